@@ -1,0 +1,1 @@
+//! A faithful local open.cx server.

@@ -1,0 +1,1 @@
+//! Training Studio domain.

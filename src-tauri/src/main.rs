@@ -1,0 +1,2 @@
+//! Training Studio entry point.
+fn main() {}
