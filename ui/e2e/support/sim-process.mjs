@@ -1,0 +1,32 @@
+// Starts the opencx-sim binary for the end-to-end run: demo seed, no rate limit, a control token
+// so the specs can inject faults and read the request log. The tokens are test-only values.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const TOKENS = {
+  good: 'ocx_live_e2e_full_access',
+  readOnly: 'ocx_live_e2e_read_only',
+  wrong: 'ocx_live_e2e_not_a_key',
+  control: 'e2e-control',
+};
+
+export async function startSim({ root, logFile }) {
+  const bin = path.join(root, 'target/debug/opencx-sim');
+  const child = spawn(bin, [
+    '--addr', '127.0.0.1:0',
+    '--seed', 'demo',
+    '--token', TOKENS.good,
+    '--token', `${TOKENS.readOnly}:training:read,segments:read`,
+    '--rate-limit', '0',
+    '--control-token', TOKENS.control,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.pipe(createWriteStream(logFile));
+  const firstLine = await new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`opencx-sim exited early with ${code}; see ${logFile}`)));
+  });
+  return { url: firstLine.trim(), stop: () => child.kill('SIGTERM') };
+}
