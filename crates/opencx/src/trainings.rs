@@ -1,0 +1,116 @@
+//! The training endpoints: list (one page, or all pages concurrently within the rate budget),
+//! get, update, delete, publish/unpublish. Creating is in `create.rs`.
+
+use std::collections::HashSet;
+
+use futures::{StreamExt, TryStreamExt};
+use reqwest::Method;
+use serde_json::json;
+
+use crate::endpoint::{Endpoint, On404, Scope};
+use crate::models::WirePage;
+use crate::transport::{Call, Repeat};
+use crate::{Client, ListQuery, Result, Training, TrainingPage, UpdateTraining};
+
+/// The largest page the list allows.
+pub const PAGE_SIZE: u32 = 100;
+/// Pages [`Client::list_all_trainings`] fetches at once.
+pub const LIST_ALL_CONCURRENCY: usize = 8;
+
+const LIST: Endpoint = Endpoint::new(Scope::TrainingRead, On404::Api, "the training list");
+const READ: Endpoint = Endpoint::new(
+    Scope::TrainingRead,
+    On404::Missing {
+        subject: "This training",
+    },
+    "the training",
+);
+const WRITE: Endpoint = Endpoint::new(
+    Scope::TrainingWrite,
+    On404::Missing {
+        subject: "This training",
+    },
+    "the training",
+);
+
+impl Client {
+    /// One page of `GET /training`.
+    pub async fn list_trainings(&self, q: &ListQuery) -> Result<TrainingPage> {
+        let call = Call::new(Method::GET, &["training"], LIST).query(q.pairs());
+        let page: WirePage = self.fetch(&call).await?;
+        Ok(page.into_page(q))
+    }
+
+    /// Every training matching `q` (its `limit`/`offset` are ignored), ordered as the server
+    /// orders them: ⌈N/100⌉ requests, the first alone (it tells the total), the rest
+    /// [`LIST_ALL_CONCURRENCY`] at a time within the rate budget.
+    pub async fn list_all_trainings(&self, q: &ListQuery) -> Result<Vec<Training>> {
+        self.list_all_trainings_with_concurrency(q, LIST_ALL_CONCURRENCY)
+            .await
+    }
+
+    /// [`Client::list_all_trainings`] with `concurrency` pages in flight (1 = one after the
+    /// other; 0 counts as 1).
+    pub async fn list_all_trainings_with_concurrency(
+        &self,
+        q: &ListQuery,
+        concurrency: usize,
+    ) -> Result<Vec<Training>> {
+        let page_at = |offset: u32| ListQuery {
+            limit: Some(PAGE_SIZE),
+            offset: Some(offset),
+            ..q.clone()
+        };
+        let first = self.list_trainings(&page_at(0)).await?;
+        let total = first.total;
+        // A server that caps pages below 100 is followed at its own page size.
+        let step = match first.items.len() as u64 {
+            0 => u64::from(PAGE_SIZE),
+            n => n.min(u64::from(PAGE_SIZE)),
+        };
+        let offsets = (1..total.div_ceil(step))
+            .map(|i| u32::try_from(i * step).unwrap_or(u32::MAX))
+            .collect::<Vec<_>>();
+        let rest: Vec<TrainingPage> = futures::stream::iter(offsets)
+            .map(|offset| {
+                let q = page_at(offset);
+                async move { self.list_trainings(&q).await }
+            })
+            .buffered(concurrency.max(1))
+            .try_collect()
+            .await?;
+        // Offset paging over a list that changes meanwhile can repeat an item: keep the first.
+        let mut seen = HashSet::new();
+        Ok(std::iter::once(first)
+            .chain(rest)
+            .flat_map(|page| page.items)
+            .filter(|t| seen.insert(t.id.clone()))
+            .collect())
+    }
+
+    /// `GET /training/{id}`.
+    pub async fn get_training(&self, id: &str) -> Result<Training> {
+        self.fetch(&Call::new(Method::GET, &["training", id], READ))
+            .await
+    }
+
+    /// `PUT /training/{id}` with the full body.
+    pub async fn update_training(&self, id: &str, body: &UpdateTraining) -> Result<Training> {
+        self.fetch(&Call::new(Method::PUT, &["training", id], WRITE).json(body)?)
+            .await
+    }
+
+    /// `DELETE /training/{id}`; any 2xx (200 `{"success":true}` or 204) is success.
+    pub async fn delete_training(&self, id: &str) -> Result<()> {
+        let call = Call::new(Method::DELETE, &["training", id], WRITE);
+        self.send(&call, Repeat::Idempotent).await.map(drop)
+    }
+
+    /// `PUT /training/{id}/draft`: `false` publishes (the draft becomes a new version), `true`
+    /// takes the training out of use.
+    pub async fn set_draft(&self, id: &str, is_draft: bool) -> Result<Training> {
+        let call = Call::new(Method::PUT, &["training", id, "draft"], WRITE)
+            .json(&json!({ "is_draft": is_draft }))?;
+        self.fetch(&call).await
+    }
+}
