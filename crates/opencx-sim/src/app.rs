@@ -1,0 +1,79 @@
+//! The state every handler shares: the store (and its state file), faults, rate limiter,
+//! tokens, switches and the request log.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tokio::sync::watch;
+
+use crate::api_error::ApiError;
+use crate::config::TokenSpec;
+use crate::faults::FaultState;
+use crate::persist;
+use crate::rate_limit::RateLimiter;
+use crate::record::RecordedRequest;
+use crate::store::Store;
+
+/// What the router's handlers get.
+pub type AppState = Arc<Shared>;
+
+/// Locks a mutex; a panic elsewhere never makes the simulator unusable.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+pub struct Shared {
+    pub store: Mutex<Store>,
+    pub state_file: Option<PathBuf>,
+    pub faults: Mutex<FaultState>,
+    pub limiter: Mutex<RateLimiter>,
+    pub directories_enabled: AtomicBool,
+    pub tokens: Vec<TokenSpec>,
+    pub control_token: Option<String>,
+    pub log: Mutex<Vec<RecordedRequest>>,
+    /// Becomes true when the server shuts down (ends hanging requests early).
+    pub shutdown: watch::Receiver<bool>,
+}
+
+impl Shared {
+    /// Reads the store.
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
+        f(&lock(&self.store))
+    }
+
+    /// Changes the store; when `f` succeeds and there is a state file, it is rewritten before
+    /// the answer goes out (under the lock, so writes land in order).
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut store = lock(&self.store);
+        let value = f(&mut store)?;
+        if let Some(path) = &self.state_file {
+            let bytes = persist::encode(store.state());
+            if let Err(e) = persist::write_atomically(path, &bytes) {
+                tracing::error!("{e}");
+                return Err(ApiError::internal("The simulator could not save its state"));
+            }
+        }
+        Ok(value)
+    }
+
+    pub fn directories_enabled(&self) -> bool {
+        self.directories_enabled.load(Ordering::Relaxed)
+    }
+
+    pub fn set_directories_enabled(&self, on: bool) {
+        self.directories_enabled.store(on, Ordering::Relaxed);
+    }
+
+    /// The accepted token with this value.
+    pub fn token(&self, presented: &str) -> Option<&TokenSpec> {
+        self.tokens.iter().find(|t| t.token == presented)
+    }
+
+    pub fn record(&self, request: RecordedRequest) {
+        lock(&self.log).push(request);
+    }
+}

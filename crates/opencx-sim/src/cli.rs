@@ -1,0 +1,156 @@
+//! The command line of the `opencx-sim` binary: a small hand-written parser into a
+//! `SimConfig`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use opencx_sim::{SimConfig, TokenSpec};
+
+pub const USAGE: &str = "\
+opencx-sim: a local open.cx API server for tests and the demo workspace
+
+USAGE:
+    opencx-sim [OPTIONS]
+
+OPTIONS:
+    --addr ADDR            address to listen on [default: 127.0.0.1:0]
+    --token TOKEN[:SCOPES] accept this API key; SCOPES is a comma list of training:read,
+                           training:write, segments:read (none = full access). Repeatable.
+                           [default: ocx_test_full (full access), ocx_test_read (read only)]
+    --seed SEED            demo | empty | scale:N [default: empty]
+    --state FILE           load state from FILE (created from the seed if missing) and save
+                           every change to it
+    --rate-limit N         requests per minute per token, 0 = unlimited [default: 100]
+    --latency-ms N         delay added to every API request [default: 0]
+    --seed-random N        seed for fault decisions and generated data [default: 0]
+    --control-token T      enable the /_sim control routes for loopback callers with this token
+    --no-directories       answer 404 on the directory routes, as open.cx may
+    -h, --help             print this help
+
+The first line printed on stdout is the server's base URL, e.g. http://127.0.0.1:4010.
+Requests are logged on stderr. Stops cleanly on Ctrl-C or SIGTERM.";
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    Run(SimConfig),
+    Help,
+}
+
+fn value<'a>(flag: &str, args: &mut impl Iterator<Item = &'a str>) -> Result<&'a str, String> {
+    args.next().ok_or_else(|| format!("{flag} needs a value"))
+}
+
+fn number<T: std::str::FromStr>(flag: &str, raw: &str) -> Result<T, String> {
+    raw.parse()
+        .map_err(|_| format!("{flag}: `{raw}` is not a whole number"))
+}
+
+/// Parses the arguments (without the program name).
+pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, String> {
+    let mut config = SimConfig::default();
+    let mut tokens: Vec<TokenSpec> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (arg, None),
+        };
+        let mut take = || inline.map_or_else(|| value(flag, &mut args), Ok);
+        match flag {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--addr" => {
+                let raw = take()?;
+                config.addr = raw.parse::<SocketAddr>().map_err(|_| {
+                    format!("--addr: `{raw}` is not an address like 127.0.0.1:8080")
+                })?;
+            }
+            "--token" => tokens.push(take()?.parse().map_err(|e| format!("--token: {e}"))?),
+            "--seed" => config.seed = take()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--state" => config.state_file = Some(PathBuf::from(take()?)),
+            "--rate-limit" => config.rate_limit_per_minute = number(flag, take()?)?,
+            "--latency-ms" => config.latency_ms = number(flag, take()?)?,
+            "--seed-random" => config.random_seed = number(flag, take()?)?,
+            "--control-token" => {
+                let token = take()?;
+                if token.is_empty() {
+                    return Err("--control-token must not be empty".to_string());
+                }
+                config.control_token = Some(token.to_string());
+            }
+            "--no-directories" => config.directories_enabled = false,
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if !tokens.is_empty() {
+        config.tokens = tokens;
+    }
+    Ok(Command::Run(config))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opencx_sim::Seed;
+
+    fn run(args: &[&str]) -> SimConfig {
+        match parse(args.iter().copied()).unwrap() {
+            Command::Run(c) => c,
+            Command::Help => panic!("help"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let c = run(&[]);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:0");
+        assert_eq!(c.tokens.len(), 2);
+        assert_eq!(c.seed, Seed::Empty);
+        assert!(c.directories_enabled);
+    }
+
+    #[test]
+    fn every_option() {
+        let c = run(&[
+            "--addr",
+            "127.0.0.1:4010",
+            "--token",
+            "a",
+            "--token=b:training:read",
+            "--seed",
+            "scale:20",
+            "--state",
+            "s.json",
+            "--rate-limit",
+            "0",
+            "--latency-ms",
+            "5",
+            "--seed-random",
+            "9",
+            "--control-token",
+            "ctl",
+            "--no-directories",
+        ]);
+        assert_eq!(c.addr.port(), 4010);
+        assert_eq!(c.tokens.len(), 2);
+        assert_eq!(c.tokens[1].scopes, Some(vec!["training:read".to_string()]));
+        assert_eq!(c.seed, Seed::Scale(20));
+        assert_eq!(c.state_file, Some(PathBuf::from("s.json")));
+        assert_eq!(
+            (c.rate_limit_per_minute, c.latency_ms, c.random_seed),
+            (0, 5, 9)
+        );
+        assert_eq!(c.control_token.as_deref(), Some("ctl"));
+        assert!(!c.directories_enabled);
+    }
+
+    #[test]
+    fn mistakes_and_help() {
+        assert!(matches!(parse(["--help"]), Ok(Command::Help)));
+        assert!(parse(["--seed"]).is_err());
+        assert!(parse(["--seed", "big"]).is_err());
+        assert!(parse(["--rate-limit", "-1"]).is_err());
+        assert!(parse(["--frobnicate"]).is_err());
+        assert!(parse(["--addr", "localhost"]).is_err());
+    }
+}
