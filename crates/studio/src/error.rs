@@ -1,0 +1,233 @@
+//! The one error type of the studio: a stable machine-readable `kind` the UI switches on, and a
+//! `message` an editor can act on. It crosses IPC as exactly `{"kind": "...", "message": "..."}`.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// The stable codes of [`StudioError::kind`]. The UI switches on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    Network,
+    Timeout,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Validation,
+    RateLimited,
+    Server,
+    Decode,
+    Unsupported,
+    Config,
+    Conflict,
+    KeychainUnavailable,
+    NoWorkspace,
+    InvalidInput,
+    Io,
+}
+
+impl ErrorKind {
+    /// The wire code, e.g. `"keychain_unavailable"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Network => "network",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Validation => "validation",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::Decode => "decode",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Config => "config",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::KeychainUnavailable => "keychain_unavailable",
+            ErrorKind::NoWorkspace => "no_workspace",
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Io => "io",
+        }
+    }
+}
+
+impl From<&opencx::ErrorKind> for ErrorKind {
+    fn from(kind: &opencx::ErrorKind) -> Self {
+        match kind {
+            opencx::ErrorKind::Network => ErrorKind::Network,
+            opencx::ErrorKind::Timeout => ErrorKind::Timeout,
+            opencx::ErrorKind::Unauthorized => ErrorKind::Unauthorized,
+            opencx::ErrorKind::Forbidden => ErrorKind::Forbidden,
+            opencx::ErrorKind::NotFound => ErrorKind::NotFound,
+            opencx::ErrorKind::Validation => ErrorKind::Validation,
+            opencx::ErrorKind::RateLimited => ErrorKind::RateLimited,
+            opencx::ErrorKind::Server => ErrorKind::Server,
+            opencx::ErrorKind::Decode => ErrorKind::Decode,
+            opencx::ErrorKind::Unsupported => ErrorKind::Unsupported,
+            opencx::ErrorKind::Config => ErrorKind::Config,
+        }
+    }
+}
+
+/// What went wrong, for the editor: `kind` for the UI's logic, `message` to show as is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct StudioError {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// Shown whenever the OS keychain cannot be used; the key is never kept anywhere else.
+pub const KEYCHAIN_UNAVAILABLE: &str = "Your system's secure storage (Secret Service: GNOME \
+Keyring or KWallet) is not running or is locked, so Training Studio cannot keep the API key. \
+Start or unlock it (log in to your desktop session, or open \"Passwords and Keys\" and unlock \
+the login keyring), then try again. The key was not stored anywhere else.";
+
+impl StudioError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        StudioError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// An editor's input that cannot be saved as it is.
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        StudioError::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// The OS keychain is missing, locked or refused the call.
+    pub fn keychain_unavailable() -> Self {
+        StudioError::new(ErrorKind::KeychainUnavailable, KEYCHAIN_UNAVAILABLE)
+    }
+
+    /// A call that needs an open workspace came before sign-in.
+    pub fn no_workspace() -> Self {
+        StudioError::new(
+            ErrorKind::NoWorkspace,
+            "No workspace is open. Sign in to a workspace or open the demo workspace first.",
+        )
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl From<opencx::Error> for StudioError {
+    fn from(err: opencx::Error) -> Self {
+        // The client's Display is already a sentence an editor can act on: keep it.
+        StudioError::new(ErrorKind::from(&err.kind()), err.to_string())
+    }
+}
+
+impl Serialize for StudioError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("StudioError", 2)?;
+        s.serialize_field("kind", self.kind.as_str())?;
+        s.serialize_field("message", &self.message)?;
+        s.end()
+    }
+}
+
+pub type Result<T, E = StudioError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_exactly_kind_and_message() {
+        let err = StudioError::invalid_input("Give the training a title before saving.");
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "kind": "invalid_input",
+                "message": "Give the training a title before saving."
+            })
+        );
+        assert_eq!(
+            serde_json::to_string(&StudioError::keychain_unavailable()).unwrap(),
+            format!(
+                "{{\"kind\":\"keychain_unavailable\",\"message\":{}}}",
+                serde_json::to_string(KEYCHAIN_UNAVAILABLE).unwrap()
+            )
+        );
+    }
+
+    #[test]
+    fn every_kind_has_its_snake_case_code() {
+        let codes: Vec<&str> = [
+            ErrorKind::Network,
+            ErrorKind::Timeout,
+            ErrorKind::Unauthorized,
+            ErrorKind::Forbidden,
+            ErrorKind::NotFound,
+            ErrorKind::Validation,
+            ErrorKind::RateLimited,
+            ErrorKind::Server,
+            ErrorKind::Decode,
+            ErrorKind::Unsupported,
+            ErrorKind::Config,
+            ErrorKind::Conflict,
+            ErrorKind::KeychainUnavailable,
+            ErrorKind::NoWorkspace,
+            ErrorKind::InvalidInput,
+            ErrorKind::Io,
+        ]
+        .into_iter()
+        .map(ErrorKind::as_str)
+        .collect();
+        assert_eq!(
+            codes,
+            [
+                "network",
+                "timeout",
+                "unauthorized",
+                "forbidden",
+                "not_found",
+                "validation",
+                "rate_limited",
+                "server",
+                "decode",
+                "unsupported",
+                "config",
+                "conflict",
+                "keychain_unavailable",
+                "no_workspace",
+                "invalid_input",
+                "io"
+            ]
+        );
+    }
+
+    #[test]
+    fn client_kinds_keep_their_codes() {
+        for kind in [
+            opencx::ErrorKind::Network,
+            opencx::ErrorKind::Timeout,
+            opencx::ErrorKind::Unauthorized,
+            opencx::ErrorKind::Forbidden,
+            opencx::ErrorKind::NotFound,
+            opencx::ErrorKind::Validation,
+            opencx::ErrorKind::RateLimited,
+            opencx::ErrorKind::Server,
+            opencx::ErrorKind::Decode,
+            opencx::ErrorKind::Unsupported,
+            opencx::ErrorKind::Config,
+        ] {
+            assert_eq!(ErrorKind::from(&kind).as_str(), kind.as_str());
+        }
+    }
+
+    #[test]
+    fn keychain_message_says_what_to_do_and_that_nothing_was_stored() {
+        let msg = StudioError::keychain_unavailable().message().to_owned();
+        assert!(msg.contains("GNOME Keyring or KWallet"));
+        assert!(msg.contains("unlock"));
+        assert!(msg.contains("not stored anywhere else"));
+    }
+}

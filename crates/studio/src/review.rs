@@ -1,0 +1,464 @@
+//! The "Review changes" dialog's content: what saving or publishing a draft would change, field
+//! by field in plain words, a line diff of the instructions, and the sanitized preview.
+
+use std::collections::BTreeSet;
+
+use opencx::{Channel, Segment, Training, TrainingType};
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+use ts_rs::TS;
+
+use crate::draft::TrainingDraft;
+use crate::preview;
+use crate::workspace::DirectoryEntry;
+
+/// Everything the review dialog shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Review {
+    pub changes: Vec<FieldChange>,
+    pub content_diff: Vec<DiffLine>,
+    pub preview_html: String,
+    pub publish: bool,
+}
+
+/// One changed field: `field` is the stable name ("title", "type", "directory", "channels",
+/// "segments", "state"), `label` the words shown, `before`/`after` plain values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldChange {
+    pub field: String,
+    pub label: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// One line of the instructions' diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DiffLine {
+    #[ts(inline)]
+    pub tag: DiffTag,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// The names the review needs to turn ids into words.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    pub directories: &'a [DirectoryEntry],
+    pub segments: &'a [Segment],
+}
+
+/// Compares the server's training (as shown: draft text if any, else live) with the draft.
+pub fn review(server: &Training, draft: &TrainingDraft, publish: bool, names: Names<'_>) -> Review {
+    let mut changes = Vec::new();
+    let mut push = |field: &str, label: &str, before: String, after: String| {
+        if before != after {
+            changes.push(FieldChange {
+                field: field.into(),
+                label: label.into(),
+                before,
+                after,
+            });
+        }
+    };
+    push(
+        "title",
+        "Title",
+        server.shown_title().to_owned(),
+        draft.title.clone(),
+    );
+    push(
+        "type",
+        "Type",
+        type_label(&server.training_type).into(),
+        type_label(&draft.training_type).into(),
+    );
+    push(
+        "directory",
+        "Directory",
+        directory_label(server.directory_id.as_deref(), names.directories),
+        directory_label(draft.directory_id.as_deref(), names.directories),
+    );
+    if channel_set(&server.restricted_to_channels) != channel_set(&draft.restricted_to_channels) {
+        push(
+            "channels",
+            "Channels",
+            channels_label(&server.restricted_to_channels),
+            channels_label(&draft.restricted_to_channels),
+        );
+    }
+    if id_set(&server.restricted_to_segments) != id_set(&draft.restricted_to_segments) {
+        push(
+            "segments",
+            "Segments",
+            segments_label(&server.restricted_to_segments, names.segments),
+            segments_label(&draft.restricted_to_segments, names.segments),
+        );
+    }
+    push(
+        "state",
+        "State",
+        state_label(server).into(),
+        state_after(server, publish).into(),
+    );
+    Review {
+        changes,
+        content_diff: content_diff(server.shown_content(), &draft.content),
+        preview_html: preview::render(&draft.content),
+        publish,
+    }
+}
+
+/// "When asked" for scenario trainings, "Always on" for behavioural ones.
+pub fn type_label(training_type: &TrainingType) -> &'static str {
+    match training_type {
+        TrainingType::Behavioral => "Always on",
+        TrainingType::ScenarioSpecific => "When asked",
+    }
+}
+
+fn directory_label(id: Option<&str>, directories: &[DirectoryEntry]) -> String {
+    match id {
+        None => "No directory".into(),
+        Some(id) => directories
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| format!("Unknown directory ({}…)", short_id(id))),
+    }
+}
+
+fn channel_set(channels: &[Channel]) -> BTreeSet<&str> {
+    channels.iter().map(Channel::as_str).collect()
+}
+
+fn id_set(ids: &[String]) -> BTreeSet<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
+fn channels_label(channels: &[Channel]) -> String {
+    if channels.is_empty() {
+        return "All channels".into();
+    }
+    channels
+        .iter()
+        .map(Channel::label)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn segments_label(ids: &[String], segments: &[Segment]) -> String {
+    if ids.is_empty() {
+        return "All customers".into();
+    }
+    ids.iter()
+        .map(|id| {
+            segments
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| s.name.clone())
+                .unwrap_or_else(|| format!("Unknown segment ({}…)", short_id(id)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn short_id(id: &str) -> String {
+    id.chars().take(8).collect()
+}
+
+/// "Live", "Live, with unpublished changes" or "Draft", as the editor's status line says.
+pub fn state_label(training: &Training) -> &'static str {
+    if !training.is_live() {
+        "Draft"
+    } else if training.has_unpublished_changes() {
+        "Live, with unpublished changes"
+    } else {
+        "Live"
+    }
+}
+
+fn state_after(server: &Training, publish: bool) -> &'static str {
+    if publish {
+        "Live"
+    } else if server.is_live() {
+        "Live, with unpublished changes"
+    } else {
+        "Draft"
+    }
+}
+
+/// A line diff of the instructions; a missing final newline does not count as a change.
+pub fn content_diff(before: &str, after: &str) -> Vec<DiffLine> {
+    let with_newline = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_owned()
+        } else {
+            format!("{s}\n")
+        }
+    };
+    let (before, after) = (with_newline(before), with_newline(after));
+    TextDiff::from_lines(&before, &after)
+        .iter_all_changes()
+        .map(|change| DiffLine {
+            tag: match change.tag() {
+                ChangeTag::Equal => DiffTag::Equal,
+                ChangeTag::Insert => DiffTag::Insert,
+                ChangeTag::Delete => DiffTag::Delete,
+            },
+            text: change.value().trim_end_matches(['\n', '\r']).to_owned(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{segment, training};
+
+    fn names_fixture() -> (Vec<DirectoryEntry>, Vec<Segment>) {
+        (
+            vec![
+                DirectoryEntry {
+                    id: "d1".into(),
+                    name: "Billing".into(),
+                    local_name_only: false,
+                },
+                DirectoryEntry {
+                    id: "d2".into(),
+                    name: "Shipping".into(),
+                    local_name_only: false,
+                },
+            ],
+            vec![segment("s1", "VIP customers"), segment("s2", "Trial users")],
+        )
+    }
+
+    fn field<'a>(review: &'a Review, name: &str) -> Option<&'a FieldChange> {
+        review.changes.iter().find(|c| c.field == name)
+    }
+
+    #[test]
+    fn publishing_an_unchanged_training_changes_nothing() {
+        let server = training("t1");
+        let (dirs, segs) = names_fixture();
+        let names = Names {
+            directories: &dirs,
+            segments: &segs,
+        };
+        let r = review(&server, &TrainingDraft::from_training(&server), true, names);
+        assert!(r.changes.is_empty(), "{:?}", r.changes);
+        assert!(r.content_diff.iter().all(|l| l.tag == DiffTag::Equal));
+        assert_eq!(r.content_diff.len(), 2);
+        assert!(r.publish);
+        // Saving a draft of a live training leaves the live text and adds a pending draft.
+        let r = review(
+            &server,
+            &TrainingDraft::from_training(&server),
+            false,
+            names,
+        );
+        assert_eq!(
+            r.changes,
+            [FieldChange {
+                field: "state".into(),
+                label: "State".into(),
+                before: "Live".into(),
+                after: "Live, with unpublished changes".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn every_field_in_plain_words() {
+        let mut server = training("t1");
+        server.is_draft = true;
+        server.current_version = None;
+        server.directory_id = Some("d1".into());
+        server.restricted_to_segments = vec!["s1".into()];
+        let (dirs, segs) = names_fixture();
+        let names = Names {
+            directories: &dirs,
+            segments: &segs,
+        };
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.title = "Refund policy".into();
+        draft.training_type = TrainingType::Behavioral;
+        draft.directory_id = Some("d2".into());
+        draft.restricted_to_channels = vec![Channel::Whatsapp, Channel::PhoneVoice];
+        draft.restricted_to_segments =
+            vec!["s2".into(), "9a8b7c6d-1111-2222-3333-444455556666".into()];
+        let r = review(&server, &draft, true, names);
+        let expect = |f: &str, label: &str, before: &str, after: &str| {
+            let c = field(&r, f).unwrap_or_else(|| panic!("no {f} change in {:?}", r.changes));
+            assert_eq!(
+                (c.label.as_str(), c.before.as_str(), c.after.as_str()),
+                (label, before, after)
+            );
+        };
+        expect("title", "Title", "Training t1", "Refund policy");
+        expect("type", "Type", "When asked", "Always on");
+        expect("directory", "Directory", "Billing", "Shipping");
+        expect("channels", "Channels", "All channels", "WhatsApp, Phone");
+        expect(
+            "segments",
+            "Segments",
+            "VIP customers",
+            "Trial users, Unknown segment (9a8b7c6d…)",
+        );
+        expect("state", "State", "Draft", "Live");
+        assert!(r.publish);
+    }
+
+    #[test]
+    fn clearing_restrictions_reads_all_channels_and_all_customers() {
+        let mut server = training("t1");
+        server.restricted_to_channels = vec![Channel::Web];
+        server.restricted_to_segments = vec!["s1".into()];
+        server.directory_id = Some("d1".into());
+        let (dirs, segs) = names_fixture();
+        let names = Names {
+            directories: &dirs,
+            segments: &segs,
+        };
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.restricted_to_channels.clear();
+        draft.restricted_to_segments.clear();
+        draft.directory_id = None;
+        let r = review(&server, &draft, false, names);
+        assert_eq!(field(&r, "channels").unwrap().before, "Web chat");
+        assert_eq!(field(&r, "channels").unwrap().after, "All channels");
+        assert_eq!(field(&r, "segments").unwrap().after, "All customers");
+        assert_eq!(field(&r, "directory").unwrap().after, "No directory");
+        assert_eq!(field(&r, "state").unwrap().before, "Live");
+        assert_eq!(
+            field(&r, "state").unwrap().after,
+            "Live, with unpublished changes"
+        );
+    }
+
+    #[test]
+    fn reordering_channels_or_segments_is_not_a_change() {
+        let mut server = training("t1");
+        server.restricted_to_channels = vec![Channel::Web, Channel::Email];
+        server.restricted_to_segments = vec!["s1".into(), "s2".into()];
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.restricted_to_channels.reverse();
+        draft.restricted_to_segments.reverse();
+        let (dirs, segs) = names_fixture();
+        let r = review(
+            &server,
+            &draft,
+            true,
+            Names {
+                directories: &dirs,
+                segments: &segs,
+            },
+        );
+        assert!(r.changes.is_empty(), "{:?}", r.changes);
+    }
+
+    #[test]
+    fn compares_against_the_shown_draft_text() {
+        let mut server = training("t1");
+        server.draft_title = Some("Pending title".into());
+        server.draft_content = Some("Pending body\n".into());
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.content = "Pending body\nMore\n".into();
+        let r = review(
+            &server,
+            &draft,
+            true,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        assert!(field(&r, "title").is_none());
+        assert_eq!(
+            field(&r, "state").unwrap().before,
+            "Live, with unpublished changes"
+        );
+        assert_eq!(
+            r.content_diff,
+            [
+                DiffLine {
+                    tag: DiffTag::Equal,
+                    text: "Pending body".into()
+                },
+                DiffLine {
+                    tag: DiffTag::Insert,
+                    text: "More".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn content_diff_is_line_by_line() {
+        let diff = content_diff(
+            "Greet.\nAsk the order number.\nHelp.",
+            "Greet.\nAsk for the order number.\nHelp.\n",
+        );
+        let tags: Vec<_> = diff.iter().map(|l| (l.tag, l.text.as_str())).collect();
+        assert_eq!(
+            tags,
+            [
+                (DiffTag::Equal, "Greet."),
+                (DiffTag::Delete, "Ask the order number."),
+                (DiffTag::Insert, "Ask for the order number."),
+                (DiffTag::Equal, "Help."),
+            ]
+        );
+    }
+
+    #[test]
+    fn preview_is_sanitized_and_diff_tags_serialize_lowercase() {
+        let server = training("t1");
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.content = "**Hi** <script>alert(1)</script>".into();
+        let r = review(
+            &server,
+            &draft,
+            false,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        assert!(r.preview_html.contains("<strong>Hi</strong>"));
+        assert!(!r.preview_html.contains("script"));
+        let json = serde_json::to_value(&r.content_diff[0]).unwrap();
+        assert!(["equal", "insert", "delete"].contains(&json["tag"].as_str().unwrap()));
+    }
+
+    #[test]
+    fn unknown_directory_is_named_by_its_id() {
+        let mut server = training("t1");
+        server.directory_id = Some("0123456789abcdef".into());
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.directory_id = None;
+        let r = review(
+            &server,
+            &draft,
+            false,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        assert_eq!(
+            field(&r, "directory").unwrap().before,
+            "Unknown directory (01234567…)"
+        );
+    }
+}

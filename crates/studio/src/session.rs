@@ -1,0 +1,528 @@
+//! [`Studio`], the service the desktop shell calls: signing in and out of workspaces (keys in
+//! the keychain, the list in settings), the demo workspace, and the open workspace's work:
+//! loading, searching, previewing, reviewing and saving trainings. No Tauri here.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use opencx::{ApiToken, Client, ClientConfig, ListQuery, Segment, Training};
+
+use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
+use crate::draft::TrainingDraft;
+use crate::error::{ErrorKind, Result, StudioError};
+use crate::review::{self, Names, Review};
+use crate::secrets::SecretStore;
+use crate::settings::SettingsFile;
+use crate::workspace::{
+    directory_entries, DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary,
+};
+
+/// The API base URL used when the editor leaves "API base URL" empty.
+pub const DEFAULT_BASE_URL: &str = "https://api.open.cx";
+
+/// The exact sentence for a key open.cx refuses at sign-in.
+pub const KEY_REJECTED: &str = "open.cx did not accept this API key (401). Create or copy a key \
+in open.cx under Settings → Access.";
+
+/// Told how long the client is about to wait before retry number `attempt`.
+pub type RetryWaitHook = Arc<dyn Fn(Duration, u32) + Send + Sync>;
+
+/// The app's service: one per app, shared by every command.
+pub struct Studio {
+    data_dir: PathBuf,
+    settings: SettingsFile,
+    secrets: Box<dyn SecretStore>,
+    demo_seed: DemoSeed,
+    demo_at_start: AtomicBool,
+    retry_hook: RwLock<Option<RetryWaitHook>>,
+    /// Serializes what changes the workspace list or the open session.
+    admin: tokio::sync::Mutex<()>,
+    session: Mutex<Option<Arc<Session>>>,
+    demo: tokio::sync::Mutex<Option<DemoServer>>,
+}
+
+/// The open workspace: its client and what was loaded from it.
+struct Session {
+    workspace: WorkspaceSummary,
+    client: Client,
+    cache: Mutex<Cache>,
+}
+
+#[derive(Default)]
+struct Cache {
+    trainings: HashMap<String, Training>,
+    names: Option<NameLists>,
+}
+
+/// What turns ids into words in a review.
+#[derive(Clone)]
+struct NameLists {
+    directories: Vec<DirectoryEntry>,
+    segments: Vec<Segment>,
+}
+
+impl Session {
+    fn cache(&self) -> std::sync::MutexGuard<'_, Cache> {
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn remember(&self, training: &Training) {
+        self.cache()
+            .trainings
+            .insert(training.id.clone(), training.clone());
+    }
+
+    async fn training(&self, id: &str) -> Result<Training> {
+        let cached = self.cache().trainings.get(id).cloned();
+        match cached {
+            Some(training) => Ok(training),
+            None => {
+                let training = self.client.get_training(id).await?;
+                self.remember(&training);
+                Ok(training)
+            }
+        }
+    }
+
+    /// Loads everything the main view shows and caches it.
+    async fn load(&self) -> Result<WorkspaceData> {
+        let everything = ListQuery::default();
+        let (trainings, segments, directories) = tokio::join!(
+            self.client.list_all_trainings(&everything),
+            self.client.list_segments(),
+            self.client.list_directories(),
+        );
+        let (trainings, segments) = (trainings?, segments?);
+        let (server_directories, directories_supported) = match directories {
+            Ok(list) => (Some(list), true),
+            Err(e) if e.kind() == opencx::ErrorKind::Unsupported => (None, false),
+            Err(e) => return Err(e.into()),
+        };
+        let directories = directory_entries(server_directories.as_deref(), &trainings);
+        let mut cache = self.cache();
+        cache.trainings = trainings
+            .iter()
+            .map(|t| (t.id.clone(), t.clone()))
+            .collect();
+        cache.names = Some(NameLists {
+            directories: directories.clone(),
+            segments: segments.clone(),
+        });
+        drop(cache);
+        Ok(WorkspaceData {
+            trainings,
+            directories,
+            directories_supported,
+            segments,
+        })
+    }
+
+    /// Directory and segment names, loading them the first time.
+    async fn names(&self) -> Result<NameLists> {
+        if let Some(names) = self.cache().names.clone() {
+            return Ok(names);
+        }
+        self.load().await?;
+        self.cache()
+            .names
+            .clone()
+            .ok_or_else(StudioError::no_workspace)
+    }
+}
+
+impl Studio {
+    /// The service with its settings in `data_dir` and its keys in `secrets`.
+    pub fn new(data_dir: impl Into<PathBuf>, secrets: Box<dyn SecretStore>) -> Self {
+        let data_dir = data_dir.into();
+        Studio {
+            settings: SettingsFile::in_dir(&data_dir),
+            data_dir,
+            secrets,
+            demo_seed: DemoSeed::default(),
+            demo_at_start: AtomicBool::new(false),
+            retry_hook: RwLock::new(None),
+            admin: tokio::sync::Mutex::new(()),
+            session: Mutex::new(None),
+            demo: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// The simulator seed of the demo workspace (default `demo`).
+    pub fn with_demo_seed(mut self, seed: DemoSeed) -> Self {
+        self.demo_seed = seed;
+        self
+    }
+
+    /// Makes the first [`Studio::resume_session`] open the demo instead of the last workspace.
+    pub fn with_demo_at_start(self, on: bool) -> Self {
+        self.demo_at_start.store(on, Ordering::SeqCst);
+        self
+    }
+
+    /// Called whenever a client built from now on waits before a retry.
+    pub fn set_retry_hook(&self, hook: RetryWaitHook) {
+        *self.retry_hook.write().unwrap_or_else(|e| e.into_inner()) = Some(hook);
+    }
+
+    pub fn list_workspaces(&self) -> Result<WorkspaceList> {
+        self.settings.load()
+    }
+
+    /// The open workspace, else the last active one when its key is in the keychain (or it is
+    /// the demo). `None` = show the sign-in screen.
+    pub async fn resume_session(&self) -> Result<Option<WorkspaceSummary>> {
+        let _admin = self.admin.lock().await;
+        if self.demo_at_start.swap(false, Ordering::SeqCst) {
+            return self.open_demo_locked().await.map(Some);
+        }
+        if let Some(session) = self.current() {
+            return Ok(Some(session.workspace.clone()));
+        }
+        let list = self.settings.load()?;
+        let Some(workspace) = list
+            .active_id
+            .as_deref()
+            .and_then(|id| list.find(id))
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        if workspace.is_demo {
+            return self.open_demo_locked().await.map(Some);
+        }
+        let Some(token) = self.secrets.get(&workspace.id)? else {
+            return Ok(None);
+        };
+        self.open_session(workspace.clone(), token)?;
+        Ok(Some(workspace))
+    }
+
+    /// Checks the key with one `GET /training?limit=1`; only then stores it in the keychain and
+    /// the workspace in settings, and opens it.
+    pub async fn sign_in(
+        &self,
+        name: &str,
+        base_url: &str,
+        api_key: &str,
+    ) -> Result<WorkspaceSummary> {
+        let name = name.trim();
+        let api_key = api_key.trim();
+        let base_url = match base_url.trim() {
+            "" => DEFAULT_BASE_URL,
+            url => url.trim_end_matches('/'),
+        };
+        if name.is_empty() {
+            return Err(StudioError::invalid_input(
+                "Give the workspace a name, for example your team's name.",
+            ));
+        }
+        if api_key.is_empty() {
+            return Err(StudioError::invalid_input(
+                "Paste an API key. Create or copy one in open.cx under Settings → Access.",
+            ));
+        }
+        let token = ApiToken::new(api_key);
+        let client = self.client(base_url, token.clone())?;
+        let probe = ListQuery {
+            limit: Some(1),
+            ..ListQuery::default()
+        };
+        if let Err(err) = client.list_trainings(&probe).await {
+            return Err(match err.kind() {
+                opencx::ErrorKind::Unauthorized => {
+                    StudioError::new(ErrorKind::Unauthorized, KEY_REJECTED)
+                }
+                _ => err.into(),
+            });
+        }
+
+        let _admin = self.admin.lock().await;
+        let mut list = self.settings.load()?;
+        let id = list
+            .workspaces
+            .iter()
+            .find(|w| !w.is_demo && w.name == name && w.base_url == base_url)
+            .map(|w| w.id.clone())
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let workspace = WorkspaceSummary {
+            id: id.clone(),
+            name: name.to_owned(),
+            base_url: base_url.to_owned(),
+            is_demo: false,
+        };
+        self.secrets.set(&id, &token)?;
+        list.upsert(workspace.clone());
+        list.active_id = Some(id.clone());
+        if let Err(err) = self.settings.save(&list) {
+            // Without the settings entry the key would be unreachable: take it back out.
+            let _ = self.secrets.delete(&id);
+            return Err(err);
+        }
+        self.set_session(Some(Session::new(workspace.clone(), client)));
+        tracing::info!(workspace = %workspace.name, "signed in");
+        Ok(workspace)
+    }
+
+    /// Opens the demo workspace (starting its simulator the first time).
+    pub async fn open_demo(&self) -> Result<WorkspaceSummary> {
+        let _admin = self.admin.lock().await;
+        self.open_demo_locked().await
+    }
+
+    /// Opens another known workspace with its key from the keychain.
+    pub async fn switch_workspace(&self, id: &str) -> Result<WorkspaceSummary> {
+        let _admin = self.admin.lock().await;
+        let mut list = self.settings.load()?;
+        let workspace = list.find(id).cloned().ok_or_else(|| {
+            StudioError::new(
+                ErrorKind::NotFound,
+                "That workspace is no longer in the list. Add it again with its API key.",
+            )
+        })?;
+        if workspace.is_demo {
+            return self.open_demo_locked().await;
+        }
+        let token = self.secrets.get(id)?.ok_or_else(|| {
+            StudioError::new(
+                ErrorKind::Unauthorized,
+                format!(
+                    "The API key for \"{}\" is no longer in your system's keychain. Sign in again \
+                     with a key from open.cx (Settings → Access).",
+                    workspace.name
+                ),
+            )
+        })?;
+        self.open_session(workspace.clone(), token)?;
+        list.active_id = Some(workspace.id.clone());
+        self.settings.save(&list)?;
+        Ok(workspace)
+    }
+
+    /// Deletes the workspace's key from the keychain, forgets the workspace and closes it if
+    /// it is open. Signing out of the demo stops its simulator (its saved state stays).
+    pub async fn sign_out(&self, id: &str) -> Result<WorkspaceList> {
+        let _admin = self.admin.lock().await;
+        let mut list = self.settings.load()?;
+        let is_demo = list
+            .find(id)
+            .map(|w| w.is_demo)
+            .unwrap_or(id == DEMO_WORKSPACE_ID);
+        if is_demo {
+            if let Some(server) = self.demo.lock().await.take() {
+                server.stop().await;
+            }
+        } else {
+            self.secrets.delete(id)?;
+        }
+        list.remove(id);
+        self.settings.save(&list)?;
+        let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        if session.as_ref().is_some_and(|s| s.workspace.id == id) {
+            *session = None;
+        }
+        drop(session);
+        tracing::info!("signed out of a workspace");
+        Ok(list)
+    }
+
+    /// All trainings, directories (the server's, or derived) and segments of the open workspace.
+    pub async fn load_workspace(&self) -> Result<WorkspaceData> {
+        self.require()?.load().await
+    }
+
+    /// The ids of the trainings the server's search matches (title or content).
+    pub async fn search_trainings(&self, query: &str) -> Result<Vec<String>> {
+        let session = self.require()?;
+        let query = query.trim();
+        let q = ListQuery {
+            search: (!query.is_empty()).then(|| query.to_owned()),
+            ..ListQuery::default()
+        };
+        let found = session.client.list_all_trainings(&q).await?;
+        Ok(found.into_iter().map(|t| t.id).collect())
+    }
+
+    /// The training as the server has it now.
+    pub async fn get_training(&self, id: &str) -> Result<Training> {
+        let session = self.require()?;
+        let training = session.client.get_training(id).await?;
+        session.remember(&training);
+        Ok(training)
+    }
+
+    /// Sanitized HTML of the markdown.
+    pub fn render_preview(&self, markdown: &str) -> String {
+        crate::preview::render(markdown)
+    }
+
+    /// What saving (or publishing) `draft` over training `id` would change.
+    pub async fn review_changes(
+        &self,
+        id: &str,
+        draft: &TrainingDraft,
+        publish: bool,
+    ) -> Result<Review> {
+        let session = self.require()?;
+        let server = session.training(id).await?;
+        let names = session.names().await?;
+        Ok(review::review(
+            &server,
+            draft,
+            publish,
+            Names {
+                directories: &names.directories,
+                segments: &names.segments,
+            },
+        ))
+    }
+
+    /// Validates, then sends the full body built from the server's current training and the
+    /// draft (`is_draft = !publish`), and returns the server's answer. On any error the draft
+    /// stays with the caller, untouched.
+    pub async fn save_training(
+        &self,
+        id: &str,
+        draft: &TrainingDraft,
+        publish: bool,
+    ) -> Result<Training> {
+        draft.validate()?;
+        let session = self.require()?;
+        let server = session.client.get_training(id).await?;
+        let body = draft.update_body(&server, publish);
+        let saved = session.client.update_training(id, &body).await?;
+        session.remember(&saved);
+        tracing::info!(publish, "saved a training");
+        Ok(saved)
+    }
+
+    fn current(&self) -> Option<Arc<Session>> {
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn require(&self) -> Result<Arc<Session>> {
+        self.current().ok_or_else(StudioError::no_workspace)
+    }
+
+    fn set_session(&self, session: Option<Session>) {
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session.map(Arc::new);
+    }
+
+    fn open_session(&self, workspace: WorkspaceSummary, token: ApiToken) -> Result<()> {
+        let client = self.client(&workspace.base_url, token)?;
+        self.set_session(Some(Session::new(workspace, client)));
+        Ok(())
+    }
+
+    fn client(&self, base_url: &str, token: ApiToken) -> Result<Client> {
+        let config = ClientConfig::new(base_url, token);
+        // TODO(opencx on_retry_wait): config.on_retry_wait = self.retry_hook.read()...clone();
+        Ok(Client::new(config)?)
+    }
+
+    /// Opens the demo; the caller holds `admin`.
+    async fn open_demo_locked(&self) -> Result<WorkspaceSummary> {
+        let mut demo = self.demo.lock().await;
+        if demo.is_none() {
+            *demo = Some(DemoServer::start(&self.data_dir, &self.demo_seed).await?);
+        }
+        let server = demo.as_ref().ok_or_else(StudioError::no_workspace)?;
+        let workspace = WorkspaceSummary {
+            id: DEMO_WORKSPACE_ID.into(),
+            name: DEMO_WORKSPACE_NAME.into(),
+            base_url: server.base_url(),
+            is_demo: true,
+        };
+        let token = server.token().clone();
+        drop(demo);
+        let mut list = self.settings.load()?;
+        list.upsert(workspace.clone());
+        list.active_id = Some(workspace.id.clone());
+        self.settings.save(&list)?;
+        let already_open = self.current().is_some_and(|s| s.workspace == workspace);
+        if !already_open {
+            self.open_session(workspace.clone(), token)?;
+        }
+        Ok(workspace)
+    }
+}
+
+impl Session {
+    fn new(workspace: WorkspaceSummary, client: Client) -> Self {
+        Session {
+            workspace,
+            client,
+            cache: Mutex::new(Cache::default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::MemoryStore;
+
+    fn studio() -> (tempfile::TempDir, Studio) {
+        let dir = tempfile::tempdir().unwrap();
+        let studio = Studio::new(dir.path(), Box::new(MemoryStore::new()));
+        (dir, studio)
+    }
+
+    #[tokio::test]
+    async fn workspace_calls_before_sign_in_say_no_workspace() {
+        let (_dir, studio) = studio();
+        assert_eq!(
+            studio.load_workspace().await.unwrap_err().kind(),
+            ErrorKind::NoWorkspace
+        );
+        assert_eq!(
+            studio.get_training("t").await.unwrap_err().kind(),
+            ErrorKind::NoWorkspace
+        );
+        assert_eq!(
+            studio.search_trainings("x").await.unwrap_err().kind(),
+            ErrorKind::NoWorkspace
+        );
+        assert!(studio.resume_session().await.unwrap().is_none());
+        assert_eq!(studio.list_workspaces().unwrap(), WorkspaceList::default());
+    }
+
+    #[tokio::test]
+    async fn sign_in_refuses_blank_fields_without_a_request() {
+        let (_dir, studio) = studio();
+        let err = studio.sign_in(" ", "", "ocx_live_x").await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        let err = studio.sign_in("Support", "", "  ").await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.message().contains("Settings → Access"));
+    }
+
+    #[tokio::test]
+    async fn invalid_draft_is_refused_before_anything_else() {
+        let (_dir, studio) = studio();
+        let draft = TrainingDraft {
+            title: String::new(),
+            content: "x".into(),
+            training_type: opencx::TrainingType::default(),
+            directory_id: None,
+            restricted_to_channels: vec![],
+            restricted_to_segments: vec![],
+        };
+        let err = studio.save_training("t", &draft, true).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn preview_goes_through_the_sanitizer() {
+        let (_dir, studio) = studio();
+        assert_eq!(
+            studio.render_preview("<b onclick=x()>hi</b>"),
+            "<p><b>hi</b></p>\n"
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The non-secret workspace list, `settings.json` in the app data dir: which workspaces exist
+//! (id, name, base URL, demo or not) and which one was active. Written atomically (temp file,
+//! fsync, rename); a damaged file is reported and left exactly as it is.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{ErrorKind, Result, StudioError};
+use crate::workspace::WorkspaceList;
+
+/// The file name inside the app data dir.
+pub const SETTINGS_FILE: &str = "settings.json";
+
+/// Reads and writes the workspace list.
+#[derive(Debug, Clone)]
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+impl SettingsFile {
+    /// The settings file inside `data_dir` (created on the first save).
+    pub fn in_dir(data_dir: &Path) -> Self {
+        SettingsFile {
+            path: data_dir.join(SETTINGS_FILE),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored list; an empty list when there is no file yet.
+    pub fn load(&self) -> Result<WorkspaceList> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(WorkspaceList::default())
+            }
+            Err(e) => {
+                return Err(io_error(format!(
+                    "Training Studio could not read its workspace list ({}): {e}.",
+                    self.path.display()
+                )))
+            }
+        };
+        serde_json::from_slice(&bytes).map_err(|e| {
+            io_error(format!(
+                "Training Studio's workspace list ({}) is damaged and was left as it is ({e}). \
+                 Move the file away or delete it, then restart Training Studio and sign in again; \
+                 your API keys stay in the system keychain.",
+                self.path.display()
+            ))
+        })
+    }
+
+    /// Replaces the file atomically: a crash leaves either the old or the new list, never half.
+    pub fn save(&self, list: &WorkspaceList) -> Result<()> {
+        let write_failed = |e: std::io::Error| {
+            io_error(format!(
+                "Training Studio could not save its workspace list ({}): {e}.",
+                self.path.display()
+            ))
+        };
+        let dir = self
+            .path
+            .parent()
+            .ok_or_else(|| write_failed(std::io::ErrorKind::InvalidInput.into()))?;
+        fs::create_dir_all(dir).map_err(write_failed)?;
+        let json =
+            serde_json::to_vec_pretty(list).map_err(|e| write_failed(std::io::Error::other(e)))?;
+        write_atomically(&self.path, &json).map_err(write_failed)
+    }
+}
+
+/// Writes `bytes` to a temp file beside `path`, syncs it, renames it over `path`, syncs the dir.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let file_name = path
+        .file_name()
+        .ok_or(std::io::ErrorKind::InvalidInput)?
+        .to_string_lossy();
+    let tmp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result?;
+    if let Some(dir) = path.parent() {
+        // Makes the rename itself durable; not every platform can open a directory.
+        if let Ok(dir) = fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+fn io_error(message: String) -> StudioError {
+    StudioError::new(ErrorKind::Io, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::WorkspaceSummary;
+
+    fn sample() -> WorkspaceList {
+        WorkspaceList {
+            workspaces: vec![
+                WorkspaceSummary {
+                    id: "w1".into(),
+                    name: "Support".into(),
+                    base_url: "https://api.open.cx".into(),
+                    is_demo: false,
+                },
+                WorkspaceSummary {
+                    id: "demo".into(),
+                    name: "Demo workspace".into(),
+                    base_url: "http://127.0.0.1:4000".into(),
+                    is_demo: true,
+                },
+            ],
+            active_id: Some("w1".into()),
+        }
+    }
+
+    #[test]
+    fn missing_file_is_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = SettingsFile::in_dir(dir.path()).load().unwrap();
+        assert!(list.workspaces.is_empty());
+        assert_eq!(list.active_id, None);
+    }
+
+    #[test]
+    fn save_then_load_round_trips_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("not/yet/there");
+        let file = SettingsFile::in_dir(&nested);
+        file.save(&sample()).unwrap();
+        assert_eq!(file.load().unwrap(), sample());
+        let names: Vec<_> = fs::read_dir(&nested)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, [SETTINGS_FILE]);
+        let json: serde_json::Value =
+            serde_json::from_slice(&fs::read(file.path()).unwrap()).unwrap();
+        assert_eq!(json["active_id"], "w1");
+        assert_eq!(json["workspaces"][1]["is_demo"], true);
+    }
+
+    #[test]
+    fn corrupt_file_is_a_clear_error_and_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        fs::write(file.path(), b"{\"workspaces\": [ oops").unwrap();
+        let err = file.load().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io);
+        assert!(err.message().contains("damaged"), "{}", err.message());
+        assert!(err.message().contains(SETTINGS_FILE));
+        assert_eq!(
+            fs::read(file.path()).unwrap(),
+            b"{\"workspaces\": [ oops".to_vec()
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        fs::write(
+            file.path(),
+            br#"{"workspaces":[{"id":"w1","name":"A","base_url":"https://x","is_demo":false,"color":"red"}],"active_id":null,"theme":"dark"}"#,
+        )
+        .unwrap();
+        let list = file.load().unwrap();
+        assert_eq!(list.workspaces[0].name, "A");
+    }
+}

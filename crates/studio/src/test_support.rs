@@ -1,0 +1,37 @@
+//! Builders of client models for unit tests, decoded from JSON the way the server sends them
+//! (so they keep working when the models gain fields).
+
+use opencx::{Directory, Segment, Training};
+use serde_json::json;
+
+/// A published training with sensible defaults.
+pub fn training(id: &str) -> Training {
+    serde_json::from_value(json!({
+        "id": id,
+        "title": format!("Training {id}"),
+        "content": "Say hello.\nThen help.",
+        "draft_title": null,
+        "draft_content": null,
+        "type": "SCENARIO_SPECIFIC",
+        "is_draft": false,
+        "directory_id": null,
+        "restricted_to_channels": [],
+        "restricted_to_segments": [],
+        "current_version": 1,
+        "metadata": {"client_id": "c-1", "owner": "support"},
+        "published_at": "2025-01-02T03:04:05.000Z",
+        "start_time": "2025-02-01T00:00:00.000Z",
+        "end_time": null,
+        "created_at": "2025-01-01T00:00:00.000Z",
+        "updated_at": "2025-01-02T03:04:05.000Z"
+    }))
+    .unwrap()
+}
+
+pub fn directory(id: &str, name: &str) -> Directory {
+    serde_json::from_value(json!({"id": id, "name": name})).unwrap()
+}
+
+pub fn segment(id: &str, name: &str) -> Segment {
+    serde_json::from_value(json!({"id": id, "name": name})).unwrap()
+}
