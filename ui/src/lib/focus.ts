@@ -1,0 +1,40 @@
+// Keyboard focus helpers for dialogs: which elements take Tab, and keeping Tab inside a dialog.
+
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[contenteditable="true"]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(',');
+
+/** The elements inside `container` that Tab visits, in document order. */
+export function focusableIn(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('[hidden], [inert]') && el.tabIndex >= 0,
+  );
+}
+
+/** Wraps Tab and Shift+Tab around the ends of `container`. Call from a keydown handler. */
+export function trapTab(event: KeyboardEvent, container: HTMLElement): void {
+  if (event.key !== 'Tab') return;
+  const items = focusableIn(container);
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    container.focus();
+    return;
+  }
+  const active = document.activeElement;
+  const inside = active instanceof Node && container.contains(active);
+  if (event.shiftKey && (active === first || !inside || active === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}

@@ -1,0 +1,123 @@
+// The one door to the backend: the only module that calls `invoke` or `listen`.
+// Every command and event of the IPC contract has a typed wrapper here, and every failure is
+// normalised to an `IpcError` whose `kind` the UI switches on (never the message text).
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { Review } from './bindings/Review';
+import type { Training } from './bindings/Training';
+import type { TrainingDraft } from './bindings/TrainingDraft';
+import type { WorkspaceData } from './bindings/WorkspaceData';
+import type { WorkspaceList } from './bindings/WorkspaceList';
+import type { WorkspaceSummary } from './bindings/WorkspaceSummary';
+
+export const ERROR_KINDS = [
+  'network',
+  'timeout',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'server',
+  'decode',
+  'unsupported',
+  'config',
+  'conflict',
+  'keychain_unavailable',
+  'no_workspace',
+  'invalid_input',
+  'io',
+] as const;
+
+/** A stable, machine-readable error code; `unknown` when the backend sent something else. */
+export type IpcErrorKind = (typeof ERROR_KINDS)[number] | 'unknown';
+
+/** A failed command: `kind` to decide what to show, `message` a sentence an editor can act on. */
+export class IpcError extends Error {
+  readonly kind: IpcErrorKind;
+
+  constructor(kind: IpcErrorKind, message: string) {
+    super(message);
+    this.name = 'IpcError';
+    this.kind = kind;
+  }
+}
+
+function isKnownKind(kind: unknown): kind is IpcErrorKind {
+  return typeof kind === 'string' && (ERROR_KINDS as readonly string[]).includes(kind);
+}
+
+/** Turns whatever a rejected `invoke` gave us into an `IpcError`. */
+export function toIpcError(raw: unknown): IpcError {
+  if (raw instanceof IpcError) return raw;
+  if (typeof raw === 'object' && raw !== null && 'kind' in raw) {
+    const { kind, message } = raw as { kind: unknown; message?: unknown };
+    const text = typeof message === 'string' && message.trim() !== '' ? message : 'Something went wrong.';
+    return new IpcError(isKnownKind(kind) ? kind : 'unknown', text);
+  }
+  if (typeof raw === 'string' && raw.trim() !== '') return new IpcError('unknown', raw);
+  if (raw instanceof Error && raw.message) return new IpcError('unknown', raw.message);
+  return new IpcError('unknown', 'Something went wrong.');
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toIpcError(raw);
+  }
+}
+
+// ---- commands -------------------------------------------------------------------------------
+
+export const listWorkspaces = (): Promise<WorkspaceList> => call('list_workspaces');
+
+/** Opens the last active workspace when its key is in the keychain (or it is the demo). */
+export const resumeSession = (): Promise<WorkspaceSummary | null> => call('resume_session');
+
+export const signIn = (name: string, baseUrl: string, apiKey: string): Promise<WorkspaceSummary> =>
+  call('sign_in', { name, baseUrl, apiKey });
+
+export const openDemo = (): Promise<WorkspaceSummary> => call('open_demo');
+
+export const switchWorkspace = (id: string): Promise<WorkspaceSummary> => call('switch_workspace', { id });
+
+export const signOut = (id: string): Promise<WorkspaceList> => call('sign_out', { id });
+
+export const loadWorkspace = (): Promise<WorkspaceData> => call('load_workspace');
+
+/** Ids of the trainings the server's `search` matches. */
+export const searchTrainings = (query: string): Promise<string[]> => call('search_trainings', { query });
+
+export const getTraining = (id: string): Promise<Training> => call('get_training', { id });
+
+/** Sanitized HTML (ammonia, in Rust): safe to insert as is. */
+export const renderPreview = (markdown: string): Promise<string> => call('render_preview', { markdown });
+
+export const reviewChanges = (id: string, draft: TrainingDraft, publish: boolean): Promise<Review> =>
+  call('review_changes', { id, draft, publish });
+
+export const saveTraining = (id: string, draft: TrainingDraft, publish: boolean): Promise<Training> =>
+  call('save_training', { id, draft, publish });
+
+/** Tells the shell the window may close now. */
+export const confirmClose = (): Promise<null> => call('confirm_close');
+
+// ---- events ---------------------------------------------------------------------------------
+
+export type Unlisten = () => void;
+
+/** The shell held back a window close and asks whether it may go ahead. */
+export function onCloseRequested(handler: () => void): Promise<Unlisten> {
+  return listen('close-requested', () => handler());
+}
+
+export interface ApiWaiting {
+  seconds: number;
+  attempt: number;
+}
+
+/** The client waits before retrying (Retry-After or backoff). */
+export function onApiWaiting(handler: (waiting: ApiWaiting) => void): Promise<Unlisten> {
+  return listen<ApiWaiting>('api-waiting', (event) => handler(event.payload));
+}
