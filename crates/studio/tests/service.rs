@@ -1,0 +1,498 @@
+//! The `Studio` service against a real in-process opencx-sim over loopback HTTP: sign-in with
+//! good, wrong and scoped keys, resume, switch, sign-out, loading (with and without directory
+//! routes), search, review, save as draft and as publish, and the server's refusals.
+
+use opencx::{ApiToken, Channel, TrainingType};
+use opencx_sim::{SimConfig, SimHandle, TokenSpec, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN};
+use serde_json::Value;
+use studio::secrets::SecretStore;
+use studio::session::KEY_REJECTED;
+use studio::{ErrorKind, MemoryStore, Studio, TrainingDraft};
+
+const SEGMENTS_ONLY: &str = "ocx_test_segments_only";
+
+async fn sim() -> SimHandle {
+    let mut tokens = opencx_sim::default_tokens();
+    tokens.push(TokenSpec::scoped(SEGMENTS_ONLY, &["segments:read"]));
+    opencx_sim::spawn(SimConfig {
+        seed: "demo".parse().unwrap(),
+        tokens,
+        rate_limit_per_minute: 0,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+struct Fixture {
+    sim: SimHandle,
+    keys: MemoryStore,
+    dir: tempfile::TempDir,
+    studio: Studio,
+}
+
+impl Fixture {
+    async fn new() -> Self {
+        let sim = sim().await;
+        let keys = MemoryStore::new();
+        let dir = tempfile::tempdir().unwrap();
+        let studio = Studio::new(dir.path(), Box::new(keys.clone()));
+        Fixture {
+            sim,
+            keys,
+            dir,
+            studio,
+        }
+    }
+
+    /// Another app start on the same data dir and keychain.
+    fn restart(&self) -> Studio {
+        Studio::new(self.dir.path(), Box::new(self.keys.clone()))
+    }
+
+    async fn sign_in(&self, key: &str) -> studio::WorkspaceSummary {
+        self.studio
+            .sign_in("Support", &self.sim.base_url(), key)
+            .await
+            .unwrap()
+    }
+
+    fn puts(&self) -> Vec<Value> {
+        self.sim
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "PUT")
+            .filter_map(|r| r.body)
+            .collect()
+    }
+}
+
+fn draft_of(t: &opencx::Training) -> TrainingDraft {
+    TrainingDraft::from_training(t)
+}
+
+#[tokio::test]
+async fn good_key_is_checked_with_one_request_then_stored() {
+    let f = Fixture::new().await;
+    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    assert_eq!(ws.name, "Support");
+    assert_eq!(ws.base_url, f.sim.base_url());
+    assert!(!ws.is_demo);
+    let requests = f.sim.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path, "/training");
+    assert_eq!(requests[0].query.as_deref(), Some("limit=1"));
+    assert_eq!(
+        f.keys.get(&ws.id).unwrap().unwrap().expose(),
+        DEFAULT_FULL_TOKEN
+    );
+    let list = f.studio.list_workspaces().unwrap();
+    assert_eq!(list.workspaces, [ws.clone()]);
+    assert_eq!(list.active_id.as_deref(), Some(ws.id.as_str()));
+    let settings = std::fs::read_to_string(f.dir.path().join("settings.json")).unwrap();
+    assert!(!settings.contains(DEFAULT_FULL_TOKEN));
+    // Signing in again to the same workspace replaces the key, not the entry.
+    let again = f.sign_in(DEFAULT_READ_TOKEN).await;
+    assert_eq!(again.id, ws.id);
+    assert_eq!(f.studio.list_workspaces().unwrap().workspaces.len(), 1);
+}
+
+#[tokio::test]
+async fn wrong_key_gets_the_exact_sentence_and_nothing_is_stored() {
+    let f = Fixture::new().await;
+    let err = f
+        .studio
+        .sign_in("Support", &f.sim.base_url(), "ocx_live_wrong")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+    assert_eq!(
+        err.message(),
+        "open.cx did not accept this API key (401). Create or copy a key in open.cx under Settings → Access."
+    );
+    assert_eq!(err.message(), KEY_REJECTED);
+    assert!(f.studio.list_workspaces().unwrap().workspaces.is_empty());
+    assert!(!f.dir.path().join("settings.json").exists());
+    assert_eq!(
+        f.studio.load_workspace().await.unwrap_err().kind(),
+        ErrorKind::NoWorkspace
+    );
+}
+
+#[tokio::test]
+async fn key_without_training_read_names_the_missing_scope() {
+    let f = Fixture::new().await;
+    let err = f
+        .studio
+        .sign_in("Support", &f.sim.base_url(), SEGMENTS_ONLY)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden);
+    assert!(err.message().contains("training:read"), "{err}");
+    assert!(f.studio.list_workspaces().unwrap().workspaces.is_empty());
+}
+
+#[tokio::test]
+async fn read_only_key_signs_in_and_loads_but_saving_names_training_write() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_READ_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = &data.trainings[0];
+    let mut draft = draft_of(t);
+    draft.title.push_str(" (edited)");
+    let err = f
+        .studio
+        .save_training(&t.id, &draft, false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden);
+    assert!(err.message().contains("training:write"), "{err}");
+    assert!(draft.title.ends_with(" (edited)"));
+}
+
+#[tokio::test]
+async fn bad_base_url_is_a_config_error() {
+    let f = Fixture::new().await;
+    let err = f
+        .studio
+        .sign_in("Support", "not a url", DEFAULT_FULL_TOKEN)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::Config | ErrorKind::Network),
+        "{err:?}"
+    );
+    assert!(f.studio.list_workspaces().unwrap().workspaces.is_empty());
+}
+
+#[tokio::test]
+async fn loads_trainings_segments_and_directories() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    assert_eq!(data.trainings.len(), f.sim.trainings().len());
+    assert!(!data.segments.is_empty());
+    assert!(data.directories_supported);
+    assert!(!data.directories.is_empty());
+    assert!(data.directories.iter().all(|d| !d.local_name_only));
+    for t in &data.trainings {
+        if let Some(dir) = &t.directory_id {
+            assert!(data.directories.iter().any(|d| &d.id == dir));
+        }
+    }
+}
+
+#[tokio::test]
+async fn without_directory_routes_directories_are_derived_from_trainings() {
+    let f = Fixture::new().await;
+    f.sim.set_directories_enabled(false);
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    assert!(!data.directories_supported);
+    let used: std::collections::BTreeSet<&str> = data
+        .trainings
+        .iter()
+        .filter_map(|t| t.directory_id.as_deref())
+        .collect();
+    assert!(
+        !used.is_empty(),
+        "the demo seed files trainings in directories"
+    );
+    assert_eq!(data.directories.len(), used.len());
+    for d in &data.directories {
+        assert!(d.local_name_only);
+        assert_eq!(d.name, format!("Directory {}", &d.id[..8]));
+    }
+}
+
+#[tokio::test]
+async fn search_returns_the_ids_the_server_matches() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = &data.trainings[0];
+    let word = t.title.split_whitespace().max_by_key(|w| w.len()).unwrap();
+    let ids = f
+        .studio
+        .search_trainings(&word.to_uppercase())
+        .await
+        .unwrap();
+    assert!(ids.contains(&t.id), "{word}: {ids:?}");
+    let query = f.sim.requests().last().unwrap().query.clone().unwrap();
+    assert!(query.contains("search="), "{query}");
+    assert!(f
+        .studio
+        .search_trainings("zzzz-no-training-says-this")
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn review_names_directories_and_segments() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = data
+        .trainings
+        .iter()
+        .find(|t| t.is_live() && !t.has_unpublished_changes())
+        .unwrap();
+    let other_dir = data
+        .directories
+        .iter()
+        .find(|d| Some(&d.id) != t.directory_id.as_ref())
+        .unwrap();
+    let segment = &data.segments[0];
+    let mut draft = draft_of(t);
+    draft.title = "A new title".into();
+    draft.content = format!("{}\nOne more line.", t.shown_content());
+    draft.directory_id = Some(other_dir.id.clone());
+    draft.restricted_to_channels = vec![Channel::Sms];
+    draft.restricted_to_segments = vec![segment.id.clone(), "deadbeef-0000-0000".into()];
+    draft.training_type = match t.training_type {
+        TrainingType::Behavioral => TrainingType::ScenarioSpecific,
+        TrainingType::ScenarioSpecific => TrainingType::Behavioral,
+    };
+    let review = f.studio.review_changes(&t.id, &draft, false).await.unwrap();
+    let change = |field: &str| {
+        review
+            .changes
+            .iter()
+            .find(|c| c.field == field)
+            .unwrap_or_else(|| panic!("no {field} in {:?}", review.changes))
+            .clone()
+    };
+    assert_eq!(change("title").after, "A new title");
+    assert_eq!(change("directory").after, other_dir.name);
+    assert_eq!(change("channels").after, "SMS");
+    assert_eq!(
+        change("segments").after,
+        format!("{}, Unknown segment (deadbeef…)", segment.name)
+    );
+    assert_eq!(change("state").after, "Live, with unpublished changes");
+    assert!(review.content_diff.last().unwrap().text == "One more line.");
+    assert!(!review.publish);
+    // Reviewing sends nothing that changes the server.
+    assert!(f.puts().is_empty());
+}
+
+#[tokio::test]
+async fn review_loads_names_when_the_workspace_was_not_loaded() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let t = f.sim.trainings()[0].clone();
+    let id = t["id"].as_str().unwrap();
+    let training = f.studio.get_training(id).await.unwrap();
+    let review = f
+        .studio
+        .review_changes(id, &draft_of(&training), true)
+        .await
+        .unwrap();
+    assert!(review.changes.iter().all(|c| c.field == "state"));
+}
+
+#[tokio::test]
+async fn save_as_draft_then_publish_sends_the_full_body() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = data
+        .trainings
+        .iter()
+        .find(|t| t.is_live() && !t.has_unpublished_changes())
+        .unwrap()
+        .clone();
+    let mut draft = draft_of(&t);
+    draft.title = "Returns, revised".into();
+    draft.content = "Offer a return label.\n\nThen thank them.".into();
+    draft.restricted_to_segments = vec!["unknown-segment-id-kept".into()];
+
+    let saved = f.studio.save_training(&t.id, &draft, false).await.unwrap();
+    assert_eq!(saved.title, t.title, "a draft save keeps the live text");
+    assert_eq!(saved.draft_title.as_deref(), Some("Returns, revised"));
+    assert_eq!(saved.current_version, t.current_version);
+    assert_eq!(saved.restricted_to_segments, ["unknown-segment-id-kept"]);
+    let body = f.puts().pop().unwrap();
+    assert_eq!(body["is_draft"], true);
+    assert_eq!(body["title"], "Returns, revised");
+    assert_eq!(
+        body["restricted_to_segments"],
+        serde_json::json!(["unknown-segment-id-kept"])
+    );
+    assert_eq!(Value::Object(t.metadata.clone()), body["metadata"]);
+    assert!(body.as_object().unwrap().contains_key("directory_id"));
+    assert_eq!(
+        f.studio.get_training(&t.id).await.unwrap().draft_content,
+        saved.draft_content
+    );
+
+    let published = f.studio.save_training(&t.id, &draft, true).await.unwrap();
+    assert_eq!(published.title, "Returns, revised");
+    assert_eq!(published.content, draft.content);
+    assert_eq!(published.draft_title, None);
+    assert!(published.is_live());
+    assert_eq!(published.current_version, t.current_version.map(|v| v + 1));
+    assert_eq!(f.puts().pop().unwrap()["is_draft"], false);
+    // The review now compares against what was saved.
+    let review = f.studio.review_changes(&t.id, &draft, true).await.unwrap();
+    assert!(review.changes.is_empty(), "{:?}", review.changes);
+}
+
+#[tokio::test]
+async fn server_validation_message_is_kept() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let t = f.studio.load_workspace().await.unwrap().trainings[0].clone();
+    let mut draft = draft_of(&t);
+    draft.restricted_to_channels = vec![Channel::Web, Channel::Other("fax".into())];
+    let err = f
+        .studio
+        .save_training(&t.id, &draft, true)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert!(
+        err.message()
+            .contains("body/restricted_to_channels/1 must be equal to one of the allowed values"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_training_is_not_found() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let err = f
+        .studio
+        .get_training("00000000-0000-4000-8000-000000000000")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn revoked_key_mid_session_is_401_and_the_draft_stays_with_the_caller() {
+    let f = Fixture::new().await;
+    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let t = f.studio.load_workspace().await.unwrap().trainings[0].clone();
+    // The key is revoked on open.cx; the next app start still has the old one.
+    f.keys
+        .set(&ws.id, &ApiToken::new("ocx_live_revoked"))
+        .unwrap();
+    let studio = f.restart();
+    assert_eq!(studio.resume_session().await.unwrap(), Some(ws.clone()));
+    let mut draft = draft_of(&t);
+    draft.content = "Unsaved words that must not be lost.".into();
+    let before = draft.clone();
+    let err = studio.save_training(&t.id, &draft, true).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+    assert_eq!(err.message(), KEY_REJECTED);
+    assert_eq!(draft, before);
+    // Signing in again with a good key then saves the same draft.
+    studio
+        .sign_in("Support", &f.sim.base_url(), DEFAULT_FULL_TOKEN)
+        .await
+        .unwrap();
+    let saved = studio.save_training(&t.id, &draft, true).await.unwrap();
+    assert_eq!(saved.content, "Unsaved words that must not be lost.");
+}
+
+#[tokio::test]
+async fn resume_needs_the_key_in_the_keychain() {
+    let f = Fixture::new().await;
+    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    assert_eq!(
+        f.restart().resume_session().await.unwrap(),
+        Some(ws.clone())
+    );
+    f.keys.delete(&ws.id).unwrap();
+    assert_eq!(f.restart().resume_session().await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn switch_and_sign_out() {
+    let f = Fixture::new().await;
+    let first = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let second = f
+        .studio
+        .sign_in("Read only", &f.sim.base_url(), DEFAULT_READ_TOKEN)
+        .await
+        .unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(f.studio.switch_workspace(&first.id).await.unwrap(), first);
+    assert_eq!(
+        f.studio.list_workspaces().unwrap().active_id.as_deref(),
+        Some(first.id.as_str())
+    );
+    let err = f.studio.switch_workspace("nope").await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+
+    let list = f.studio.sign_out(&first.id).await.unwrap();
+    assert_eq!(list.workspaces, [second.clone()]);
+    assert_eq!(list.active_id, None);
+    assert!(f.keys.get(&first.id).unwrap().is_none());
+    assert_eq!(
+        f.studio.load_workspace().await.unwrap_err().kind(),
+        ErrorKind::NoWorkspace
+    );
+    // The other workspace's key is untouched; without it switching asks to sign in again.
+    assert!(f.keys.get(&second.id).unwrap().is_some());
+    f.keys.delete(&second.id).unwrap();
+    let err = f.studio.switch_workspace(&second.id).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+}
+
+#[tokio::test]
+async fn demo_workspace_needs_no_key_and_keeps_edits_across_restarts() {
+    let f = Fixture::new().await;
+    let demo = f.studio.open_demo().await.unwrap();
+    assert!(demo.is_demo);
+    assert_eq!(demo.id, "demo");
+    assert!(demo.base_url.starts_with("http://127.0.0.1:"));
+    let data = f.studio.load_workspace().await.unwrap();
+    assert!(!data.trainings.is_empty());
+    let t = data.trainings[0].clone();
+    let mut draft = draft_of(&t);
+    draft.title = "Edited in the demo".into();
+    f.studio.save_training(&t.id, &draft, true).await.unwrap();
+    assert!(
+        f.keys.get("demo").unwrap().is_none(),
+        "the demo token is never stored"
+    );
+    assert!(f.dir.path().join("demo/demo.json").exists());
+    let settings = std::fs::read_to_string(f.dir.path().join("settings.json")).unwrap();
+    assert!(!settings.contains("ocx_demo_"));
+    drop(f.studio.sign_out("demo").await.unwrap());
+
+    let again = f.restart();
+    let reopened = again.open_demo().await.unwrap();
+    assert!(reopened.is_demo);
+    let t2 = again.get_training(&t.id).await.unwrap();
+    assert_eq!(t2.title, "Edited in the demo");
+}
+
+#[tokio::test]
+async fn demo_at_start_and_resume_of_the_demo() {
+    let f = Fixture::new().await;
+    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let studio = f.restart().with_demo_at_start(true);
+    let first = studio.resume_session().await.unwrap().unwrap();
+    assert!(first.is_demo);
+    // Only the first resume is forced to the demo; the demo is now the active workspace.
+    assert_eq!(studio.resume_session().await.unwrap(), Some(first.clone()));
+    let next = f.restart();
+    assert!(next.resume_session().await.unwrap().unwrap().is_demo);
+    assert_eq!(next.switch_workspace(&ws.id).await.unwrap(), ws);
+}
+
+#[tokio::test]
+async fn scale_seed_for_benchmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let studio = Studio::new(dir.path(), Box::new(MemoryStore::new()))
+        .with_demo_seed("scale:250".parse().unwrap());
+    studio.open_demo().await.unwrap();
+    assert_eq!(studio.load_workspace().await.unwrap().trainings.len(), 250);
+    assert!(dir.path().join("demo/scale-250.json").exists());
+}
