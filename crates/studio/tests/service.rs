@@ -88,7 +88,7 @@ async fn good_key_is_checked_with_one_request_then_stored() {
         DEFAULT_FULL_TOKEN
     );
     let list = f.studio.list_workspaces().unwrap();
-    assert_eq!(list.workspaces, [ws.clone()]);
+    assert_eq!(list.workspaces, std::slice::from_ref(&ws));
     assert_eq!(list.active_id.as_deref(), Some(ws.id.as_str()));
     let settings = std::fs::read_to_string(f.dir.path().join("settings.json")).unwrap();
     assert!(!settings.contains(DEFAULT_FULL_TOKEN));
@@ -430,7 +430,7 @@ async fn switch_and_sign_out() {
     assert_eq!(err.kind(), ErrorKind::NotFound);
 
     let list = f.studio.sign_out(&first.id).await.unwrap();
-    assert_eq!(list.workspaces, [second.clone()]);
+    assert_eq!(list.workspaces, std::slice::from_ref(&second));
     assert_eq!(list.active_id, None);
     assert!(f.keys.get(&first.id).unwrap().is_none());
     assert_eq!(
