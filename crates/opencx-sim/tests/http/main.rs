@@ -1,0 +1,17 @@
+//! The simulator over real HTTP on loopback: every route, auth, scopes, validation, the
+//! draft/publish state machine, listing, rate limit, faults, control routes, persistence,
+//! seeds and the binary.
+
+mod auth;
+mod binary;
+mod common;
+mod control;
+mod directories;
+mod faults;
+mod listing;
+mod persistence;
+mod rate_limit;
+mod seeds;
+mod segments;
+mod trainings;
+mod validation;
