@@ -80,12 +80,18 @@ impl ApiError {
         }
     }
 
-    /// An injected failure with the given status.
-    pub fn simulated(status: StatusCode) -> Self {
-        if status == StatusCode::TOO_MANY_REQUESTS {
-            return ApiError::rate_limited(1);
+    /// An injected failure with the given status; 401, 403 and 429 look like the real ones
+    /// (403 names the scope of the route, when the route is known).
+    pub fn simulated(status: StatusCode, scope: Option<&str>) -> Self {
+        match status {
+            StatusCode::TOO_MANY_REQUESTS => ApiError::rate_limited(1),
+            StatusCode::UNAUTHORIZED => ApiError::unauthorized(),
+            StatusCode::FORBIDDEN => match scope {
+                Some(scope) => ApiError::missing_scope(scope),
+                None => ApiError::new(status, "Forbidden"),
+            },
+            _ => ApiError::new(status, "Simulated failure"),
         }
-        ApiError::new(status, "Simulated failure")
     }
 
     pub fn down() -> Self {

@@ -37,25 +37,35 @@ impl FromRequestParts<AppState> for Authorized {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        let Some(expected) = &app.control_token else {
-            let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-            return Err(ApiError::route_not_found(parts.method.as_str(), target));
-        };
-        let loopback = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .is_some_and(|ConnectInfo(peer)| peer.ip().is_loopback());
-        if !loopback {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "Control routes only answer to loopback peers",
-            ));
-        }
-        if auth::bearer(&parts.headers) != Some(expected.as_str()) {
-            return Err(ApiError::unauthorized());
-        }
-        Ok(Authorized)
+            .map(|ConnectInfo(peer)| *peer);
+        authorize(app.control_token.as_deref(), peer, parts).map(|()| Authorized)
     }
+}
+
+/// The checks: a control token is configured (else the routes do not exist), the peer is
+/// loopback, and the request carries that token.
+fn authorize(
+    expected: Option<&str>,
+    peer: Option<SocketAddr>,
+    parts: &Parts,
+) -> Result<(), ApiError> {
+    let Some(expected) = expected else {
+        let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        return Err(ApiError::route_not_found(parts.method.as_str(), target));
+    };
+    if !peer.is_some_and(|peer| peer.ip().is_loopback()) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Control routes only answer to loopback peers",
+        ));
+    }
+    if auth::bearer(&parts.headers) != Some(expected) {
+        return Err(ApiError::unauthorized());
+    }
+    Ok(())
 }
 
 fn field<'a>(body: &'a Value, key: &str) -> Result<&'a Value, ApiError> {
@@ -103,4 +113,45 @@ async fn put_rate_limit(State(app): State<AppState>, _: Authorized, body: Bytes)
         .ok_or_else(|| ApiError::validation("body/per_minute must be integer >= 0"))?;
     lock(&app.limiter).set_per_minute(per_minute);
     Ok(Json(json!({ "per_minute": per_minute })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::Request;
+
+    fn parts(token: Option<&str>) -> Parts {
+        let mut req = Request::get("/_sim/faults");
+        if let Some(token) = token {
+            req = req.header("authorization", format!("Bearer {token}"));
+        }
+        req.body(()).unwrap().into_parts().0
+    }
+
+    #[test]
+    fn only_loopback_peers_with_the_token_get_in() {
+        let local: SocketAddr = ([127, 0, 0, 1], 5000).into();
+        let remote: SocketAddr = ([192, 168, 1, 20], 5000).into();
+        let ok = authorize(Some("ctl"), Some(local), &parts(Some("ctl")));
+        assert!(ok.is_ok());
+        let v6: SocketAddr = "[::1]:5000".parse().unwrap();
+        assert!(authorize(Some("ctl"), Some(v6), &parts(Some("ctl"))).is_ok());
+        let status = |r: Result<(), ApiError>| r.unwrap_err().status;
+        assert_eq!(
+            status(authorize(Some("ctl"), Some(remote), &parts(Some("ctl")))),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(authorize(Some("ctl"), None, &parts(Some("ctl")))),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(authorize(Some("ctl"), Some(local), &parts(Some("other")))),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            status(authorize(None, Some(local), &parts(Some("ctl")))),
+            StatusCode::NOT_FOUND
+        );
+    }
 }

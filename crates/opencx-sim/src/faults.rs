@@ -6,8 +6,9 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-/// The statuses an injected failure may answer with.
-pub const FAILURE_STATUSES: [u16; 4] = [500, 502, 503, 429];
+/// The statuses an injected failure may answer with (401 and 403 act out a key that is
+/// revoked or loses a scope mid-session).
+pub const FAILURE_STATUSES: [u16; 6] = [500, 502, 503, 429, 401, 403];
 
 /// How long a `timeout_next` request hangs before it is answered.
 pub const HANG: Duration = Duration::from_secs(60);
@@ -22,7 +23,7 @@ pub struct Faults {
     pub down: bool,
     /// The next N API requests fail with `fail_status`.
     pub fail_next: u32,
-    /// 500, 502, 503 or 429 (the default is 503).
+    /// 500, 502, 503, 429, 401 or 403 (the default is 503).
     pub fail_status: Option<u16>,
     /// Random failures per route, decided with the seeded generator.
     pub failure_rate: Vec<RouteFailure>,
@@ -69,7 +70,9 @@ impl Faults {
             .chain(self.failure_rate.iter().map(|f| f.status));
         for status in statuses {
             if !FAILURE_STATUSES.contains(&status) {
-                return Err(format!("status {status} is not one of 500, 502, 503, 429"));
+                return Err(format!(
+                    "status {status} is not one of 500, 502, 503, 429, 401, 403"
+                ));
             }
         }
         if let Some(f) = self

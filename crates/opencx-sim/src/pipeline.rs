@@ -87,7 +87,10 @@ async fn handle(
     match plan.before {
         Before::Proceed => {}
         Before::Down => return (ApiError::down().into_response(), false),
-        Before::Fail(status) => return (ApiError::simulated(status).into_response(), false),
+        Before::Fail(status) => {
+            let scope = route.map(|r| r.scope);
+            return (ApiError::simulated(status, scope).into_response(), false);
+        }
         Before::Drop => return (dropped_connection(), true),
     }
     let mut response = match admit(app, req.method(), req.uri(), req.headers(), route) {

@@ -254,3 +254,29 @@ async fn latency_is_added() {
     sim.get("/training").await;
     assert!(started.elapsed() < Duration::from_millis(150));
 }
+
+#[tokio::test]
+async fn injected_401_and_403_look_like_real_ones() {
+    let sim = common::empty().await;
+    sim.handle.set_faults(Faults {
+        fail_next: 1,
+        fail_status: Some(401),
+        ..Faults::default()
+    });
+    let a = sim.get("/training").await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(a.body, error_body(401, "Unauthorized"));
+    sim.handle.set_faults(Faults {
+        failure_rate: vec![RouteFailure {
+            route: "POST /training".into(),
+            rate: 1.0,
+            status: 403,
+        }],
+        ..Faults::default()
+    });
+    let a = sim
+        .post("/training", json!({"title": "t", "content": "c"}))
+        .await;
+    assert_eq!(a.body, error_body(403, "Missing scope: training:write"));
+    assert!(sim.handle.trainings().is_empty());
+}
