@@ -1,7 +1,35 @@
-//! Tauri's build step: reads tauri.conf.json at the package root, capabilities from src-tauri.
+//! Tauri's build step: reads tauri.conf.json at the package root, capabilities from src-tauri,
+//! and puts the app's own commands under the ACL (each needs `allow-<command>` in a capability).
+//! Also creates an empty ui/dist when the UI was not built, so `cargo test` works without it.
+
+/// Every IPC command of the app; src-tauri/capabilities/main.json grants each to the main window.
+const COMMANDS: &[&str] = &[
+    "list_workspaces",
+    "resume_session",
+    "sign_in",
+    "open_demo",
+    "switch_workspace",
+    "sign_out",
+    "load_workspace",
+    "search_trainings",
+    "get_training",
+    "render_preview",
+    "review_changes",
+    "save_training",
+    "confirm_close",
+];
+
 fn main() {
+    // tauri-build does not watch a custom capabilities folder by itself.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/dist");
+    if !dist.exists() {
+        std::fs::create_dir_all(&dist).expect("create ui/dist");
+    }
     tauri_build::try_build(
-        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"),
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build script");
 }

@@ -1,1 +1,112 @@
-//! Training Studio desktop shell.
+//! Training Studio desktop shell: the Tauri app around the `studio` service. It manages one
+//! [`studio::Studio`], registers the IPC commands (in [`commands`]), holds the window's close
+//! until the UI agrees, and forwards the client's retry waits as the "api-waiting" event.
+
+pub mod commands;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use studio::{DemoSeed, KeyringStore, Studio};
+use tauri::{Emitter, Manager, Runtime, WindowEvent};
+
+use commands::window::{CloseGuard, CLOSE_REQUESTED};
+
+/// Event emitted while the client waits before retrying a request.
+pub const API_WAITING: &str = "api-waiting";
+
+/// How the app was started (from the command line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LaunchOptions {
+    /// Open the demo workspace at start instead of the last one.
+    pub demo: bool,
+    /// The demo simulator's seed (`demo`, `empty`, `scale:N`).
+    pub demo_seed: DemoSeed,
+}
+
+/// The "api-waiting" payload: whole seconds (rounded up) and the attempt that follows.
+#[derive(Debug, Clone, Serialize)]
+struct ApiWaiting {
+    seconds: u64,
+    attempt: u32,
+}
+
+/// Runs the desktop app.
+pub fn run(options: LaunchOptions) {
+    init_tracing();
+    build_app(tauri::Builder::default().manage(options))
+        .run(tauri::generate_context!())
+        .expect("error while running Training Studio");
+}
+
+/// Registers the commands, the state and the window handling on `builder`. A [`Studio`]
+/// managed before this (tests) is used as is; otherwise one is made in setup with the app data
+/// dir and the OS keychain.
+pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .manage(CloseGuard::default())
+        .setup(|app| {
+            if app.try_state::<Studio>().is_none() {
+                let options = app
+                    .try_state::<LaunchOptions>()
+                    .map(|o| o.inner().clone())
+                    .unwrap_or_default();
+                let data_dir = app.path().app_data_dir()?;
+                let studio = Studio::new(data_dir, Box::new(KeyringStore::new()))
+                    .with_demo_seed(options.demo_seed)
+                    .with_demo_at_start(options.demo);
+                app.manage(studio);
+            }
+            let handle = app.handle().clone();
+            app.state::<Studio>()
+                .set_retry_hook(Arc::new(move |wait: Duration, attempt: u32| {
+                    let payload = ApiWaiting {
+                        seconds: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+                        attempt,
+                    };
+                    if let Err(e) = handle.emit(API_WAITING, payload) {
+                        tracing::debug!(error = %e, "could not emit api-waiting");
+                    }
+                }));
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if !window.state::<CloseGuard>().is_approved() {
+                    api.prevent_close();
+                    if let Err(e) = window.emit(CLOSE_REQUESTED, ()) {
+                        tracing::warn!(error = %e, "could not ask the UI about closing");
+                    }
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspaces::list_workspaces,
+            commands::workspaces::resume_session,
+            commands::workspaces::sign_in,
+            commands::workspaces::open_demo,
+            commands::workspaces::switch_workspace,
+            commands::workspaces::sign_out,
+            commands::trainings::load_workspace,
+            commands::trainings::search_trainings,
+            commands::trainings::get_training,
+            commands::trainings::render_preview,
+            commands::trainings::review_changes,
+            commands::trainings::save_training,
+            commands::window::confirm_close,
+        ])
+}
+
+/// Logs to stderr; `RUST_LOG` overrides the default `info`. Nothing logged carries a key or a
+/// training's content at info level.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,2 +1,90 @@
-//! Training Studio entry point.
-fn main() {}
+//! Training Studio entry point: reads the command line and runs the app.
+//!
+//! `--demo` opens the demo workspace at start instead of the last one; `--demo-seed SEED`
+//! chooses the demo simulator's data (`demo`, the default, `empty` or `scale:N`).
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use training_studio_lib::LaunchOptions;
+
+const USAGE: &str = "usage: training-studio [--demo] [--demo-seed demo|empty|scale:N]";
+
+fn main() {
+    match parse_args(std::env::args().skip(1)) {
+        Ok(Some(options)) => training_studio_lib::run(options),
+        Ok(None) => println!("{USAGE}"),
+        Err(message) => {
+            eprintln!("training-studio: {message}\n{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The launch options, `None` for `--help`, or what is wrong with the arguments.
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<LaunchOptions>, String> {
+    let mut options = LaunchOptions::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let seed = match arg.as_str() {
+            "--demo" => {
+                options.demo = true;
+                continue;
+            }
+            "-h" | "--help" => return Ok(None),
+            "--demo-seed" => args
+                .next()
+                .ok_or_else(|| "--demo-seed needs a value".to_owned())?,
+            other => match other.strip_prefix("--demo-seed=") {
+                Some(value) => value.to_owned(),
+                None => return Err(format!("unknown argument {other:?}")),
+            },
+        };
+        options.demo_seed = seed
+            .parse()
+            .map_err(|e: studio::StudioError| e.to_string())?;
+    }
+    Ok(Some(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<LaunchOptions>, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn no_arguments_is_the_last_workspace_with_the_demo_seed() {
+        let options = parse(&[]).unwrap().unwrap();
+        assert!(!options.demo);
+        assert_eq!(options.demo_seed.name(), "demo");
+    }
+
+    #[test]
+    fn demo_and_seed() {
+        let options = parse(&["--demo", "--demo-seed", "scale:1000"])
+            .unwrap()
+            .unwrap();
+        assert!(options.demo);
+        assert_eq!(options.demo_seed.name(), "scale:1000");
+        let options = parse(&["--demo-seed=empty"]).unwrap().unwrap();
+        assert!(!options.demo);
+        assert_eq!(options.demo_seed.name(), "empty");
+    }
+
+    #[test]
+    fn bad_arguments_are_refused() {
+        assert!(parse(&["--demo-seed"])
+            .unwrap_err()
+            .contains("needs a value"));
+        assert!(parse(&["--demo-seed", "lots"])
+            .unwrap_err()
+            .contains("scale:N"));
+        assert!(parse(&["--frobnicate"])
+            .unwrap_err()
+            .contains("unknown argument"));
+        assert_eq!(parse(&["--help"]).unwrap(), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! Commands on the open workspace's trainings: load, search, read, preview, review, save.
+
+use opencx::Training;
+use studio::{Review, Studio, StudioError, TrainingDraft, WorkspaceData};
+use tauri::State;
+
+#[tauri::command]
+pub async fn load_workspace(studio: State<'_, Studio>) -> Result<WorkspaceData, StudioError> {
+    studio.load_workspace().await
+}
+
+#[tauri::command]
+pub async fn search_trainings(
+    studio: State<'_, Studio>,
+    query: String,
+) -> Result<Vec<String>, StudioError> {
+    studio.search_trainings(&query).await
+}
+
+#[tauri::command]
+pub async fn get_training(studio: State<'_, Studio>, id: String) -> Result<Training, StudioError> {
+    studio.get_training(&id).await
+}
+
+#[tauri::command]
+pub async fn render_preview(
+    studio: State<'_, Studio>,
+    markdown: String,
+) -> Result<String, StudioError> {
+    Ok(studio.render_preview(&markdown))
+}
+
+#[tauri::command]
+pub async fn review_changes(
+    studio: State<'_, Studio>,
+    id: String,
+    draft: TrainingDraft,
+    publish: bool,
+) -> Result<Review, StudioError> {
+    studio.review_changes(&id, &draft, publish).await
+}
+
+#[tauri::command]
+pub async fn save_training(
+    studio: State<'_, Studio>,
+    id: String,
+    draft: TrainingDraft,
+    publish: bool,
+) -> Result<Training, StudioError> {
+    studio.save_training(&id, &draft, publish).await
+}

@@ -1,0 +1,254 @@
+//! The shell's IPC tested through Tauri's mock runtime with the real ACL (the app's generated
+//! context and capabilities): every command answers through IPC, none ever returns the API
+//! key, errors arrive as `{kind, message}`, and the capability grants exactly the commands.
+
+use serde_json::{json, Value};
+use studio::{MemoryStore, Studio};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow};
+
+use crate::build_app;
+use crate::commands::window::CloseGuard;
+
+const FULL_KEY: &str = "ocx_test_full";
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _data: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let data = tempfile::tempdir().unwrap();
+    let studio = Studio::new(data.path(), Box::new(MemoryStore::new()));
+    let mut app = build_app(mock_builder().manage(studio))
+        .build(tauri::generate_context!())
+        .unwrap();
+    // One iteration (never a loop, the deprecation's concern) runs setup as the real app
+    // does: the configured "main" window is created and the retry hook wired.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let window = app.get_webview_window("main").unwrap();
+    Harness {
+        _app: app,
+        window,
+        _data: data,
+    }
+}
+
+/// Calls a command the way the webview does; `Ok` = resolved, `Err` = rejected.
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn spawn_sim() -> opencx_sim::SimHandle {
+    tauri::async_runtime::block_on(opencx_sim::spawn(opencx_sim::SimConfig {
+        seed: "demo".parse().unwrap(),
+        ..opencx_sim::SimConfig::default()
+    }))
+    .unwrap()
+}
+
+#[test]
+fn no_command_ever_returns_the_api_key() {
+    let sim = spawn_sim();
+    let h = harness();
+    let w = &h.window;
+    let mut responses: Vec<(String, Result<Value, Value>)> = Vec::new();
+    let mut call = |cmd: &str, args: Value| {
+        let response = invoke(w, cmd, args);
+        responses.push((cmd.to_owned(), response.clone()));
+        response
+    };
+
+    let before = call("list_workspaces", json!({})).unwrap();
+    assert_eq!(before, json!({"workspaces": [], "active_id": null}));
+    assert_eq!(call("resume_session", json!({})).unwrap(), Value::Null);
+    let wrong = call(
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": "ocx_wrong_key"}),
+    )
+    .unwrap_err();
+    assert_eq!(wrong["kind"], "unauthorized");
+    let workspace = call(
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
+    )
+    .unwrap();
+    let id = workspace["id"].as_str().unwrap().to_owned();
+    assert_eq!(workspace["name"], "Support");
+    assert_eq!(
+        call("resume_session", json!({})).unwrap()["id"],
+        id.as_str()
+    );
+    call("list_workspaces", json!({})).unwrap();
+    let data = call("load_workspace", json!({})).unwrap();
+    let training = data["trainings"][0].clone();
+    let tid = training["id"].as_str().unwrap().to_owned();
+    let found = call("search_trainings", json!({"query": training["title"]})).unwrap();
+    assert!(found.as_array().unwrap().iter().any(|v| v == tid.as_str()));
+    call("get_training", json!({"id": tid})).unwrap();
+    let html = call(
+        "render_preview",
+        json!({"markdown": "**hi** <script>x</script>"}),
+    )
+    .unwrap();
+    assert!(
+        html.as_str().unwrap().contains("<strong>hi</strong>")
+            && !html.to_string().contains("script")
+    );
+    let draft = json!({
+        "title": "Greeting, revised",
+        "content": "Say hello warmly.",
+        "training_type": training["type"],
+        "directory_id": training["directory_id"],
+        "restricted_to_channels": ["web", "email"],
+        "restricted_to_segments": []
+    });
+    let review = call(
+        "review_changes",
+        json!({"id": tid, "draft": draft, "publish": true}),
+    )
+    .unwrap();
+    assert_eq!(review["publish"], true);
+    let saved = call(
+        "save_training",
+        json!({"id": tid, "draft": draft, "publish": false}),
+    )
+    .unwrap();
+    assert_eq!(saved["draft_title"], "Greeting, revised");
+    let demo = call("open_demo", json!({})).unwrap();
+    assert_eq!(demo["is_demo"], true);
+    assert_eq!(
+        call("switch_workspace", json!({"id": id})).unwrap()["id"],
+        id.as_str()
+    );
+    let after = call("sign_out", json!({"id": id})).unwrap();
+    assert!(after["workspaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["id"] != id.as_str()));
+    call("sign_out", json!({"id": "demo"})).unwrap();
+    assert_eq!(
+        call("load_workspace", json!({})).unwrap_err()["kind"],
+        "no_workspace"
+    );
+    assert_eq!(call("confirm_close", json!({})).unwrap(), Value::Null);
+    assert!(h.window.state::<CloseGuard>().is_approved());
+
+    let called: std::collections::BTreeSet<&str> =
+        responses.iter().map(|(c, _)| c.as_str()).collect();
+    let all: std::collections::BTreeSet<&str> = crate::commands::ALL.into_iter().collect();
+    assert_eq!(called, all, "every command must be exercised");
+    for (cmd, response) in &responses {
+        let text = match response {
+            Ok(v) | Err(v) => v.to_string(),
+        };
+        assert!(
+            !text.contains(FULL_KEY),
+            "{cmd} returned the API key: {text}"
+        );
+        assert!(
+            !text.contains("ocx_wrong_key"),
+            "{cmd} returned a key: {text}"
+        );
+        assert!(
+            !text.contains("ocx_demo_"),
+            "{cmd} returned the demo token: {text}"
+        );
+    }
+    tauri::async_runtime::block_on(sim.shutdown());
+}
+
+#[test]
+fn errors_cross_ipc_as_kind_and_message() {
+    let h = harness();
+    let err = invoke(
+        &h.window,
+        "save_training",
+        json!({
+            "id": "t1",
+            "draft": {
+                "title": "  ",
+                "content": "x",
+                "training_type": "SCENARIO_SPECIFIC",
+                "directory_id": null,
+                "restricted_to_channels": [],
+                "restricted_to_segments": []
+            },
+            "publish": true
+        }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "invalid_input", "message": "Give the training a title before saving."})
+    );
+    let err = invoke(&h.window, "get_training", json!({"id": "t1"})).unwrap_err();
+    let keys: Vec<&String> = err.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["kind", "message"]);
+    assert_eq!(err["kind"], "no_workspace");
+}
+
+#[test]
+fn the_capability_grants_exactly_the_commands_and_event_listening() {
+    let capability: Value =
+        serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    assert_eq!(capability["windows"], json!(["main"]));
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    granted.sort();
+    let mut expected: Vec<String> = crate::commands::ALL
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .chain([
+            "core:event:allow-listen".into(),
+            "core:event:allow-unlisten".into(),
+        ])
+        .collect();
+    expected.sort();
+    assert_eq!(granted, expected);
+}
+
+#[test]
+fn commands_outside_the_acl_are_refused() {
+    let h = harness();
+    let err = invoke(
+        &h.window,
+        "plugin:event|emit",
+        json!({"event": "x", "payload": null}),
+    );
+    assert!(err.is_err(), "{err:?}");
+    let from_remote = get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: "list_workspaces".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "https://evil.example".parse().unwrap(),
+            body: InvokeBody::Json(json!({})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    );
+    assert!(from_remote.is_err());
+}
