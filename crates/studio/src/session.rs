@@ -34,7 +34,7 @@ pub type RetryWaitHook = Arc<dyn Fn(Duration, u32) + Send + Sync>;
 pub struct Studio {
     data_dir: PathBuf,
     settings: SettingsFile,
-    secrets: Box<dyn SecretStore>,
+    secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
     retry_hook: RwLock<Option<RetryWaitHook>>,
@@ -140,7 +140,7 @@ impl Studio {
         Studio {
             settings: SettingsFile::in_dir(&data_dir),
             data_dir,
-            secrets,
+            secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),
             demo_at_start: AtomicBool::new(false),
             retry_hook: RwLock::new(None),
@@ -193,7 +193,7 @@ impl Studio {
         if workspace.is_demo {
             return self.open_demo_locked().await.map(Some);
         }
-        let Some(token) = self.secrets.get(&workspace.id)? else {
+        let Some(token) = self.keychain_get(&workspace.id).await? else {
             return Ok(None);
         };
         self.open_session(workspace.clone(), token)?;
@@ -253,12 +253,15 @@ impl Studio {
             base_url: base_url.to_owned(),
             is_demo: false,
         };
-        self.secrets.set(&id, &token)?;
+        let stored = token.clone();
+        let key_id = id.clone();
+        self.keychain(move |s| s.set(&key_id, &stored)).await?;
         list.upsert(workspace.clone());
         list.active_id = Some(id.clone());
         if let Err(err) = self.settings.save(&list) {
             // Without the settings entry the key would be unreachable: take it back out.
-            let _ = self.secrets.delete(&id);
+            let key_id = id.clone();
+            let _ = self.keychain(move |s| s.delete(&key_id)).await;
             return Err(err);
         }
         self.set_session(Some(Session::new(workspace.clone(), client)));
@@ -285,7 +288,7 @@ impl Studio {
         if workspace.is_demo {
             return self.open_demo_locked().await;
         }
-        let token = self.secrets.get(id)?.ok_or_else(|| {
+        let token = self.keychain_get(id).await?.ok_or_else(|| {
             StudioError::new(
                 ErrorKind::Unauthorized,
                 format!(
@@ -315,7 +318,8 @@ impl Studio {
                 server.stop().await;
             }
         } else {
-            self.secrets.delete(id)?;
+            let key_id = id.to_owned();
+            self.keychain(move |s| s.delete(&key_id)).await?;
         }
         list.remove(id);
         self.settings.save(&list)?;
@@ -396,6 +400,22 @@ impl Studio {
         session.remember(&saved);
         tracing::info!(publish, "saved a training");
         Ok(saved)
+    }
+
+    /// Runs a keychain call on the blocking pool: the OS may take a while (an unlock prompt).
+    async fn keychain<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&dyn SecretStore) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let secrets = Arc::clone(&self.secrets);
+        tokio::task::spawn_blocking(move || call(secrets.as_ref()))
+            .await
+            .unwrap_or_else(|_| Err(StudioError::keychain_unavailable()))
+    }
+
+    async fn keychain_get(&self, workspace_id: &str) -> Result<Option<ApiToken>> {
+        let id = workspace_id.to_owned();
+        self.keychain(move |s| s.get(&id)).await
     }
 
     fn current(&self) -> Option<Arc<Session>> {

@@ -496,3 +496,28 @@ async fn scale_seed_for_benchmarks() {
     assert_eq!(studio.load_workspace().await.unwrap().trainings.len(), 250);
     assert!(dir.path().join("demo/scale-250.json").exists());
 }
+
+#[tokio::test]
+async fn a_401_in_the_middle_of_a_session_keeps_the_session_and_the_draft() {
+    let f = Fixture::new().await;
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let t = f.studio.load_workspace().await.unwrap().trainings[0].clone();
+    let mut draft = draft_of(&t);
+    draft.content = "Words typed before the key stopped working.".into();
+    f.sim.set_faults(opencx_sim::Faults {
+        fail_next: 1,
+        fail_status: Some(401),
+        ..opencx_sim::Faults::default()
+    });
+    let err = f
+        .studio
+        .save_training(&t.id, &draft, false)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+    assert_eq!(err.message(), KEY_REJECTED);
+    assert!(f.puts().is_empty(), "nothing was sent after the refusal");
+    // The editor still holds the draft; once open.cx accepts the key again it saves as is.
+    let saved = f.studio.save_training(&t.id, &draft, false).await.unwrap();
+    assert_eq!(saved.draft_content.as_deref(), Some(draft.content.as_str()));
+}
