@@ -12,7 +12,7 @@ use crate::config::TokenSpec;
 use crate::faults::FaultState;
 use crate::persist;
 use crate::rate_limit::RateLimiter;
-use crate::record::RecordedRequest;
+use crate::record::{RecordedRequest, RequestLog};
 use crate::store::Store;
 
 /// What the router's handlers get.
@@ -31,7 +31,7 @@ pub struct Shared {
     pub directories_enabled: AtomicBool,
     pub tokens: Vec<TokenSpec>,
     pub control_token: Option<String>,
-    pub log: Mutex<Vec<RecordedRequest>>,
+    pub log: Mutex<RequestLog>,
     /// Becomes true when the server shuts down (ends hanging requests early).
     pub shutdown: watch::Receiver<bool>,
 }

@@ -88,7 +88,7 @@ async fn put_faults(State(app): State<AppState>, _: Authorized, body: Bytes) -> 
 }
 
 async fn get_requests(State(app): State<AppState>, _: Authorized) -> Answer<Vec<RecordedRequest>> {
-    Ok(Json(lock(&app.log).clone()))
+    Ok(Json(lock(&app.log).snapshot()))
 }
 
 async fn delete_requests(State(app): State<AppState>, _: Authorized) -> Answer<Value> {

@@ -55,7 +55,7 @@ pub fn encode(state: &State) -> Vec<u8> {
         state: state.clone(),
     };
     // A State is plain data (strings, numbers, JSON values): serializing it cannot fail.
-    serde_json::to_vec_pretty(&file).unwrap_or_default()
+    serde_json::to_vec(&file).unwrap_or_default()
 }
 
 fn temp_path(path: &Path) -> PathBuf {

@@ -16,7 +16,7 @@ use crate::config::SimConfig;
 use crate::error::SimError;
 use crate::faults::{FaultState, Faults};
 use crate::rate_limit::RateLimiter;
-use crate::record::RecordedRequest;
+use crate::record::{RecordedRequest, RequestLog};
 use crate::store::{State, Store};
 use crate::{persist, routes, seed};
 
@@ -63,7 +63,7 @@ pub async fn spawn(config: SimConfig) -> Result<SimHandle, SimError> {
         directories_enabled: AtomicBool::new(config.directories_enabled),
         tokens: config.tokens,
         control_token: config.control_token,
-        log: Mutex::new(Vec::new()),
+        log: Mutex::new(RequestLog::default()),
         shutdown: stopped.clone(),
     });
     let app = routes::router(shared.clone());
@@ -129,9 +129,10 @@ impl SimHandle {
         lock(&self.shared.limiter).set_per_minute(per_minute);
     }
 
-    /// Every API request received, oldest first (control routes are not recorded).
+    /// Every API request received, oldest first (control routes are not recorded; the
+    /// newest 10,000 are kept).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.shared.log).clone()
+        lock(&self.shared.log).snapshot()
     }
 
     pub fn clear_requests(&self) {
