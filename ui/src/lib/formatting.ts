@@ -104,7 +104,16 @@ export function toggleLinePrefix(state: EditorState, kind: keyof typeof PREFIXES
     return { from: line.from, to: line.from + other.length, insert: spec.prefix(index) };
   });
   const changeSet = state.changes(changes);
-  return { changes: changeSet, selection: state.selection.map(changeSet, 1) };
+  // A selection grows to take in new prefixes; a bare cursor moves past them.
+  const selection = EditorSelection.create(
+    state.selection.ranges.map((r) => {
+      if (r.empty) return EditorSelection.cursor(changeSet.mapPos(r.head, 1));
+      const forward = r.head > r.anchor;
+      return EditorSelection.range(changeSet.mapPos(r.anchor, forward ? -1 : 1), changeSet.mapPos(r.head, forward ? 1 : -1));
+    }),
+    state.selection.mainIndex,
+  );
+  return { changes: changeSet, selection };
 }
 
 const URL_LIKE = /^(https?:\/\/|www\.|mailto:)\S+$/i;

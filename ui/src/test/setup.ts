@@ -13,7 +13,9 @@ Range.prototype.getClientRects = emptyRects;
 Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
 if (!document.elementFromPoint) document.elementFromPoint = () => null;
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  // Components stop their event listeners asynchronously; let them before the mock goes.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   clearMocks();
 });

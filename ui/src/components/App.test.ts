@@ -1,0 +1,186 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
+import { fakeBackend, type Handler } from '../test/backend';
+import { OTHER_WORKSPACE, WORKSPACE, training, workspaceData } from '../test/fixtures';
+import App from './App.svelte';
+
+function setup(handlers: Record<string, Handler> = {}) {
+  const backend = fakeBackend({
+    resume_session: () => WORKSPACE,
+    list_workspaces: () => ({ workspaces: [WORKSPACE, OTHER_WORKSPACE], active_id: WORKSPACE.id }),
+    load_workspace: () => workspaceData(),
+    search_trainings: () => [],
+    confirm_close: () => null,
+    review_changes: (args) => ({ changes: [], content_diff: [], preview_html: '<p>ok</p>', publish: args.publish }),
+    ...handlers,
+  });
+  render(App);
+  return { backend, user: userEvent.setup() };
+}
+
+async function openTraining(user: ReturnType<typeof userEvent.setup>, name: RegExp) {
+  const list = await screen.findByRole('listbox', { name: 'Trainings' });
+  await user.click(within(list).getByRole('option', { name }));
+}
+
+async function makeDirty(user: ReturnType<typeof userEvent.setup>) {
+  await openTraining(user, /^Refund policy/);
+  await user.type(screen.getByRole('textbox', { name: 'Title' }), ' (edited)');
+  expect(screen.getByRole('status', { name: 'Unsaved changes' })).toBeInTheDocument();
+}
+
+describe('App', () => {
+  it('shows the sign-in screen when there is no session to resume', async () => {
+    setup({ resume_session: () => null });
+    expect(await screen.findByRole('heading', { name: 'Training Studio' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeInTheDocument();
+  });
+
+  it('resumes the last workspace', async () => {
+    setup();
+    expect(await screen.findByRole('listbox', { name: 'Trainings' })).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByRole('combobox', { name: 'Workspace' })).getAllByRole('option')).toHaveLength(2));
+  });
+
+  it('asks before switching trainings with unsaved changes', async () => {
+    const { user } = setup();
+    await makeDirty(user);
+
+    await openTraining(user, /^Shipping times/);
+    const dialog = screen.getByRole('dialog', { name: 'Unsaved changes' });
+    expect(within(dialog).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund policy (edited)');
+
+    await openTraining(user, /^Shipping times/);
+    await user.click(within(screen.getByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Shipping times');
+    expect(screen.queryByRole('status', { name: 'Unsaved changes' })).not.toBeInTheDocument();
+  });
+
+  it('switches trainings without asking when nothing is unsaved', async () => {
+    const { user } = setup();
+    await openTraining(user, /^Refund policy/);
+    await openTraining(user, /^Shipping times/);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Shipping times');
+  });
+
+  it('Escape means "Keep editing", and focus goes back where it was', async () => {
+    const { user } = setup();
+    await makeDirty(user);
+    const shipping = within(screen.getByRole('listbox', { name: 'Trainings' })).getByRole('option', { name: /^Shipping times/ });
+    await user.click(shipping);
+    expect(screen.getByRole('dialog', { name: 'Unsaved changes' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(shipping).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund policy (edited)');
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    const { user } = setup();
+    await makeDirty(user);
+    await openTraining(user, /^Shipping times/);
+    const dialog = screen.getByRole('dialog', { name: 'Unsaved changes' });
+    const discard = within(dialog).getByRole('button', { name: 'Discard changes' });
+    const keep = within(dialog).getByRole('button', { name: 'Keep editing' });
+    expect(keep).toHaveFocus();
+    await user.tab();
+    expect(discard).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(keep).toHaveFocus();
+  });
+
+  it('closes the window at once when nothing is unsaved', async () => {
+    const { backend } = setup();
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await backend.emit('close-requested');
+    await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
+  });
+
+  it('asks before closing the window with unsaved changes', async () => {
+    const { backend, user } = setup();
+    await makeDirty(user);
+    await backend.emit('close-requested');
+    const dialog = await screen.findByRole('dialog', { name: 'Unsaved changes' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(backend.callsTo('confirm_close')).toEqual([]);
+
+    await backend.emit('close-requested');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
+  });
+
+  it('asks before switching workspace with unsaved changes', async () => {
+    const { backend, user } = setup({ switch_workspace: () => OTHER_WORKSPACE });
+    await makeDirty(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Workspace' }), 'Sales team');
+    await user.click(within(screen.getByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Keep editing' }));
+    expect(backend.callsTo('switch_workspace')).toEqual([]);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Workspace' }), 'Sales team');
+    await user.click(within(screen.getByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(backend.callsTo('switch_workspace')).toEqual([{ id: 'ws-2' }]));
+    await waitFor(() => expect(backend.callsTo('load_workspace')).toHaveLength(2));
+  });
+
+  it('signs out and goes back to sign-in when no workspace is left', async () => {
+    const { backend, user } = setup({ sign_out: () => ({ workspaces: [], active_id: null }) });
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Training Studio' })).toBeInTheDocument();
+    expect(backend.callsTo('sign_out')).toEqual([{ id: 'ws-1' }]);
+  });
+
+  it('tells when open.cx asks us to slow down', async () => {
+    const { backend } = setup();
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await backend.emit('api-waiting', { seconds: 12, attempt: 2 });
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((s) => s.textContent === 'open.cx asked us to slow down — retrying in 12 s')).toBe(true),
+    );
+  });
+
+  it('signs in again after a rejected key without losing the edit', async () => {
+    let keyValid = false;
+    const t = workspaceData().trainings.find((x) => x.id === 't-refund');
+    const { backend, user } = setup({
+      save_training: (args) =>
+        keyValid
+          ? training({ ...t, draft_title: (args.draft as TrainingDraft).title })
+          : Promise.reject({ kind: 'unauthorized', message: 'open.cx did not accept this API key (401).' }),
+      sign_in: () => {
+        keyValid = true;
+        return WORKSPACE;
+      },
+    });
+    await makeDirty(user);
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your key was rejected — sign in again');
+
+    await user.click(within(alert).getByRole('button', { name: 'Sign in again' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign in again' });
+    expect(within(dialog).getByRole('textbox', { name: 'Workspace name' })).toHaveValue('Support team');
+    await user.type(within(dialog).getByLabelText('API key'), 'ocx_live_new');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(backend.callsTo('sign_in')).toEqual([
+      { name: 'Support team', baseUrl: 'https://api.open.cx', apiKey: 'ocx_live_new' },
+    ]);
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund policy (edited)');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
+    await waitFor(() => expect(screen.queryByRole('status', { name: 'Unsaved changes' })).not.toBeInTheDocument());
+    expect(backend.callsTo('load_workspace')).toHaveLength(1);
+    expect(screen.getByTestId('announcer')).toHaveTextContent('Draft saved.');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from './errors';
+import { ERROR_KINDS, IpcError } from './ipc';
+
+describe('describeError', () => {
+  it('decides by kind, not by message', () => {
+    const same = 'open.cx said something';
+    expect(describeError(new IpcError('network', same))).toMatchObject({
+      title: "Couldn't reach open.cx — your changes are kept",
+      action: 'retry',
+    });
+    expect(describeError(new IpcError('timeout', same)).action).toBe('retry');
+    expect(describeError(new IpcError('unauthorized', same))).toMatchObject({
+      title: 'Your key was rejected — sign in again',
+      action: 'sign-in',
+    });
+    expect(describeError(new IpcError('validation', 'body/title must be string'))).toMatchObject({
+      title: 'body/title must be string',
+      action: 'none',
+    });
+  });
+
+  it('has words for every kind the backend sends', () => {
+    for (const kind of [...ERROR_KINDS, 'unknown' as const]) {
+      const view = describeError(new IpcError(kind, 'message'));
+      expect(view.title.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { TRAININGS, training } from '../test/fixtures';
+import { NO_FILTERS, countByDirectory, filterTrainings, hasActiveFilters, matchesQuery } from './filter';
+
+const titles = (list: { title: string; draft_title: string | null }[]) => list.map((t) => t.draft_title ?? t.title);
+
+describe('filter', () => {
+  it('matches every word in the title or the content, ignoring case and accents', () => {
+    const t = training({ title: 'Café hours', content: 'We open at nine.' });
+    expect(matchesQuery(t, 'cafe')).toBe(true);
+    expect(matchesQuery(t, 'HOURS nine')).toBe(true);
+    expect(matchesQuery(t, 'hours midnight')).toBe(false);
+    expect(matchesQuery(t, '   ')).toBe(true);
+  });
+
+  it('searches the text being edited (drafts), not only the published one', () => {
+    const t = training({ title: 'Old', content: 'old', draft_content: 'brand new wording' });
+    expect(matchesQuery(t, 'brand new')).toBe(true);
+  });
+
+  it('lists by title and applies type, state and directory filters', () => {
+    expect(titles(filterTrainings(TRAININGS, NO_FILTERS))).toEqual([
+      'Friendly tone',
+      'Invoice questions',
+      'Refund policy',
+      'Shipping times',
+    ]);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, type: 'BEHAVIORAL' }))).toEqual(['Friendly tone']);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, state: 'draft' }))).toEqual(['Invoice questions']);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, state: 'live' }))).toEqual([
+      'Friendly tone',
+      'Refund policy',
+      'Shipping times',
+    ]);
+    expect(
+      titles(filterTrainings(TRAININGS, { ...NO_FILTERS, directory: { kind: 'dir', id: 'dir-billing' } })),
+    ).toEqual(['Invoice questions', 'Refund policy']);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, directory: { kind: 'none' } }))).toEqual([
+      'Shipping times',
+    ]);
+  });
+
+  it('adds what the server found for the query, still within the filters', () => {
+    const query = { ...NO_FILTERS, query: 'portal' };
+    expect(titles(filterTrainings(TRAININGS, query))).toEqual(['Invoice questions']);
+    const server = new Set(['t-shipping', 't-tone']);
+    expect(titles(filterTrainings(TRAININGS, query, server))).toEqual([
+      'Friendly tone',
+      'Invoice questions',
+      'Shipping times',
+    ]);
+    expect(titles(filterTrainings(TRAININGS, { ...query, type: 'SCENARIO_SPECIFIC' }, server))).toEqual([
+      'Invoice questions',
+      'Shipping times',
+    ]);
+  });
+
+  it('counts trainings per directory', () => {
+    const counts = countByDirectory(TRAININGS);
+    expect(counts.get('dir-billing')).toBe(2);
+    expect(counts.get('dir-tone')).toBe(1);
+    expect(counts.get(null)).toBe(1);
+  });
+
+  it('knows when filters hide something', () => {
+    expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+    expect(hasActiveFilters({ ...NO_FILTERS, query: 'x' })).toBe(true);
+    expect(hasActiveFilters({ ...NO_FILTERS, state: 'live' })).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBackend, ipcFailure } from '../test/backend';
+import { training } from '../test/fixtures';
+import {
+  IpcError,
+  confirmClose,
+  onApiWaiting,
+  onCloseRequested,
+  reviewChanges,
+  saveTraining,
+  searchTrainings,
+  signIn,
+  toIpcError,
+} from './ipc';
+import type { TrainingDraft } from './bindings/TrainingDraft';
+
+const draft: TrainingDraft = {
+  title: 'T',
+  content: 'C',
+  training_type: 'SCENARIO_SPECIFIC',
+  directory_id: null,
+  restricted_to_channels: [],
+  restricted_to_segments: [],
+};
+
+describe('toIpcError', () => {
+  it('keeps the kind and message the backend sent', () => {
+    const e = toIpcError({ kind: 'validation', message: 'body/title must be string' });
+    expect(e).toBeInstanceOf(IpcError);
+    expect(e.kind).toBe('validation');
+    expect(e.message).toBe('body/title must be string');
+  });
+
+  it('maps anything else to kind "unknown" with a readable message', () => {
+    expect(toIpcError({ kind: 'made_up', message: 'x' }).kind).toBe('unknown');
+    expect(toIpcError('command not found').message).toBe('command not found');
+    expect(toIpcError(new Error('boom')).message).toBe('boom');
+    expect(toIpcError(undefined).message).toBe('Something went wrong.');
+    expect(toIpcError({ kind: 'network', message: '' }).message).toBe('Something went wrong.');
+  });
+});
+
+describe('commands', () => {
+  it('send the argument names the shell expects', async () => {
+    const backend = fakeBackend({
+      sign_in: () => ({ id: 'w', name: 'n', base_url: 'u', is_demo: false }),
+      search_trainings: () => ['t1'],
+      review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true }),
+      save_training: () => training(),
+      confirm_close: () => null,
+    });
+    await signIn('Support', 'https://api.open.cx', 'ocx_test');
+    await searchTrainings('refund');
+    await reviewChanges('t1', draft, true);
+    await saveTraining('t1', draft, false);
+    await confirmClose();
+    expect(backend.calls).toEqual([
+      { cmd: 'sign_in', args: { name: 'Support', baseUrl: 'https://api.open.cx', apiKey: 'ocx_test' } },
+      { cmd: 'search_trainings', args: { query: 'refund' } },
+      { cmd: 'review_changes', args: { id: 't1', draft, publish: true } },
+      { cmd: 'save_training', args: { id: 't1', draft, publish: false } },
+      { cmd: 'confirm_close', args: {} },
+    ]);
+  });
+
+  it('reject with a typed IpcError', async () => {
+    fakeBackend({ save_training: ipcFailure('unauthorized', 'open.cx did not accept this API key (401).') });
+    const error = await saveTraining('t1', draft, true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IpcError);
+    expect((error as IpcError).kind).toBe('unauthorized');
+  });
+});
+
+describe('events', () => {
+  it('deliver api-waiting payloads and close requests', async () => {
+    const backend = fakeBackend();
+    const waiting = vi.fn();
+    const closing = vi.fn();
+    const stopWaiting = await onApiWaiting(waiting);
+    await onCloseRequested(closing);
+    await backend.emit('api-waiting', { seconds: 12, attempt: 2 });
+    await backend.emit('close-requested');
+    expect(waiting).toHaveBeenCalledWith({ seconds: 12, attempt: 2 });
+    expect(closing).toHaveBeenCalledTimes(1);
+
+    stopWaiting();
+    await backend.emit('api-waiting', { seconds: 3, attempt: 3 });
+    expect(waiting).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,60 @@
+// A fake backend for component tests: `mockIPC` with per-command handlers, every call recorded.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+
+export type Handler = (args: Record<string, unknown>) => unknown;
+
+export interface FakeBackend {
+  /** Every command invoked, in order, with its arguments (events excluded). */
+  calls: { cmd: string; args: Record<string, unknown> }[];
+  callsTo(cmd: string): Record<string, unknown>[];
+  /** Replaces or adds a handler. */
+  on(cmd: string, handler: Handler): void;
+  /** Sends an event from the "shell". */
+  emit(event: string, payload?: unknown): Promise<void>;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Defaults: previews render as a paragraph; anything not handled rejects, so a stray call shows. */
+export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
+  const table: Record<string, Handler> = {
+    render_preview: (args) => `<p>${escapeHtml(String(args.markdown))}</p>`,
+    ...handlers,
+  };
+  const calls: FakeBackend['calls'] = [];
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      const handler = table[cmd];
+      if (!handler) return Promise.reject({ kind: 'unsupported', message: `No fake for ${cmd}` });
+      return handler(args);
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    calls,
+    callsTo: (cmd) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+    on: (cmd, handler) => {
+      table[cmd] = handler;
+    },
+    emit: (event, payload) => emit(event, payload),
+  };
+}
+
+/** A failure the way the backend sends it: `{kind, message}`. */
+export function ipcFailure(kind: string, message: string): () => Promise<never> {
+  return () => Promise.reject({ kind, message });
+}
+
+/** A promise resolved from outside, for holding a command mid-flight. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
