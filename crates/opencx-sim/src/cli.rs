@@ -17,7 +17,8 @@ OPTIONS:
     --token TOKEN[:SCOPES] accept this API key; SCOPES is a comma list of training:read,
                            training:write, segments:read (none = full access). Repeatable.
                            [default: ocx_test_full (full access), ocx_test_read (read only)]
-    --seed SEED            demo | empty | scale:N [default: empty]
+    --seed SEED            demo | empty | scale:N (N trainings, N/8 extra segments)
+                           [default: empty]
     --state FILE           load state from FILE (created from the seed if missing) and save
                            every change to it
     --rate-limit N         requests per minute per token, 0 = unlimited [default: 100]

@@ -22,7 +22,8 @@ pub enum Seed {
     /// Nothing at all.
     #[default]
     Empty,
-    /// N generated trainings of varied shape, for benchmarks.
+    /// N generated trainings of varied shape and N/8 extra segments (at most 1,000), for
+    /// benchmarks and paging tests.
     Scale(usize),
 }
 

@@ -1,12 +1,13 @@
 //! The `scale:N` seed: N generated trainings of varied length, type, state, directory and
-//! visibility, for benchmarks and paging tests. Deterministic for a given random seed.
+//! visibility, and N/8 extra segments (at most 1,000) beside the demo ones, for benchmarks and
+//! paging tests. Deterministic for a given random seed.
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Map};
 
 use super::{demo, stable_uuid};
 use crate::clock;
-use crate::model::{Directory, Training, TrainingRecord, TrainingType, CHANNELS};
+use crate::model::{Directory, Segment, Training, TrainingRecord, TrainingType, CHANNELS};
 use crate::store::State;
 
 const DIRECTORY_NAMES: [&str; 12] = [
@@ -70,6 +71,28 @@ const SENTENCES: [&str; 12] = [
     "Do not ask for full card numbers or passwords, ever.",
     "If the customer mentions a lawyer or a chargeback, hand off to a human agent.",
 ];
+
+const PLANS: [&str; 3] = ["Free", "Plus", "Enterprise"];
+
+const COUNTRIES: [&str; 12] = [
+    "US",
+    "Canada",
+    "Germany",
+    "France",
+    "Netherlands",
+    "Spain",
+    "Italy",
+    "Sweden",
+    "UK",
+    "Ireland",
+    "Australia",
+    "Japan",
+];
+
+const STAGES: [&str; 4] = ["new", "active", "at risk", "lapsed"];
+
+/// The most segments `scale:N` adds.
+const MAX_EXTRA_SEGMENTS: usize = 1_000;
 
 fn base_time() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2023-06-01T08:00:00Z")
@@ -185,7 +208,31 @@ fn one(
     }
 }
 
-/// N trainings across 12 directories, with the demo segments.
+/// Generated segments: plan × country × lifecycle stage, numbered so names stay unique.
+fn extra_segments(count: usize, random_seed: u64) -> Vec<Segment> {
+    (0..count)
+        .map(|i| {
+            let plan = PLANS[i % PLANS.len()];
+            let country = COUNTRIES[(i / PLANS.len()) % COUNTRIES.len()];
+            let stage = STAGES[(i / (PLANS.len() * COUNTRIES.len())) % STAGES.len()];
+            let at = clock::format(base_time() - Duration::days(90) + Duration::minutes(i as i64));
+            Segment {
+                id: stable_uuid(&format!("opencx-sim/scale/{random_seed}/segment/{i}")),
+                name: format!("{plan} · {country} · {stage} #{}", i + 1),
+                description: Some(format!("{stage} {plan} customers in {country}")),
+                definition: Some(json!({"all": [
+                    {"field": "plan", "op": "eq", "value": plan.to_lowercase()},
+                    {"field": "billing_country", "op": "eq", "value": country},
+                    {"field": "lifecycle_stage", "op": "eq", "value": stage},
+                ]})),
+                created_at: at.clone(),
+                updated_at: at,
+            }
+        })
+        .collect()
+}
+
+/// N trainings across 12 directories; the demo segments plus N/8 generated ones.
 pub fn build(n: usize, random_seed: u64) -> State {
     let mut rng = fastrand::Rng::with_seed(random_seed);
     let directories: Vec<Directory> = DIRECTORY_NAMES
@@ -201,7 +248,8 @@ pub fn build(n: usize, random_seed: u64) -> State {
             }
         })
         .collect();
-    let segments = demo::build_segments();
+    let mut segments = demo::build_segments();
+    segments.extend(extra_segments((n / 8).min(MAX_EXTRA_SEGMENTS), random_seed));
     let segment_ids: Vec<String> = segments.iter().map(|s| s.id.clone()).collect();
     let trainings = (0..n)
         .map(|i| one(&mut rng, i, &directories, &segment_ids))
@@ -245,6 +293,15 @@ mod tests {
             .any(|r| !r.training.restricted_to_channels.is_empty()));
         let lengths: HashSet<_> = t.iter().map(|r| r.training.content.len() / 200).collect();
         assert!(lengths.len() > 3, "content lengths vary");
+        assert_eq!(state.segments.len(), 5 + 1_000);
+        let names: HashSet<_> = state.segments.iter().map(|s| &s.name).collect();
+        assert_eq!(
+            names.len(),
+            state.segments.len(),
+            "segment names are unique"
+        );
+        assert_eq!(build(1_000, 1).segments.len(), 5 + 125);
+        assert_eq!(build(7, 1).segments.len(), 5);
         assert_eq!(build(50, 42), build(50, 42));
         assert_ne!(build(50, 42), build(50, 43));
     }

@@ -83,6 +83,16 @@ async fn scale_ten_thousand_starts_quickly() {
     assert_eq!(page["total"], 10_000);
     assert_eq!(page["items"].as_array().unwrap().len(), 50);
     assert_eq!(page["has_more"], false);
+    let segments = sim.get("/contacts/segments?page=11&limit=100").await.body;
+    assert_eq!(
+        segments["total"], 1_005,
+        "the demo segments plus N/8, at most 1,000"
+    );
+    assert_eq!(
+        segments["data"].as_array().unwrap().len(),
+        5,
+        "a short last page"
+    );
     let search = sim.get("/training?search=refund&limit=1").await.body;
     assert!(search["total"].as_u64().unwrap() > 0);
 }
