@@ -334,16 +334,15 @@ pub fn build() -> State {
     }
 }
 
-/// Whether a time is written the way the API writes it.
-#[cfg(test)]
-fn is_canonical_time(s: &str) -> bool {
-    clock::canonical(s).as_deref() == Some(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// Whether a time is written the way the API writes it.
+    fn is_canonical_time(s: &str) -> bool {
+        clock::canonical(s).as_deref() == Some(s)
+    }
 
     #[test]
     fn demo_parses_into_a_realistic_org() {
