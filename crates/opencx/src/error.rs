@@ -60,8 +60,8 @@ pub enum Error {
         detail: String,
     },
     #[error(
-        "open.cx at {host} did not answer within {} seconds. Try again in a moment; your changes are kept.",
-        after.as_secs_f64()
+        "open.cx at {host} did not answer within {}. Try again in a moment; your changes are kept.",
+        seconds(after)
     )]
     Timeout { host: String, after: Duration },
     #[error(
@@ -185,6 +185,16 @@ fn colon(message: &Option<String>) -> String {
     }
 }
 
+/// "1 second", "0.4 seconds", "30 seconds".
+fn seconds(d: &Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs == 1.0 {
+        "1 second".to_string()
+    } else {
+        format!("{secs} seconds")
+    }
+}
+
 fn wait_hint(retry_after: &Option<Duration>) -> String {
     match retry_after {
         Some(d) if d.as_secs() > 1 => format!("Wait {} seconds and try again.", d.as_secs()),
@@ -272,6 +282,11 @@ mod tests {
             after: Duration::from_millis(1500),
         };
         assert!(timeout.to_string().contains("within 1.5 seconds"));
+        let timeout = Error::Timeout {
+            host: "api.open.cx".into(),
+            after: Duration::from_secs(1),
+        };
+        assert!(timeout.to_string().contains("within 1 second."));
     }
 
     #[test]
