@@ -34,6 +34,29 @@ pub struct ClientConfig {
     pub max_attempts: u32,
     /// Sent as `User-Agent` (default `training-studio/<version>`).
     pub user_agent: String,
+    /// Told before each wait for a retry, so an app can show that it is waiting (default none).
+    pub on_retry_wait: Option<RetryObserver>,
+}
+
+/// A callback told `(wait, attempt)` just before the client sleeps before retry attempt
+/// `attempt` (the attempt that follows the wait, so 2 for the first retry). Never given the token.
+#[derive(Clone)]
+pub struct RetryObserver(Arc<dyn Fn(Duration, u32) + Send + Sync>);
+
+impl RetryObserver {
+    pub fn new(observe: impl Fn(Duration, u32) + Send + Sync + 'static) -> Self {
+        RetryObserver(Arc::new(observe))
+    }
+
+    pub(crate) fn notify(&self, wait: Duration, attempt: u32) {
+        (self.0)(wait, attempt)
+    }
+}
+
+impl fmt::Debug for RetryObserver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RetryObserver")
+    }
 }
 
 impl ClientConfig {
@@ -47,6 +70,7 @@ impl ClientConfig {
             requests_per_minute: 100,
             max_attempts: 4,
             user_agent: concat!("training-studio/", env!("CARGO_PKG_VERSION")).to_string(),
+            on_retry_wait: None,
         }
     }
 }
@@ -71,6 +95,7 @@ pub(crate) struct Inner {
     pub(crate) connect_timeout: Duration,
     pub(crate) total_timeout: Duration,
     pub(crate) sent: AtomicU64,
+    pub(crate) on_retry_wait: Option<RetryObserver>,
 }
 
 impl fmt::Debug for Client {
@@ -158,6 +183,7 @@ impl Client {
                 connect_timeout: config.connect_timeout,
                 total_timeout: config.total_timeout,
                 sent: AtomicU64::new(0),
+                on_retry_wait: config.on_retry_wait,
             }),
         })
     }

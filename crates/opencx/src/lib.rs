@@ -24,7 +24,7 @@ mod token;
 mod trainings;
 mod transport;
 
-pub use client::{Client, ClientConfig, DEFAULT_BASE_URL};
+pub use client::{Client, ClientConfig, RetryObserver, DEFAULT_BASE_URL};
 pub use create::CLIENT_ID_KEY;
 pub use error::{Error, ErrorKind, Result};
 pub use models::*;

@@ -141,6 +141,7 @@ impl Client {
         match error.retry_after() {
             Some(wait) if wait > LONGEST_RETRY_AFTER => false,
             Some(wait) => {
+                self.tell_waiting(wait, retry);
                 self.inner
                     .budget
                     .hold_until(tokio::time::Instant::now() + wait);
@@ -148,9 +149,16 @@ impl Client {
             }
             None => {
                 let wait = self.inner.backoff.delay(retry, fastrand::f64());
+                self.tell_waiting(wait, retry);
                 tokio::time::sleep(wait).await;
                 true
             }
+        }
+    }
+
+    fn tell_waiting(&self, wait: Duration, retry: u32) {
+        if let Some(observer) = &self.inner.on_retry_wait {
+            observer.notify(wait, retry + 1);
         }
     }
 

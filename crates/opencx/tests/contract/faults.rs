@@ -42,6 +42,30 @@ async fn a_503_is_retried_until_it_passes() {
 }
 
 #[tokio::test]
+async fn each_wait_before_a_retry_is_reported_to_the_observer() {
+    let sim = sim(Seed::Scale(3)).await;
+    let waits = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = waits.clone();
+    let client = client_with(&sim, FULL, |c| {
+        c.on_retry_wait = Some(opencx::RetryObserver::new(move |wait, attempt| {
+            seen.lock().unwrap().push((wait, attempt));
+        }))
+    });
+    sim.set_faults(fail_next(1, 429));
+    client.list_trainings(&ListQuery::default()).await.unwrap();
+    sim.set_faults(fail_next(1, 503));
+    client.list_trainings(&ListQuery::default()).await.unwrap();
+    let waits = waits.lock().unwrap().clone();
+    assert_eq!(waits.len(), 2, "one wait per retry: {waits:?}");
+    assert_eq!(
+        waits[0],
+        (Duration::from_secs(1), 2),
+        "the 429's Retry-After"
+    );
+    assert_eq!(waits[1].1, 2, "the backoff before the first retry");
+}
+
+#[tokio::test]
 async fn retries_stop_after_max_attempts() {
     let sim = sim(Seed::Empty).await;
     let client = client_with(&sim, FULL, |c| c.max_attempts = 3);
