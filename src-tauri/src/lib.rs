@@ -6,7 +6,6 @@ pub mod commands;
 #[cfg(test)]
 mod tests;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -62,7 +61,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             }
             let handle = app.handle().clone();
             app.state::<Studio>()
-                .set_retry_hook(Arc::new(move |wait: Duration, attempt: u32| {
+                .set_retry_hook(move |wait: Duration, attempt: u32| {
                     let payload = ApiWaiting {
                         seconds: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
                         attempt,
@@ -70,7 +69,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     if let Err(e) = handle.emit(API_WAITING, payload) {
                         tracing::debug!(error = %e, "could not emit api-waiting");
                     }
-                }));
+                });
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -1,13 +1,14 @@
 //! The shell's IPC tested through Tauri's mock runtime with the real ACL (the app's generated
 //! context and capabilities): every command answers through IPC, none ever returns the API
-//! key, errors arrive as `{kind, message}`, and the capability grants exactly the commands.
+//! key, errors arrive as `{kind, message}`, the client's retry waits become "api-waiting"
+//! events, and the capability grants exactly the commands.
 
 use serde_json::{json, Value};
 use studio::{MemoryStore, Studio};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow};
+use tauri::{Listener, Manager, WebviewWindow};
 
 use crate::build_app;
 use crate::commands::window::CloseGuard;
@@ -15,7 +16,7 @@ use crate::commands::window::CloseGuard;
 const FULL_KEY: &str = "ocx_test_full";
 
 struct Harness {
-    _app: tauri::App<MockRuntime>,
+    app: tauri::App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     _data: tempfile::TempDir,
 }
@@ -32,7 +33,7 @@ fn harness() -> Harness {
     app.run_iteration(|_, _| {});
     let window = app.get_webview_window("main").unwrap();
     Harness {
-        _app: app,
+        app,
         window,
         _data: data,
     }
@@ -251,4 +252,35 @@ fn commands_outside_the_acl_are_refused() {
         },
     );
     assert!(from_remote.is_err());
+}
+
+#[test]
+fn retry_waits_are_emitted_as_api_waiting() {
+    let sim = spawn_sim();
+    let h = harness();
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let seen = std::sync::Arc::clone(&events);
+    h.app.listen_any(crate::API_WAITING, move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    invoke(
+        &h.window,
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
+    )
+    .unwrap();
+    let id = sim.trainings()[0]["id"].as_str().unwrap().to_owned();
+    sim.set_faults(opencx_sim::Faults {
+        fail_next: 1,
+        fail_status: Some(503),
+        ..opencx_sim::Faults::default()
+    });
+    invoke(&h.window, "get_training", json!({"id": id})).unwrap();
+    let events = events.lock().unwrap().clone();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["attempt"], 2);
+    assert!(events[0]["seconds"].as_u64().unwrap() >= 1, "{events:?}");
+    tauri::async_runtime::block_on(sim.shutdown());
 }

@@ -21,5 +21,5 @@ pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
 pub use review::{DiffLine, FieldChange, Review};
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
-pub use session::{RetryWaitHook, Studio};
+pub use session::Studio;
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use opencx::{ApiToken, Client, ClientConfig, ListQuery, Segment, Training};
+use opencx::{ApiToken, Client, ClientConfig, ListQuery, RetryObserver, Segment, Training};
 
 use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
 use crate::draft::TrainingDraft;
@@ -27,9 +27,6 @@ pub const DEFAULT_BASE_URL: &str = "https://api.open.cx";
 pub const KEY_REJECTED: &str = "open.cx did not accept this API key (401). Create or copy a key \
 in open.cx under Settings → Access.";
 
-/// Told how long the client is about to wait before retry number `attempt`.
-pub type RetryWaitHook = Arc<dyn Fn(Duration, u32) + Send + Sync>;
-
 /// The app's service: one per app, shared by every command.
 pub struct Studio {
     data_dir: PathBuf,
@@ -37,7 +34,7 @@ pub struct Studio {
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
-    retry_hook: RwLock<Option<RetryWaitHook>>,
+    retry_observer: RwLock<Option<RetryObserver>>,
     /// Serializes what changes the workspace list or the open session.
     admin: tokio::sync::Mutex<()>,
     session: Mutex<Option<Arc<Session>>>,
@@ -143,7 +140,7 @@ impl Studio {
             secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),
             demo_at_start: AtomicBool::new(false),
-            retry_hook: RwLock::new(None),
+            retry_observer: RwLock::new(None),
             admin: tokio::sync::Mutex::new(()),
             session: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
@@ -162,9 +159,13 @@ impl Studio {
         self
     }
 
-    /// Called whenever a client built from now on waits before a retry.
-    pub fn set_retry_hook(&self, hook: RetryWaitHook) {
-        *self.retry_hook.write().unwrap_or_else(|e| e.into_inner()) = Some(hook);
+    /// Told `(wait, attempt)` whenever a client opened from now on waits before a retry (a
+    /// `Retry-After` or a backoff), so the UI can say it is waiting.
+    pub fn set_retry_hook(&self, hook: impl Fn(Duration, u32) + Send + Sync + 'static) {
+        *self
+            .retry_observer
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Some(RetryObserver::new(hook));
     }
 
     pub fn list_workspaces(&self) -> Result<WorkspaceList> {
@@ -440,8 +441,12 @@ impl Studio {
     }
 
     fn client(&self, base_url: &str, token: ApiToken) -> Result<Client> {
-        let config = ClientConfig::new(base_url, token);
-        // TODO(opencx on_retry_wait): config.on_retry_wait = self.retry_hook.read()...clone();
+        let mut config = ClientConfig::new(base_url, token);
+        config.on_retry_wait = self
+            .retry_observer
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         Ok(Client::new(config)?)
     }
 

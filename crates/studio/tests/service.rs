@@ -521,3 +521,23 @@ async fn a_401_in_the_middle_of_a_session_keeps_the_session_and_the_draft() {
     let saved = f.studio.save_training(&t.id, &draft, false).await.unwrap();
     assert_eq!(saved.draft_content.as_deref(), Some(draft.content.as_str()));
 }
+
+#[tokio::test]
+async fn retry_waits_are_reported_to_the_hook() {
+    let f = Fixture::new().await;
+    let waits = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&waits);
+    f.studio
+        .set_retry_hook(move |wait, attempt| seen.lock().unwrap().push((wait, attempt)));
+    f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let t = f.sim.trainings()[0]["id"].as_str().unwrap().to_owned();
+    f.sim.set_faults(opencx_sim::Faults {
+        fail_next: 1,
+        fail_status: Some(503),
+        ..opencx_sim::Faults::default()
+    });
+    f.studio.get_training(&t).await.unwrap();
+    let waits = waits.lock().unwrap().clone();
+    assert_eq!(waits.len(), 1, "{waits:?}");
+    assert_eq!(waits[0].1, 2, "the wait comes before the second attempt");
+}
