@@ -14,6 +14,8 @@ export default defineConfig(({ mode }) => ({
     // Every script stays an external file: the CSP forbids inline scripts.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // One local bundle (no network in a desktop app); CodeMirror alone is most of it.
+    chunkSizeWarningLimit: 1000,
   },
   // Tests run Svelte's client build (the one the webview runs), not its server build.
   resolve: mode === 'test' ? { conditions: ['browser'] } : {},
