@@ -125,6 +125,31 @@ describe('Editor', () => {
     expect(unsaved()).toBeInTheDocument();
   });
 
+  it('keeps a channel code it does not know, ticked and sent back', async () => {
+    const { user, backend } = setup(training({ restricted_to_channels: ['email', 'carrier_pigeon'] }));
+    const channels = screen.getByRole('group', { name: 'Channels' });
+    expect(within(channels).getByRole('checkbox', { name: 'Other channel (carrier_pigeon)' })).toBeChecked();
+    expect(within(channels).queryByText('All channels')).not.toBeInTheDocument();
+    await user.click(within(channels).getByRole('checkbox', { name: 'SMS' }));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
+    const [saved] = backend.callsTo('save_training');
+    expect((saved?.draft as TrainingDraft).restricted_to_channels).toEqual(['email', 'carrier_pigeon', 'sms']);
+  });
+
+  it('closes the review with Escape and gives focus back to the button', async () => {
+    const { user, backend } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), '!');
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    await user.click(publish);
+    const dialog = await screen.findByRole('dialog', { name: 'Review changes' });
+    expect(within(dialog).getByRole('button', { name: 'Publish now' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(publish).toHaveFocus();
+    expect(backend.callsTo('save_training')).toEqual([]);
+  });
+
   it('says "All customers" when no segment is ticked', () => {
     setup(training({ restricted_to_segments: [] }));
     expect(within(screen.getByRole('group', { name: 'Segments' })).getByText('All customers')).toBeInTheDocument();

@@ -24,12 +24,24 @@ export function normalise(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+// Trainings are replaced, never mutated, so a normalised text per object stays right.
+const haystacks = new WeakMap<Training, string>();
+
+function haystack(t: Training): string {
+  let text = haystacks.get(t);
+  if (text === undefined) {
+    text = normalise(`${shownTitle(t)}\n${shownContent(t)}`);
+    haystacks.set(t, text);
+  }
+  return text;
+}
+
 /** True when every word of the query appears in the title or the content. */
 export function matchesQuery(t: Training, query: string): boolean {
   const words = normalise(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = normalise(`${shownTitle(t)}\n${shownContent(t)}`);
-  return words.every((w) => haystack.includes(w));
+  const text = haystack(t);
+  return words.every((w) => text.includes(w));
 }
 
 export function inDirectory(t: Training, directory: DirectoryFilter): boolean {
