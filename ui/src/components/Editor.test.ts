@@ -150,6 +150,14 @@ describe('Editor', () => {
     expect(backend.callsTo('save_training')).toEqual([]);
   });
 
+  it('starts "Save draft" with Ctrl+S', async () => {
+    const { user, backend } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), '!');
+    await user.keyboard('{Control>}s{/Control}');
+    expect(await screen.findByRole('dialog', { name: 'Review changes' })).toBeInTheDocument();
+    expect(backend.callsTo('review_changes')[0]?.publish).toBe(false);
+  });
+
   it('says "All customers" when no segment is ticked', () => {
     setup(training({ restricted_to_segments: [] }));
     expect(within(screen.getByRole('group', { name: 'Segments' })).getByText('All customers')).toBeInTheDocument();
