@@ -115,6 +115,16 @@ describe('App', () => {
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
   });
 
+  it('asks once when the window is closed twice in a row', async () => {
+    const { backend, user } = setup();
+    await makeDirty(user);
+    await backend.emit('close-requested');
+    await backend.emit('close-requested');
+    expect(await screen.findAllByRole('dialog', { name: 'Unsaved changes' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(2));
+  });
+
   it('asks before switching workspace with unsaved changes', async () => {
     const { backend, user } = setup({ switch_workspace: () => OTHER_WORKSPACE });
     await makeDirty(user);
@@ -167,6 +177,7 @@ describe('App', () => {
     await user.click(within(alert).getByRole('button', { name: 'Sign in again' }));
     const dialog = screen.getByRole('dialog', { name: 'Sign in again' });
     expect(within(dialog).getByRole('textbox', { name: 'Workspace name' })).toHaveValue('Support team');
+    expect(within(dialog).getByLabelText('API key')).toHaveFocus();
     await user.type(within(dialog).getByLabelText('API key'), 'ocx_live_new');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
 
