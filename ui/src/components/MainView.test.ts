@@ -105,7 +105,7 @@ describe('MainView', () => {
 
   it('says so when a workspace has no trainings', async () => {
     setup({ load_workspace: () => workspaceData({ trainings: [] }) });
-    expect(await screen.findByText('There are no trainings here yet.')).toBeInTheDocument();
+    expect(await screen.findByText(/This workspace has no trainings yet/)).toBeInTheDocument();
   });
 
   it('opens a training in the editor by click and by keyboard', async () => {
