@@ -59,7 +59,9 @@ ensure_npm_packages() {
 }
 
 ensure_tauri_driver() {
-  if [ "$(tauri-driver --version 2>/dev/null)" != "tauri-driver $TAURI_DRIVER_VERSION" ]; then
+  # tauri-driver has no --version flag: ask cargo which version it installed.
+  if ! command -v tauri-driver >/dev/null ||
+    ! cargo install --list | grep -qx "tauri-driver v$TAURI_DRIVER_VERSION:"; then
     say "installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
   fi
