@@ -12,7 +12,7 @@ use crate::config::TokenSpec;
 use crate::faults::FaultState;
 use crate::persist;
 use crate::rate_limit::RateLimiter;
-use crate::record::{RecordedRequest, RequestLog};
+use crate::record::{Entry, RecordedRequest, RequestLog};
 use crate::store::Store;
 
 /// What the router's handlers get.
@@ -73,7 +73,11 @@ impl Shared {
         self.tokens.iter().find(|t| t.token == presented)
     }
 
-    pub fn record(&self, request: RecordedRequest) {
-        lock(&self.log).push(request);
+    pub fn record(&self, request: RecordedRequest) -> Entry {
+        lock(&self.log).push(request)
+    }
+
+    pub fn record_status(&self, entry: Entry, status: u16) {
+        lock(&self.log).set_status(entry, status);
     }
 }

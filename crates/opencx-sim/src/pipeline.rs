@@ -43,11 +43,12 @@ pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> 
         )
         .into_response();
     };
-    app.record(RecordedRequest {
+    let entry = app.record(RecordedRequest {
         method: method.to_string(),
         path: path.clone(),
         query: parts.uri.query().map(String::from),
         body: serde_json::from_slice(&bytes).ok(),
+        status: None,
     });
     let route = routes::classify(&method, &path);
     let plan = lock(&app.faults).plan(method.as_str(), route.map(|r| r.template));
@@ -56,6 +57,7 @@ pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> 
     let status = if dropped {
         "dropped".to_string()
     } else {
+        app.record_status(entry, response.status().as_u16());
         response.status().as_u16().to_string()
     };
     tracing::info!(

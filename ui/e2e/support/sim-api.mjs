@@ -4,8 +4,8 @@ import { TOKENS } from './sim-process.mjs';
 
 const base = () => process.env.E2E_SIM_URL;
 
-async function call(method, route, { token = TOKENS.good, body } = {}) {
-  const response = await fetch(`${base()}${route}`, {
+async function call(method, route, { token = TOKENS.good, body, url = base() } = {}) {
+  const response = await fetch(`${url}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -16,7 +16,16 @@ async function call(method, route, { token = TOKENS.good, body } = {}) {
 }
 
 export const api = {
-  listTrainings: (query = 'limit=100') => call('GET', `/training?${query}`).then((page) => page.items),
+  listTrainings: (query = 'limit=100', url = base()) => call('GET', `/training?${query}`, { url }).then((page) => page.items),
+  listAllTrainings: async (url = base()) => {
+    const all = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await call('GET', `/training?limit=100&offset=${offset}`, { url });
+      all.push(...page.items);
+      if (!page.has_more) return all;
+    }
+  },
+  listDirectories: (url = base()) => call('GET', '/training/directories', { url }),
   getTraining: (id) => call('GET', `/training/${id}`),
   updateTraining: (id, body) => call('PUT', `/training/${id}`, { body }),
   findByTitle: async (title) => {
@@ -30,6 +39,6 @@ export const api = {
 export const control = {
   setFaults: (faults) => call('PUT', '/_sim/faults', { token: TOKENS.control, body: faults }),
   clearFaults: () => call('PUT', '/_sim/faults', { token: TOKENS.control, body: {} }),
-  requests: () => call('GET', '/_sim/requests', { token: TOKENS.control }),
+  requests: (url = base()) => call('GET', '/_sim/requests', { token: TOKENS.control, url }),
   clearRequests: () => call('DELETE', '/_sim/requests', { token: TOKENS.control }),
 };

@@ -1,5 +1,5 @@
-// Starts the opencx-sim binary for the end-to-end run: demo seed, no rate limit, a control token
-// so the specs can inject faults and read the request log. The tokens are test-only values.
+// Starts an opencx-sim process for the end-to-end run (by default: demo seed, no rate limit), with
+// a control token so the specs can inject faults and read the request log. Test-only tokens.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -12,14 +12,14 @@ export const TOKENS = {
   control: 'e2e-control',
 };
 
-export async function startSim({ root, logFile }) {
+export async function startSim({ root, logFile, seed = 'demo', rateLimit = 0 }) {
   const bin = path.join(root, 'target/debug/opencx-sim');
   const child = spawn(bin, [
     '--addr', '127.0.0.1:0',
-    '--seed', 'demo',
+    '--seed', seed,
     '--token', TOKENS.good,
     '--token', `${TOKENS.readOnly}:training:read,segments:read`,
-    '--rate-limit', '0',
+    '--rate-limit', String(rateLimit),
     '--control-token', TOKENS.control,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.pipe(createWriteStream(logFile));

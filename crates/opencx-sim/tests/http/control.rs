@@ -103,8 +103,8 @@ async fn request_log_directories_and_rate_limit_switches() {
     assert_eq!(
         log,
         json!([
-            {"method": "POST", "path": "/training", "query": null, "body": {"title": "Logged", "content": "c"}},
-            {"method": "GET", "path": "/training", "query": "search=refund&limit=5", "body": null}
+            {"method": "POST", "path": "/training", "query": null, "body": {"title": "Logged", "content": "c"}, "status": 200},
+            {"method": "GET", "path": "/training", "query": "search=refund&limit=5", "body": null, "status": 200}
         ]),
         "control calls are not recorded"
     );
@@ -149,6 +149,12 @@ async fn request_log_directories_and_rate_limit_switches() {
     assert_eq!(
         sim.get("/training").await.status,
         StatusCode::TOO_MANY_REQUESTS
+    );
+    let statuses: Vec<_> = sim.handle.requests().iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses[statuses.len() - 2..],
+        [Some(200), Some(429)],
+        "the log records what each request was answered"
     );
     let bad = control(
         &sim,
