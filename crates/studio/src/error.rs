@@ -23,6 +23,8 @@ pub enum ErrorKind {
     NoWorkspace,
     InvalidInput,
     Io,
+    /// Another bulk job is still running.
+    Busy,
 }
 
 impl ErrorKind {
@@ -45,6 +47,7 @@ impl ErrorKind {
             ErrorKind::NoWorkspace => "no_workspace",
             ErrorKind::InvalidInput => "invalid_input",
             ErrorKind::Io => "io",
+            ErrorKind::Busy => "busy",
         }
     }
 }
@@ -177,6 +180,7 @@ mod tests {
             ErrorKind::NoWorkspace,
             ErrorKind::InvalidInput,
             ErrorKind::Io,
+            ErrorKind::Busy,
         ]
         .into_iter()
         .map(ErrorKind::as_str)
@@ -199,7 +203,8 @@ mod tests {
                 "keychain_unavailable",
                 "no_workspace",
                 "invalid_input",
-                "io"
+                "io",
+                "busy"
             ]
         );
     }

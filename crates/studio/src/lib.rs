@@ -1,11 +1,18 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
-//! markdown preview, drafts, reviews and saving, behind the [`Studio`] service the desktop
+//! markdown preview, drafts, reviews and saving, organising trainings and directories, and bulk
+//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
 //! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
 //! `ui/src/lib/bindings/` by `cargo test`.
 
 pub mod demo;
 pub mod draft;
 pub mod error;
+mod job_board;
+pub mod job_runner;
+pub mod jobs;
+pub mod local_names;
+pub mod moves;
+mod organise;
 pub mod preview;
 pub mod review;
 pub mod secrets;
@@ -19,6 +26,9 @@ mod test_support;
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
+pub use job_board::BUSY;
+pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
+pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
 pub use review::{DiffLine, FieldChange, Review};
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use session::Studio;

@@ -1,8 +1,9 @@
 //! [`Studio`], the service the desktop shell calls: signing in and out of workspaces (keys in
 //! the keychain, the list in settings), the demo workspace, and the open workspace's work:
-//! loading, searching, previewing, reviewing and saving trainings. No Tauri here.
+//! loading, searching, previewing, reviewing and saving trainings. Organising trainings and
+//! directories is in `organise.rs`, bulk jobs in `job_board.rs`. No Tauri here.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -13,6 +14,9 @@ use opencx::{ApiToken, Client, ClientConfig, ListQuery, RetryObserver, Segment, 
 use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
+use crate::job_board::JobBoard;
+use crate::local_names;
+use crate::moves::without_identical_draft;
 use crate::review::{self, Names, Review};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
@@ -30,76 +34,89 @@ in open.cx under Settings → Access.";
 /// The app's service: one per app, shared by every command.
 pub struct Studio {
     data_dir: PathBuf,
-    settings: SettingsFile,
+    pub(crate) settings: SettingsFile,
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
     retry_observer: RwLock<Option<RetryObserver>>,
-    /// Serializes what changes the workspace list or the open session.
-    admin: tokio::sync::Mutex<()>,
+    /// Serializes what changes the workspace list, the settings file or the open session.
+    pub(crate) admin: tokio::sync::Mutex<()>,
     session: Mutex<Option<Arc<Session>>>,
     demo: tokio::sync::Mutex<Option<DemoServer>>,
+    pub(crate) jobs: Arc<JobBoard>,
 }
 
 /// The open workspace: its client and what was loaded from it.
-struct Session {
-    workspace: WorkspaceSummary,
-    client: Client,
+pub(crate) struct Session {
+    pub(crate) workspace: WorkspaceSummary,
+    pub(crate) client: Client,
     cache: Mutex<Cache>,
 }
 
 #[derive(Default)]
-struct Cache {
-    trainings: HashMap<String, Training>,
-    names: Option<NameLists>,
+pub(crate) struct Cache {
+    pub(crate) trainings: HashMap<String, Training>,
+    pub(crate) names: Option<NameLists>,
+    /// `Some(false)` once the server answered that it has no directory routes.
+    pub(crate) directories_supported: Option<bool>,
 }
 
 /// What turns ids into words in a review.
 #[derive(Clone)]
-struct NameLists {
-    directories: Vec<DirectoryEntry>,
+pub(crate) struct NameLists {
+    pub(crate) directories: Vec<DirectoryEntry>,
     segments: Vec<Segment>,
 }
 
 impl Session {
-    fn cache(&self) -> std::sync::MutexGuard<'_, Cache> {
+    pub(crate) fn cache(&self) -> std::sync::MutexGuard<'_, Cache> {
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn remember(&self, training: &Training) {
+    /// Caches the server's answer and returns it as the UI is shown it.
+    pub(crate) fn keep(&self, training: Training) -> Training {
+        let training = without_identical_draft(training);
         self.cache()
             .trainings
             .insert(training.id.clone(), training.clone());
+        training
+    }
+
+    pub(crate) fn forget(&self, id: &str) {
+        self.cache().trainings.remove(id);
     }
 
     async fn training(&self, id: &str) -> Result<Training> {
         let cached = self.cache().trainings.get(id).cloned();
         match cached {
             Some(training) => Ok(training),
-            None => {
-                let training = self.client.get_training(id).await?;
-                self.remember(&training);
-                Ok(training)
-            }
+            None => Ok(self.keep(self.client.get_training(id).await?)),
         }
     }
 
-    /// Loads everything the main view shows and caches it.
-    async fn load(&self) -> Result<WorkspaceData> {
+    /// Loads everything the main view shows and caches it; `local` names the derived
+    /// directories.
+    pub(crate) async fn load(&self, local: &BTreeMap<String, String>) -> Result<WorkspaceData> {
         let everything = ListQuery::default();
         let (trainings, segments, directories) = tokio::join!(
             self.client.list_all_trainings(&everything),
             self.client.list_segments(),
             self.client.list_directories(),
         );
-        let (trainings, segments) = (trainings?, segments?);
+        let trainings: Vec<Training> = trainings?
+            .into_iter()
+            .map(without_identical_draft)
+            .collect();
+        let segments = segments?;
         let (server_directories, directories_supported) = match directories {
             Ok(list) => (Some(list), true),
             Err(e) if e.kind() == opencx::ErrorKind::Unsupported => (None, false),
             Err(e) => return Err(e.into()),
         };
-        let directories = directory_entries(server_directories.as_deref(), &trainings);
+        let mut directories = directory_entries(server_directories.as_deref(), &trainings);
+        local_names::apply(&mut directories, local);
         let mut cache = self.cache();
+        cache.directories_supported = Some(directories_supported);
         cache.trainings = trainings
             .iter()
             .map(|t| (t.id.clone(), t.clone()))
@@ -118,11 +135,11 @@ impl Session {
     }
 
     /// Directory and segment names, loading them the first time.
-    async fn names(&self) -> Result<NameLists> {
+    pub(crate) async fn names(&self, local: &BTreeMap<String, String>) -> Result<NameLists> {
         if let Some(names) = self.cache().names.clone() {
             return Ok(names);
         }
-        self.load().await?;
+        self.load(local).await?;
         self.cache()
             .names
             .clone()
@@ -144,6 +161,7 @@ impl Studio {
             admin: tokio::sync::Mutex::new(()),
             session: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
+            jobs: Arc::new(JobBoard::default()),
         }
     }
 
@@ -335,7 +353,14 @@ impl Studio {
 
     /// All trainings, directories (the server's, or derived) and segments of the open workspace.
     pub async fn load_workspace(&self) -> Result<WorkspaceData> {
-        self.require()?.load().await
+        let session = self.require()?;
+        let local = self.local_names(&session)?;
+        session.load(&local).await
+    }
+
+    /// The editor's names for the derived directories of the session's workspace.
+    pub(crate) fn local_names(&self, session: &Session) -> Result<BTreeMap<String, String>> {
+        local_names::load(&self.settings, &session.workspace.id)
     }
 
     /// The ids of the trainings the server's search matches (title or content).
@@ -353,9 +378,7 @@ impl Studio {
     /// The training as the server has it now.
     pub async fn get_training(&self, id: &str) -> Result<Training> {
         let session = self.require()?;
-        let training = session.client.get_training(id).await?;
-        session.remember(&training);
-        Ok(training)
+        Ok(session.keep(session.client.get_training(id).await?))
     }
 
     /// Sanitized HTML of the markdown.
@@ -372,7 +395,7 @@ impl Studio {
     ) -> Result<Review> {
         let session = self.require()?;
         let server = session.training(id).await?;
-        let names = session.names().await?;
+        let names = session.names(&self.local_names(&session)?).await?;
         Ok(review::review(
             &server,
             draft,
@@ -397,8 +420,7 @@ impl Studio {
         let session = self.require()?;
         let server = session.client.get_training(id).await?;
         let body = draft.update_body(&server, publish);
-        let saved = session.client.update_training(id, &body).await?;
-        session.remember(&saved);
+        let saved = session.keep(session.client.update_training(id, &body).await?);
         tracing::info!(publish, "saved a training");
         Ok(saved)
     }
@@ -426,7 +448,7 @@ impl Studio {
             .clone()
     }
 
-    fn require(&self) -> Result<Arc<Session>> {
+    pub(crate) fn require(&self) -> Result<Arc<Session>> {
         self.current().ok_or_else(StudioError::no_workspace)
     }
 

@@ -1,16 +1,32 @@
 //! The non-secret workspace list, `settings.json` in the app data dir: which workspaces exist
-//! (id, name, base URL, demo or not) and which one was active. Written atomically (temp file,
-//! fsync, rename); a damaged file is reported and left exactly as it is.
+//! (id, name, base URL, demo or not), which one was active, and the local directory names given
+//! per workspace. Written atomically (temp file, fsync, rename); a damaged file is reported and
+//! left exactly as it is.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::workspace::WorkspaceList;
 
 /// The file name inside the app data dir.
 pub const SETTINGS_FILE: &str = "settings.json";
+
+/// Directory id → the name the editor gave it, per workspace id.
+pub type DirectoryNames = BTreeMap<String, BTreeMap<String, String>>;
+
+/// Everything in the file: the workspace list's keys at the top level, plus the local names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SettingsData {
+    #[serde(flatten)]
+    pub list: WorkspaceList,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub directory_names: DirectoryNames,
+}
 
 /// Reads and writes the workspace list.
 #[derive(Debug, Clone)]
@@ -32,10 +48,22 @@ impl SettingsFile {
 
     /// The stored list; an empty list when there is no file yet.
     pub fn load(&self) -> Result<WorkspaceList> {
+        Ok(self.load_data()?.list)
+    }
+
+    /// Replaces the list, keeping the local directory names of the workspaces still in it.
+    pub fn save(&self, list: &WorkspaceList) -> Result<()> {
+        let mut data = self.load_data().unwrap_or_default();
+        data.list = list.clone();
+        self.save_data(&data)
+    }
+
+    /// The whole file; empty when there is no file yet.
+    pub(crate) fn load_data(&self) -> Result<SettingsData> {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(WorkspaceList::default())
+                return Ok(SettingsData::default())
             }
             Err(e) => {
                 return Err(io_error(format!(
@@ -54,8 +82,12 @@ impl SettingsFile {
         })
     }
 
-    /// Replaces the file atomically: a crash leaves either the old or the new list, never half.
-    pub fn save(&self, list: &WorkspaceList) -> Result<()> {
+    /// Replaces the file atomically: a crash leaves either the old or the new file, never half.
+    /// Names of workspaces no longer in the list are dropped.
+    pub(crate) fn save_data(&self, data: &SettingsData) -> Result<()> {
+        let mut data = data.clone();
+        data.directory_names
+            .retain(|workspace, _| data.list.find(workspace).is_some());
         let write_failed = |e: std::io::Error| {
             io_error(format!(
                 "Training Studio could not save its workspace list ({}): {e}.",
@@ -68,7 +100,7 @@ impl SettingsFile {
             .ok_or_else(|| write_failed(std::io::ErrorKind::InvalidInput.into()))?;
         fs::create_dir_all(dir).map_err(write_failed)?;
         let json =
-            serde_json::to_vec_pretty(list).map_err(|e| write_failed(std::io::Error::other(e)))?;
+            serde_json::to_vec_pretty(&data).map_err(|e| write_failed(std::io::Error::other(e)))?;
         write_atomically(&self.path, &json).map_err(write_failed)
     }
 }

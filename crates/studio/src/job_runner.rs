@@ -1,0 +1,143 @@
+//! Running one bulk job through one client: items one after another (the client's rate budget
+//! paces them and it retries 429 and 5xx by itself), each item exactly once, a Cancel checked
+//! before every item, a progress report after each item, and every refused item kept as an
+//! [`ItemFailure`] with the editor-facing sentence.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use opencx::{Client, Training};
+
+use crate::error::StudioError;
+use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
+use crate::moves::{move_body, visibility_body, without_identical_draft};
+
+/// One job's run: what to do, and what is known so far.
+pub struct JobRun<'a> {
+    pub client: &'a Client,
+    pub job_id: &'a str,
+    pub request: &'a JobRequest,
+    /// Set by Cancel; read before every item.
+    pub cancel: &'a AtomicBool,
+    /// Titles to name failed items by (the session's cache); the id when a title is missing.
+    pub titles: HashMap<String, String>,
+}
+
+impl JobRun<'_> {
+    /// Processes the items, calls `report` after each, and returns the final report (state
+    /// finished or cancelled, with every failure; nothing in `updated`/`deleted`) without
+    /// passing it to `report`, so the caller can settle its books before announcing it.
+    pub async fn run(&self, mut report: impl FnMut(&JobProgress)) -> JobProgress {
+        let ids = self.request.ids();
+        let total = ids.len();
+        let started = Instant::now();
+        let mut done: HashSet<&str> = HashSet::new();
+        let mut failed = Vec::new();
+        let mut state = JobState::Finished;
+        for id in &ids {
+            if self.cancel.load(Ordering::SeqCst) {
+                state = JobState::Cancelled;
+                break;
+            }
+            if !done.insert(id.as_str()) {
+                continue;
+            }
+            let (updated, deleted) = match self.item(id).await {
+                Ok(Some(t)) => (vec![without_identical_draft(t)], vec![]),
+                Ok(None) => (vec![], vec![id.clone()]),
+                Err(err) => {
+                    failed.push(self.failure(id, &err));
+                    (vec![], vec![])
+                }
+            };
+            let per_item = started.elapsed().as_secs_f64() / done.len() as f64;
+            let left = (total - done.len()) as f64 * per_item;
+            report(&JobProgress {
+                updated,
+                deleted,
+                seconds_left: Some(left.ceil() as u32),
+                state: JobState::Running,
+                ..self.progress(total, done.len(), &failed)
+            });
+        }
+        JobProgress {
+            state,
+            ..self.progress(total, done.len(), &failed)
+        }
+    }
+
+    fn progress(&self, total: usize, done: usize, failed: &[ItemFailure]) -> JobProgress {
+        JobProgress {
+            job_id: self.job_id.to_owned(),
+            kind: self.request.kind(),
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+            done: u32::try_from(done).unwrap_or(u32::MAX),
+            failed: failed.to_vec(),
+            updated: Vec::new(),
+            deleted: Vec::new(),
+            seconds_left: None,
+            state: JobState::Running,
+        }
+    }
+
+    fn failure(&self, id: &str, err: &StudioError) -> ItemFailure {
+        ItemFailure {
+            id: id.to_owned(),
+            title: self
+                .titles
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_owned()),
+            kind: err.kind().as_str().to_owned(),
+            message: err.message().to_owned(),
+        }
+    }
+
+    /// One item: a move or visibility change reads the training fresh and PUTs the full body
+    /// built from that copy (nothing when it already has the wanted setting); publish and
+    /// unpublish use the draft route; delete deletes (one already gone counts as deleted).
+    /// Answers the training as it is now, `None` when deleted.
+    async fn item(&self, id: &str) -> Result<Option<Training>, StudioError> {
+        let client = self.client;
+        let outcome = match self.request {
+            JobRequest::Move { .. } => {
+                let target = self
+                    .request
+                    .targets()
+                    .get(id)
+                    .copied()
+                    .flatten()
+                    .map(str::to_owned);
+                let fresh = client.get_training(id).await?;
+                if fresh.directory_id == target {
+                    Some(fresh)
+                } else {
+                    let body = move_body(&fresh, target);
+                    Some(client.update_training(id, &body).await?)
+                }
+            }
+            JobRequest::SetVisibility {
+                channels, segments, ..
+            } => {
+                let fresh = client.get_training(id).await?;
+                if &fresh.restricted_to_channels == channels
+                    && &fresh.restricted_to_segments == segments
+                {
+                    Some(fresh)
+                } else {
+                    let body = visibility_body(&fresh, channels, segments);
+                    Some(client.update_training(id, &body).await?)
+                }
+            }
+            JobRequest::Publish { .. } => Some(client.set_draft(id, false).await?),
+            JobRequest::Unpublish { .. } => Some(client.set_draft(id, true).await?),
+            JobRequest::Delete { .. } => match client.delete_training(id).await {
+                Ok(()) => None,
+                Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
+                Err(e) => return Err(e.into()),
+            },
+        };
+        Ok(outcome)
+    }
+}
