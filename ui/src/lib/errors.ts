@@ -42,6 +42,7 @@ export function describeError(error: IpcError): ErrorView {
         detail: error.message,
         action: 'retry',
       };
+    case 'busy':
     case 'keychain_unavailable':
     case 'no_workspace':
     case 'unsupported':

@@ -3,6 +3,9 @@
 // normalised to an `IpcError` whose `kind` the UI switches on (never the message text).
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { DirectoryEntry } from './bindings/DirectoryEntry';
+import type { JobProgress } from './bindings/JobProgress';
+import type { JobRequest } from './bindings/JobRequest';
 import type { Review } from './bindings/Review';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
@@ -27,6 +30,7 @@ export const ERROR_KINDS = [
   'no_workspace',
   'invalid_input',
   'io',
+  'busy',
 ] as const;
 
 /** A stable, machine-readable error code; `unknown` when the backend sent something else. */
@@ -100,6 +104,35 @@ export const reviewChanges = (id: string, draft: TrainingDraft, publish: boolean
 export const saveTraining = (id: string, draft: TrainingDraft, publish: boolean): Promise<Training> =>
   call('save_training', { id, draft, publish });
 
+/** A new draft training ("New training") in that directory (`null` = no directory). */
+export const createTraining = (directoryId: string | null): Promise<Training> =>
+  call('create_training', { directoryId });
+
+export const deleteTraining = (id: string): Promise<null> => call('delete_training', { id });
+
+/** Publishes the training's saved draft, or takes a live training out of use. */
+export const setPublished = (id: string, published: boolean): Promise<Training> =>
+  call('set_published', { id, published });
+
+/** Kind `unsupported` when the server has no directory routes. */
+export const createDirectory = (name: string): Promise<DirectoryEntry> => call('create_directory', { name });
+
+/** A server rename, or the local display name when the workspace has no directory routes. */
+export const renameDirectory = (id: string, name: string): Promise<DirectoryEntry> =>
+  call('rename_directory', { id, name });
+
+/** Deletes the directory; its trainings go to no directory. */
+export const deleteDirectory = (id: string): Promise<null> => call('delete_directory', { id });
+
+/** Starts a bulk job and answers its id; progress comes as "job-progress" events. Kind `busy` while another runs. */
+export const startJob = (request: JobRequest): Promise<string> => call('start_job', { request });
+
+/** Stops the job before its next item. */
+export const cancelJob = (jobId: string): Promise<null> => call('cancel_job', { jobId });
+
+/** A new job over the failed items of `jobId` only; answers the new job's id. */
+export const retryFailed = (jobId: string): Promise<string> => call('retry_failed', { jobId });
+
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');
 
@@ -120,4 +153,9 @@ export interface ApiWaiting {
 /** The client waits before retrying (Retry-After or backoff). */
 export function onApiWaiting(handler: (waiting: ApiWaiting) => void): Promise<Unlisten> {
   return listen<ApiWaiting>('api-waiting', (event) => handler(event.payload));
+}
+
+/** A bulk job finished an item, or ended. */
+export function onJobProgress(handler: (progress: JobProgress) => void): Promise<Unlisten> {
+  return listen<JobProgress>('job-progress', (event) => handler(event.payload));
 }

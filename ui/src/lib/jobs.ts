@@ -1,0 +1,205 @@
+// Bulk jobs as the UI sees them: what a job is called while it runs and when it is done, how far
+// it is ("45 of 150 · about 2 min left"), and how its progress changes the list — a move shows
+// at once (optimistic) and an item goes back where it was when the server refuses it.
+import type { ItemFailure } from './bindings/ItemFailure';
+import type { JobKind } from './bindings/JobKind';
+import type { JobProgress } from './bindings/JobProgress';
+import type { JobRequest } from './bindings/JobRequest';
+import type { JobState } from './bindings/JobState';
+import type { MoveItem } from './bindings/MoveItem';
+import type { Training } from './bindings/Training';
+import { countTrainings } from './labels';
+
+/** Where each moved training was before the move (`null` = no directory): for reverts and Undo. */
+export type Before = ReadonlyMap<string, string | null>;
+
+export interface Job {
+  /** `null` until `start_job` has answered. */
+  jobId: string | null;
+  kind: JobKind;
+  request: JobRequest;
+  /** "Moving 3 trainings to Billing". */
+  title: string;
+  /** "Moved 3 trainings to Billing". */
+  doneText: string;
+  total: number;
+  done: number;
+  failed: ItemFailure[];
+  secondsLeft: number | null;
+  state: JobState;
+  /** Moves only: each item's directory before the move. */
+  before: Before;
+  /** Ids the server reported as changed (for a cancelled move: which ones really moved). */
+  changed: ReadonlySet<string>;
+  /** True for the move back that Undo starts (it offers no Undo of its own). */
+  isUndo: boolean;
+}
+
+/** The ids a request works on, in order. */
+export function requestIds(request: JobRequest): string[] {
+  return request.kind === 'move' ? request.items.map((i) => i.id) : [...request.ids];
+}
+
+/** The running and the finished sentence for a job; `dirName` names a directory id (`null` = none). */
+export function describeJob(
+  request: JobRequest,
+  dirName: (id: string | null) => string,
+  isUndo = false,
+): { title: string; doneText: string } {
+  const n = countTrainings(requestIds(request).length);
+  switch (request.kind) {
+    case 'move': {
+      const targets = new Set(request.items.map((i) => i.directory_id));
+      if (isUndo || targets.size !== 1) return { title: `Moving ${n} back`, doneText: `Moved ${n} back` };
+      const name = dirName(request.items[0]?.directory_id ?? null);
+      return { title: `Moving ${n} to ${name}`, doneText: `Moved ${n} to ${name}` };
+    }
+    case 'publish':
+      return { title: `Publishing ${n}`, doneText: `Published ${n}` };
+    case 'unpublish':
+      return { title: `Taking ${n} out of use`, doneText: `Took ${n} out of use` };
+    case 'delete':
+      return { title: `Deleting ${n}`, doneText: `Deleted ${n}` };
+    case 'set_visibility':
+      return {
+        title: `Setting channels and segments for ${n}`,
+        doneText: `Set channels and segments for ${n}`,
+      };
+  }
+}
+
+/** A job that has just been asked for. */
+export function newJob(
+  request: JobRequest,
+  dirName: (id: string | null) => string,
+  before: Before = new Map(),
+  isUndo = false,
+): Job {
+  const { title, doneText } = describeJob(request, dirName, isUndo);
+  return {
+    jobId: null,
+    kind: request.kind,
+    request,
+    title,
+    doneText,
+    total: requestIds(request).length,
+    done: 0,
+    failed: [],
+    secondsLeft: null,
+    state: 'running',
+    before,
+    changed: new Set(),
+    isUndo,
+  };
+}
+
+/** The job after one progress event (`failed` is the whole list so far; `updated` only the news). */
+export function applyProgress(job: Job, p: JobProgress): Job {
+  const changed = new Set(job.changed);
+  for (const t of p.updated) changed.add(t.id);
+  for (const id of p.deleted) changed.add(id);
+  return {
+    ...job,
+    total: p.total,
+    done: p.done,
+    failed: p.failed,
+    secondsLeft: p.seconds_left,
+    state: p.state,
+    changed,
+  };
+}
+
+/** "about 2 min left", "less than a minute left", or nothing when unknown. */
+export function timeLeft(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return null;
+  if (seconds < 60) return 'less than a minute left';
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/** "45 of 150 · about 2 min left". */
+export function progressText(job: Pick<Job, 'done' | 'total' | 'secondsLeft'>): string {
+  const left = timeLeft(job.secondsLeft);
+  return left ? `${job.done} of ${job.total} · ${left}` : `${job.done} of ${job.total}`;
+}
+
+/** The move request for `ids` to `target`, leaving out those already there, and where each was. */
+export function planMove(
+  trainings: readonly Training[],
+  ids: readonly string[],
+  target: string | null,
+): { items: MoveItem[]; before: Map<string, string | null> } {
+  const byId = new Map(trainings.map((t) => [t.id, t]));
+  const items: MoveItem[] = [];
+  const before = new Map<string, string | null>();
+  for (const id of ids) {
+    const t = byId.get(id);
+    if (!t || t.directory_id === target) continue;
+    items.push({ id, directory_id: target });
+    before.set(id, t.directory_id);
+  }
+  return { items, before };
+}
+
+/** The list with each item shown in its new directory at once. */
+export function applyMove(trainings: readonly Training[], items: readonly MoveItem[]): Training[] {
+  const target = new Map(items.map((i) => [i.id, i.directory_id]));
+  return trainings.map((t) => {
+    const to = target.get(t.id);
+    return to === undefined || to === t.directory_id ? t : { ...t, directory_id: to };
+  });
+}
+
+/** The list with `ids` put back where they were before the move. */
+export function revert(trainings: readonly Training[], before: Before, ids: Iterable<string>): Training[] {
+  const back = new Map<string, string | null>();
+  for (const id of ids) {
+    const dir = before.get(id);
+    if (dir !== undefined) back.set(id, dir);
+  }
+  if (back.size === 0) return [...trainings];
+  return trainings.map((t) => {
+    const dir = back.get(t.id);
+    return dir === undefined || dir === t.directory_id ? t : { ...t, directory_id: dir };
+  });
+}
+
+/** The list with the server's fresh copies in place and deleted trainings gone. */
+export function mergeProgress(
+  trainings: readonly Training[],
+  updated: readonly Training[],
+  deleted: readonly string[],
+): Training[] {
+  if (updated.length === 0 && deleted.length === 0) return [...trainings];
+  const fresh = new Map(updated.map((t) => [t.id, t]));
+  const gone = new Set(deleted);
+  return trainings.filter((t) => !gone.has(t.id)).map((t) => fresh.get(t.id) ?? t);
+}
+
+/** Ids of a move that did not happen: refused, or (after Cancel) never reached. */
+export function notMoved(job: Job): string[] {
+  const failed = new Set(job.failed.map((f) => f.id));
+  if (job.state === 'cancelled') return [...job.before.keys()].filter((id) => failed.has(id) || !job.changed.has(id));
+  return [...job.before.keys()].filter((id) => failed.has(id));
+}
+
+/** The move back to where each item was, for the items that really moved. */
+export function undoItems(job: Job): MoveItem[] {
+  const stayed = new Set(notMoved(job));
+  return [...job.before.entries()]
+    .filter(([id]) => !stayed.has(id))
+    .map(([id, directory_id]) => ({ id, directory_id }));
+}
+
+/** The request of a retry over the failed items only (what `retry_failed` does in the backend). */
+export function retryRequest(job: Job): JobRequest {
+  const failed = new Set(job.failed.map((f) => f.id));
+  const r = job.request;
+  switch (r.kind) {
+    case 'move':
+      return { kind: 'move', items: r.items.filter((i) => failed.has(i.id)) };
+    case 'set_visibility':
+      return { ...r, ids: r.ids.filter((id) => failed.has(id)) };
+    default:
+      return { kind: r.kind, ids: r.ids.filter((id) => failed.has(id)) };
+  }
+}
