@@ -39,6 +39,8 @@ pub struct Studio {
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
     retry_observer: RwLock<Option<RetryObserver>>,
+    /// The client-side rate budget of every client opened (`None` = the client's default, 100).
+    requests_per_minute: Option<u32>,
     /// Serializes what changes the workspace list, the settings file or the open session.
     pub(crate) admin: tokio::sync::Mutex<()>,
     session: Mutex<Option<Arc<Session>>>,
@@ -158,6 +160,7 @@ impl Studio {
             demo_seed: DemoSeed::default(),
             demo_at_start: AtomicBool::new(false),
             retry_observer: RwLock::new(None),
+            requests_per_minute: None,
             admin: tokio::sync::Mutex::new(()),
             session: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
@@ -168,6 +171,13 @@ impl Studio {
     /// The simulator seed of the demo workspace (default `demo`).
     pub fn with_demo_seed(mut self, seed: DemoSeed) -> Self {
         self.demo_seed = seed;
+        self
+    }
+
+    /// The rate budget of the clients opened from now on (requests per minute; 0 = none), for
+    /// servers whose limit differs from open.cx's documented 100 (tests, benchmarks).
+    pub fn with_requests_per_minute(mut self, per_minute: u32) -> Self {
+        self.requests_per_minute = Some(per_minute);
         self
     }
 
@@ -469,6 +479,9 @@ impl Studio {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone();
+        if let Some(per_minute) = self.requests_per_minute {
+            config.requests_per_minute = per_minute;
+        }
         Ok(Client::new(config)?)
     }
 
