@@ -17,6 +17,15 @@ const COMMANDS: &[&str] = &[
     "review_changes",
     "save_training",
     "confirm_close",
+    "create_training",
+    "delete_training",
+    "set_published",
+    "create_directory",
+    "rename_directory",
+    "delete_directory",
+    "start_job",
+    "cancel_job",
+    "retry_failed",
 ];
 
 fn main() {

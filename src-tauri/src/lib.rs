@@ -1,6 +1,7 @@
 //! Training Studio desktop shell: the Tauri app around the `studio` service. It manages one
 //! [`studio::Studio`], registers the IPC commands (in [`commands`]), holds the window's close
-//! until the UI agrees, and forwards the client's retry waits as the "api-waiting" event.
+//! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits
+//! as the "api-waiting" event and job progress as the "job-progress" event.
 
 pub mod commands;
 #[cfg(test)]
@@ -12,10 +13,13 @@ use serde::Serialize;
 use studio::{DemoSeed, KeyringStore, Studio};
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
 
-use commands::window::{CloseGuard, CLOSE_REQUESTED};
+use commands::window::CloseGuard;
 
 /// Event emitted while the client waits before retrying a request.
 pub const API_WAITING: &str = "api-waiting";
+
+/// Event emitted after each item of a bulk job and at its end (payload `studio::JobProgress`).
+pub const JOB_PROGRESS: &str = "job-progress";
 
 /// How the app was started (from the command line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,15 +74,19 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                         tracing::debug!(error = %e, "could not emit api-waiting");
                     }
                 });
+            let handle = app.handle().clone();
+            app.state::<Studio>().set_job_hook(move |progress| {
+                if let Err(e) = handle.emit(JOB_PROGRESS, progress) {
+                    tracing::warn!(error = %e, "could not emit job-progress");
+                }
+            });
             Ok(())
         })
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 if !window.state::<CloseGuard>().is_approved() {
                     api.prevent_close();
-                    if let Err(e) = window.emit(CLOSE_REQUESTED, ()) {
-                        tracing::warn!(error = %e, "could not ask the UI about closing");
-                    }
+                    commands::window::ask_before_closing(window);
                 }
             }
         })
@@ -96,6 +104,15 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trainings::review_changes,
             commands::trainings::save_training,
             commands::window::confirm_close,
+            commands::organise::create_training,
+            commands::organise::delete_training,
+            commands::organise::set_published,
+            commands::directories::create_directory,
+            commands::directories::rename_directory,
+            commands::directories::delete_directory,
+            commands::jobs::start_job,
+            commands::jobs::cancel_job,
+            commands::jobs::retry_failed,
         ])
 }
 

@@ -1,7 +1,8 @@
 //! The shell's IPC tested through Tauri's mock runtime with the real ACL (the app's generated
 //! context and capabilities): every command answers through IPC, none ever returns the API
 //! key, errors arrive as `{kind, message}`, the client's retry waits become "api-waiting"
-//! events, and the capability grants exactly the commands.
+//! events, bulk jobs report "job-progress" events, a close request says whether a job runs,
+//! and the capability grants exactly the commands.
 
 use serde_json::{json, Value};
 use studio::{MemoryStore, Studio};
@@ -54,6 +55,18 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
         },
     )
     .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+/// Waits (at most 30 s) until no bulk job runs.
+fn wait_for_jobs(window: &WebviewWindow<MockRuntime>) {
+    let studio = window.state::<Studio>();
+    for _ in 0..300 {
+        if !studio.job_running() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the job did not end");
 }
 
 fn spawn_sim() -> opencx_sim::SimHandle {
@@ -132,6 +145,36 @@ fn no_command_ever_returns_the_api_key() {
     )
     .unwrap();
     assert_eq!(saved["draft_title"], "Greeting, revised");
+
+    // Organising: "+", publish, delete; directories; a bulk job, its cancel and retry.
+    let created = call("create_training", json!({"directoryId": null})).unwrap();
+    let new_id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["is_draft"], true);
+    let published = call("set_published", json!({"id": new_id, "published": true})).unwrap();
+    assert_eq!(published["is_draft"], false);
+    assert_eq!(
+        call("delete_training", json!({"id": new_id})).unwrap(),
+        Value::Null
+    );
+    let dir = call("create_directory", json!({"name": "Escalations"})).unwrap();
+    let dir_id = dir["id"].as_str().unwrap().to_owned();
+    assert_eq!(dir["local_name_only"], false);
+    let renamed = call("rename_directory", json!({"id": dir_id, "name": "Urgent"})).unwrap();
+    assert_eq!(renamed["name"], "Urgent");
+    let request = json!({"kind": "move", "items": [{"id": tid, "directory_id": dir_id}]});
+    let job = call("start_job", json!({"request": request})).unwrap();
+    let job_id = job.as_str().unwrap().to_owned();
+    wait_for_jobs(w);
+    assert_eq!(
+        call("cancel_job", json!({"jobId": job_id})).unwrap(),
+        Value::Null
+    );
+    let nothing_failed = call("retry_failed", json!({"jobId": job_id})).unwrap_err();
+    assert_eq!(nothing_failed["kind"], "invalid_input");
+    assert_eq!(
+        call("delete_directory", json!({"id": dir_id})).unwrap(),
+        Value::Null
+    );
     let demo = call("open_demo", json!({})).unwrap();
     assert_eq!(demo["is_demo"], true);
     assert_eq!(
@@ -282,5 +325,78 @@ fn retry_waits_are_emitted_as_api_waiting() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0]["attempt"], 2);
     assert!(events[0]["seconds"].as_u64().unwrap() >= 1, "{events:?}");
+    tauri::async_runtime::block_on(sim.shutdown());
+}
+
+#[test]
+fn jobs_report_progress_events_and_a_close_request_says_a_job_runs() {
+    let sim = spawn_sim();
+    let h = harness();
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let seen = std::sync::Arc::clone(&events);
+    h.app.listen_any(crate::JOB_PROGRESS, move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    let closes = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let seen = std::sync::Arc::clone(&closes);
+    h.app
+        .listen_any(crate::commands::window::CLOSE_REQUESTED, move |event| {
+            seen.lock()
+                .unwrap()
+                .push(serde_json::from_str(event.payload()).unwrap());
+        });
+    invoke(
+        &h.window,
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
+    )
+    .unwrap();
+    let ids: Vec<Value> = sim.trainings()[..2]
+        .iter()
+        .map(|t| t["id"].clone())
+        .collect();
+    // Slow answers keep the job running while the window is asked to close.
+    sim.set_faults(opencx_sim::Faults {
+        latency_ms: Some(300),
+        ..opencx_sim::Faults::default()
+    });
+    let job = invoke(
+        &h.window,
+        "start_job",
+        json!({"request": {"kind": "unpublish", "ids": ids}}),
+    )
+    .unwrap();
+    let busy = invoke(
+        &h.window,
+        "start_job",
+        json!({"request": {"kind": "publish", "ids": ids}}),
+    )
+    .unwrap_err();
+    assert_eq!(busy["kind"], "busy");
+    // What the shell does when the editor closes the window (the mock runtime sends no
+    // CloseRequested event of its own).
+    let ask = || crate::commands::window::ask_before_closing(&h.window.as_ref().window());
+    ask();
+    wait_for_jobs(&h.window);
+    ask();
+    let events = events.lock().unwrap().clone();
+    assert_eq!(events.len(), 3, "{events:?}");
+    let last = &events[2];
+    assert_eq!(last["job_id"], job);
+    assert_eq!(last["kind"], "unpublish");
+    assert_eq!(last["state"], "finished");
+    assert_eq!(
+        (last["done"].as_u64(), last["total"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(events[0]["updated"][0]["is_draft"], true);
+    let closes = closes.lock().unwrap().clone();
+    assert_eq!(
+        closes,
+        [json!({"job_running": true}), json!({"job_running": false})]
+    );
+    assert!(!h.window.state::<CloseGuard>().is_approved());
     tauri::async_runtime::block_on(sim.shutdown());
 }

@@ -1,13 +1,21 @@
 //! The close handshake: a close request is held back and announced to the UI
-//! ("close-requested"); the UI calls `confirm_close` once nothing unsaved would be lost.
+//! ("close-requested", saying whether a bulk job is running); the UI asks the editor when
+//! something unsaved would be lost or a job would stop, then calls `confirm_close`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use studio::{ErrorKind, StudioError};
-use tauri::{Runtime, State, Window};
+use serde::Serialize;
+use studio::{ErrorKind, Studio, StudioError};
+use tauri::{Emitter, Manager, Runtime, State, Window};
 
 /// Event emitted when the editor tries to close the window.
 pub const CLOSE_REQUESTED: &str = "close-requested";
+
+/// The "close-requested" payload: `job_running` = a bulk job would stop if the window closed.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CloseRequested {
+    pub job_running: bool,
+}
 
 /// Whether the UI has agreed to let the window close.
 #[derive(Debug, Default)]
@@ -20,6 +28,16 @@ impl CloseGuard {
 
     pub fn is_approved(&self) -> bool {
         self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Tells the UI that the editor wants to close the window, and whether a bulk job would stop.
+pub fn ask_before_closing<R: Runtime>(window: &Window<R>) {
+    let job_running = window
+        .try_state::<Studio>()
+        .is_some_and(|s| s.job_running());
+    if let Err(e) = window.emit(CLOSE_REQUESTED, CloseRequested { job_running }) {
+        tracing::warn!(error = %e, "could not ask the UI about closing");
     }
 }
 
