@@ -57,7 +57,7 @@ describe('MainView', () => {
     expect(optionNames()).toEqual(['Invoice questions', 'Refund policy']);
     await user.click(within(nav).getByRole('button', { name: 'No directory' }));
     expect(optionNames()).toEqual(['Shipping times']);
-    expect(within(nav).getByRole('button', { name: 'Tone of voice, 1 trainings' })).toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Tone of voice, 1 training' })).toBeInTheDocument();
   });
 
   it('filters instantly on title and content while typing', async () => {
