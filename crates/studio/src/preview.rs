@@ -1,12 +1,32 @@
 //! Markdown → safe HTML for the live preview: pulldown-cmark (tables, strikethrough, task lists)
 //! then ammonia, so nothing that runs code, loads a frame or leaves through an odd URL scheme
-//! reaches the webview. Links get `rel="noopener noreferrer"`; images load only over http(s).
+//! reaches the webview. Links get `rel="noopener noreferrer"`; images load only over http(s);
+//! `cite` URLs are dropped; the only style kept is a table cell's `text-align` keyword.
+//!
+//! The work and the output are bounded for any input: the HTML parser behind the sanitizer
+//! takes time quadratic in nesting depth, so markdown nesting beyond [`MAX_DEPTH`] is
+//! flattened and raw HTML beyond [`MAX_RAW_TAGS`] tags is shown as text; and a document whose
+//! HTML would be more than [`MAX_EXPANSION`] times its own length is not rendered (a backstop:
+//! pulldown-cmark already limits how far link references expand).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{html, Event, Options, Parser};
+
+/// Deeper markdown nesting (quotes, lists, emphasis) is flattened: its content stays.
+pub const MAX_DEPTH: usize = 48;
+/// Raw HTML tags (counted by `<`) beyond this many in one document are shown as text.
+pub const MAX_RAW_TAGS: usize = 2_000;
+/// The HTML may be at most this many times the markdown's length, plus [`EXPANSION_SLACK`]
+/// bytes. Ordinary markdown stays far below (an aligned table of empty cells, the densest,
+/// is under 40×).
+pub const MAX_EXPANSION: usize = 64;
+/// See [`MAX_EXPANSION`].
+pub const EXPANSION_SLACK: usize = 4096;
+/// Shown instead of a document whose HTML would be too large.
+pub const TOO_LARGE: &str = "<p>This content is too large to preview.</p>";
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -21,6 +41,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .filter_style_properties(HashSet::from(["text-align"]))
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("img", "src") if !is_http_url(value) => None,
+            // ammonia checks no scheme on `cite` (blockquote, q, del, ins), and nothing reads it.
+            (_, "cite") => None,
+            // The style filter keeps `text-align` whatever its value, `expression(…)` included.
+            (_, "style") if !is_text_alignment(value) => None,
             _ => Some(Cow::Borrowed(value)),
         });
     builder
@@ -29,6 +53,20 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 fn is_http_url(value: &str) -> bool {
     let lower = value.trim_start().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Whether a style attribute is one `text-align` declaration with a keyword value, the only
+/// style pulldown-cmark writes (table column alignment).
+fn is_text_alignment(style: &str) -> bool {
+    let declaration = style.trim().trim_end_matches(';');
+    declaration
+        .split_once(':')
+        .is_some_and(|(property, value)| {
+            property.trim().eq_ignore_ascii_case("text-align")
+                && ["left", "center", "right"]
+                    .iter()
+                    .any(|keyword| value.trim().eq_ignore_ascii_case(keyword))
+        })
 }
 
 /// The sanitized HTML of `markdown`.
@@ -41,9 +79,48 @@ pub fn render(markdown: &str) -> String {
         Event::TaskListMarker(false) => Event::Text("☐ ".into()),
         other => other,
     });
+    let limit = markdown
+        .len()
+        .saturating_mul(MAX_EXPANSION)
+        .saturating_add(EXPANSION_SLACK);
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events);
-    SANITIZER.clean(&unsafe_html).to_string()
+    html::push_html(&mut unsafe_html, bounded(events));
+    if unsafe_html.len() > limit {
+        return TOO_LARGE.to_owned();
+    }
+    let html = SANITIZER.clean(&unsafe_html).to_string();
+    if html.len() > limit {
+        return TOO_LARGE.to_owned();
+    }
+    html
+}
+
+/// Drops start and end tags nested deeper than [`MAX_DEPTH`] (keeping what is inside) and
+/// turns raw HTML beyond [`MAX_RAW_TAGS`] tags into text.
+fn bounded<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut kept: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    let mut raw_tags = 0usize;
+    let mut over_budget = move |html: &str| {
+        raw_tags = raw_tags.saturating_add(html.matches('<').count());
+        raw_tags > MAX_RAW_TAGS
+    };
+    events.filter_map(move |event| match event {
+        Event::Start(tag) => {
+            let keep = depth < MAX_DEPTH;
+            kept.push(keep);
+            depth += usize::from(keep);
+            keep.then_some(Event::Start(tag))
+        }
+        Event::End(tag) => {
+            let keep = kept.pop().unwrap_or(false);
+            depth -= usize::from(keep);
+            keep.then_some(Event::End(tag))
+        }
+        Event::Html(html) if over_budget(&html) => Some(Event::Text(html)),
+        Event::InlineHtml(html) if over_budget(&html) => Some(Event::Text(html)),
+        other => Some(other),
+    })
 }
 
 #[cfg(test)]
@@ -151,6 +228,35 @@ mod tests {
         assert!(html.contains("src=\"https://cdn.example/a.png\""), "{html}");
         assert_eq!(html.matches("src=").count(), 1, "{html}");
         assert_free_of(&html, &["data:", "javascript:", "/etc/passwd", "mailto:"]);
+    }
+
+    #[test]
+    fn cite_urls_and_styles_other_than_alignment_are_dropped() {
+        let html = render("<blockquote cite=\"javascript:x()\">q</blockquote>\n\n<table><tr><th style=\"text-align: expression(x())\">a</th><td style=\"text-align: right; background: red\">b</td></tr></table>");
+        assert_free_of(&html, &["cite", "expression", "style", "background"]);
+        assert!(html.contains("<blockquote>q</blockquote>"), "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_raw_html_beyond_the_budget_is_text() {
+        let html = render(&(">".repeat(200) + " deep"));
+        assert_eq!(
+            html.matches("<blockquote>").count(),
+            super::MAX_DEPTH,
+            "{html}"
+        );
+        assert!(html.contains("deep"));
+        let html = render(&"<b>x</b>".repeat(super::MAX_RAW_TAGS));
+        assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn a_long_reference_used_thousands_of_times_stays_bounded() {
+        let url = format!("https://a.example/{}", "x".repeat(2000));
+        let markdown = format!("[r]: {url}\n\n{}", "[r] ".repeat(2000));
+        let limit = markdown.len() * super::MAX_EXPANSION + super::EXPANSION_SLACK;
+        assert!(render(&markdown).len() <= limit);
+        assert!(render(&format!("[r]: {url}\n\n[r] and [r]")).contains(&url));
     }
 
     #[test]
