@@ -197,6 +197,10 @@ fn state_after(server: &Training, publish: bool) -> &'static str {
     }
 }
 
+/// How long the diff may search for the smallest change set; past it, a correct but coarser
+/// diff is returned. Without it a 1 MB body of repeated lines took over 20 seconds.
+const DIFF_TIME_LIMIT: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// A line diff of the instructions; a missing final newline does not count as a change.
 pub fn content_diff(before: &str, after: &str) -> Vec<DiffLine> {
     let with_newline = |s: &str| {
@@ -207,7 +211,9 @@ pub fn content_diff(before: &str, after: &str) -> Vec<DiffLine> {
         }
     };
     let (before, after) = (with_newline(before), with_newline(after));
-    TextDiff::from_lines(&before, &after)
+    TextDiff::configure()
+        .timeout(DIFF_TIME_LIMIT)
+        .diff_lines(&before, &after)
         .iter_all_changes()
         .map(|change| DiffLine {
             tag: match change.tag() {
