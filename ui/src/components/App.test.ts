@@ -194,4 +194,25 @@ describe('App', () => {
     expect(backend.callsTo('load_workspace')).toHaveLength(1);
     expect(screen.getByTestId('announcer')).toHaveTextContent('Draft saved.');
   });
+
+  it('asks before closing the window while a job runs, and stops the job when told to', async () => {
+    const { backend, user } = setup({ start_job: () => 'job-1', cancel_job: () => null });
+    await openTraining(user, /^Shipping times/);
+    await user.keyboard('{Control>}{Shift>}m{/Shift}{/Control}');
+    await user.keyboard('tone{Enter}');
+    await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(1));
+
+    await backend.emit('close-requested');
+    let dialog = await screen.findByRole('dialog', { name: 'A job is still running' });
+    expect(dialog).toHaveTextContent('Moving 1 training to Tone of voice: 0 of 1 done. If you leave now, the rest is not done.');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep working' }));
+    expect(backend.callsTo('confirm_close')).toEqual([]);
+    expect(backend.callsTo('cancel_job')).toEqual([]);
+
+    await backend.emit('close-requested');
+    dialog = await screen.findByRole('dialog', { name: 'A job is still running' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stop the job and leave' }));
+    await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
+    expect(backend.callsTo('cancel_job')).toEqual([{ jobId: 'job-1' }]);
+  });
 });

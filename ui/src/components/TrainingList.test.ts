@@ -1,6 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { fireEvent } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { dataTransfer } from '../test/drag';
 import { training } from '../test/fixtures';
 import TrainingList from './TrainingList.svelte';
 
@@ -49,5 +51,97 @@ describe('TrainingList', () => {
     expect(onselect).toHaveBeenLastCalledWith('t-1');
     await user.keyboard('{ArrowDown} ');
     expect(onselect).toHaveBeenLastCalledWith('t-2');
+  });
+
+  it('reports Ctrl-click, Shift-click, Shift+arrow, Ctrl+Space and Ctrl+A as selection changes', async () => {
+    const onmultiselect = vi.fn();
+    const onselectall = vi.fn();
+    const onselect = vi.fn();
+    render(TrainingList, {
+      items: many.slice(0, 5),
+      inScope: 5,
+      heading: 'All trainings',
+      query: '',
+      typeFilter: 'all',
+      stateFilter: 'all',
+      selectedId: 't-1',
+      selectedIds: ['t-1', 't-3'],
+      onselect,
+      onmultiselect,
+      onselectall,
+    });
+    const user = userEvent.setup();
+    const all = options();
+    expect(screen.getByRole('listbox', { name: 'Trainings' })).toHaveAttribute('aria-multiselectable', 'true');
+    expect(all.map((o) => o.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'true', 'false']);
+    expect(all.every((o) => o.getAttribute('draggable') === 'true')).toBe(true);
+
+    await user.keyboard('{Control>}');
+    await user.click(all[2] as HTMLElement);
+    await user.keyboard('{/Control}');
+    expect(onmultiselect).toHaveBeenLastCalledWith('t-2', 'toggle');
+    await user.keyboard('{Shift>}');
+    await user.click(all[4] as HTMLElement);
+    await user.keyboard('{/Shift}');
+    expect(onmultiselect).toHaveBeenLastCalledWith('t-4', 'extend');
+    await user.keyboard('{Shift>}{ArrowUp}{/Shift}');
+    expect(onmultiselect).toHaveBeenLastCalledWith('t-3', 'extend');
+    await user.keyboard('{Control>} {/Control}');
+    expect(onmultiselect).toHaveBeenLastCalledWith('t-3', 'toggle');
+    await user.keyboard('{Control>}a{/Control}');
+    expect(onselectall).toHaveBeenCalledTimes(1);
+    expect(onselect).not.toHaveBeenCalled();
+  });
+
+  it('drags the selection when a selected row is dragged, else the row alone', async () => {
+    const ondragids = vi.fn();
+    render(TrainingList, {
+      items: many.slice(0, 3),
+      inScope: 3,
+      heading: 'All trainings',
+      query: '',
+      typeFilter: 'all',
+      stateFilter: 'all',
+      selectedId: 't-0',
+      selectedIds: ['t-0', 't-1'],
+      onselect: vi.fn(),
+      ondragids,
+    });
+    const all = options();
+    let data = dataTransfer();
+    const setDragImage = vi.spyOn(data, 'setDragImage');
+    fireEvent.dragStart(all[1] as HTMLElement, { dataTransfer: data });
+    expect(data.getData('application/x-training-ids')).toBe('["t-0","t-1"]');
+    expect((setDragImage.mock.calls[0]?.[0] as HTMLElement).textContent).toBe('Moving 2 trainings');
+    expect(ondragids).toHaveBeenLastCalledWith(['t-0', 't-1']);
+    fireEvent.dragEnd(all[1] as HTMLElement);
+    expect(ondragids).toHaveBeenLastCalledWith(null);
+
+    data = dataTransfer();
+    fireEvent.dragStart(all[2] as HTMLElement, { dataTransfer: data });
+    expect(data.getData('application/x-training-ids')).toBe('["t-2"]');
+  });
+
+  it('opens the context menu with the Menu key and closes it with Escape, focus back on the row', async () => {
+    render(TrainingList, {
+      items: many.slice(0, 3),
+      inScope: 3,
+      heading: 'All trainings',
+      query: '',
+      typeFilter: 'all',
+      stateFilter: 'all',
+      selectedId: null,
+      onselect: vi.fn(),
+      menuFor: (id: string) => [{ label: `Move to… (${id})`, run: vi.fn() }],
+    });
+    const user = userEvent.setup();
+    const row = options()[1] as HTMLElement;
+    row.focus();
+    await user.keyboard('{ContextMenu}');
+    const menu = await screen.findByRole('menu', { name: 'Training actions' });
+    expect(within(menu).getByRole('menuitem', { name: 'Move to… (t-1)' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(row).toHaveFocus();
   });
 });
