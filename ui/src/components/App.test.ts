@@ -215,4 +215,14 @@ describe('App', () => {
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
     expect(backend.callsTo('cancel_job')).toEqual([{ jobId: 'job-1' }]);
   });
+
+  it('asks too when the shell says a job runs that this view does not know of', async () => {
+    const { backend, user } = setup();
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await backend.emit('close-requested', { job_running: true });
+    const dialog = await screen.findByRole('dialog', { name: 'A job is still running' });
+    expect(dialog).toHaveTextContent('A bulk change is still running. If you leave now, the rest is not done.');
+    await user.click(within(dialog).getByRole('button', { name: 'Stop the job and leave' }));
+    await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
+  });
 });

@@ -140,9 +140,11 @@ export const confirmClose = (): Promise<null> => call('confirm_close');
 
 export type Unlisten = () => void;
 
-/** The shell held back a window close and asks whether it may go ahead. */
-export function onCloseRequested(handler: () => void): Promise<Unlisten> {
-  return listen('close-requested', () => handler());
+/** The shell held back a window close and asks whether it may go ahead; `jobRunning` = a bulk job would stop. */
+export function onCloseRequested(handler: (jobRunning: boolean) => void): Promise<Unlisten> {
+  return listen<{ job_running?: boolean } | null>('close-requested', (event) =>
+    handler(event.payload?.job_running === true),
+  );
 }
 
 export interface ApiWaiting {
