@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 TAURI_DRIVER_VERSION=2.1.0
 BUILD_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev libdbus-1-dev)
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus-x11 xdotool imagemagick)
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus-x11 xdotool imagemagick libsecret-tools)
 
 with_test=false
 [ "${1:-}" = "--test" ] && with_test=true

@@ -2,7 +2,7 @@
 // WebKitGTK webview through tauri-driver, against a real opencx-sim process started here.
 // Run by scripts/test.sh inside a D-Bus session with an unlocked gnome-keyring and under Xvfb.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSim } from './support/sim-process.mjs';
@@ -40,9 +40,16 @@ export const config = {
     sim = await startSim({ root, logFile: path.join(artifacts, 'opencx-sim.log') });
     // Workers inherit the launcher's environment: the specs read the simulator's address here.
     process.env.E2E_SIM_URL = sim.url;
+    // The app's own log (its stderr reaches us through the driver) is kept for the secrets
+    // scan in specs/09-secrets.e2e.mjs, and still shown.
     driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const appLog = createWriteStream(path.join(artifacts, 'app.log'));
+    driver.stdout.pipe(process.stdout);
+    driver.stderr.pipe(process.stderr);
+    driver.stdout.pipe(appLog);
+    driver.stderr.pipe(appLog);
     await waitForPort(DRIVER_PORT, 20_000);
   },
 
