@@ -9,6 +9,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+/// How much later than our count the server may count a request (network and queueing).
+const ARRIVAL_MARGIN: Duration = Duration::from_secs(1);
+
 /// A sliding-window request budget shared by all calls of one client.
 #[derive(Debug)]
 pub(crate) struct RateBudget {
@@ -32,9 +35,11 @@ impl RateBudget {
         }
     }
 
-    /// `per_minute` requests per minute; 0 = off.
+    /// `per_minute` requests per minute; 0 = off. The window is a little longer than a minute:
+    /// the server counts a request when it arrives, a few milliseconds after we counted it, so an
+    /// exact minute lets the 101st request land while the server still counts the 1st.
     pub(crate) fn per_minute(per_minute: u32) -> Self {
-        RateBudget::new(per_minute, Duration::from_secs(60))
+        RateBudget::new(per_minute, Duration::from_secs(60) + ARRIVAL_MARGIN)
     }
 
     /// Waits until a request may start, and counts it.
@@ -172,6 +177,10 @@ mod tests {
         let budget = Arc::new(RateBudget::per_minute(100));
         let times = burst(budget, 101).await;
         assert!(times[..100].iter().all(|t| t.is_zero()));
-        assert_eq!(times[100], Duration::from_secs(60));
+        assert_eq!(
+            times[100],
+            Duration::from_secs(61),
+            "a minute and the arrival margin"
+        );
     }
 }
