@@ -36,6 +36,27 @@ describe('TrainingList', () => {
     expect(screen.queryByRole('button', { name: /Show more/ })).not.toBeInTheDocument();
   });
 
+  it('starts another directory at its top, with the first page of rows', async () => {
+    const props = {
+      items: many,
+      inScope: many.length,
+      heading: 'All trainings',
+      query: '',
+      typeFilter: 'all' as const,
+      stateFilter: 'all' as const,
+      selectedId: null,
+      onselect: vi.fn(),
+    };
+    const { rerender } = render(TrainingList, props);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show more (50 not shown)' }));
+    const scroller = screen.getByRole('listbox', { name: 'Trainings' }).parentElement as HTMLElement;
+    scroller.scrollTop = 900;
+    await rerender({ ...props, heading: 'Billing', items: many.slice(0, 7), inScope: 7 });
+    expect(scroller.scrollTop).toBe(0);
+    await rerender({ ...props, heading: 'All trainings' });
+    expect(options()).toHaveLength(200);
+  });
+
   it('is one tab stop; arrows, Home and End move, Enter and Space open', async () => {
     const { user, onselect } = setup(many.slice(0, 5));
     const all = options();
