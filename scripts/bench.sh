@@ -14,7 +14,7 @@ cargo run --quiet --release -p opencx --example bench_list_all
 
 echo
 echo "## preview (cargo bench -p studio --bench preview)"
-cargo bench --quiet -p studio --bench preview -- --noplot >/dev/null
+cargo bench --quiet -p studio --bench preview -- --noplot >/dev/null 2>&1
 node scripts/criterion-table.mjs target/criterion/preview
 
 echo
@@ -22,5 +22,5 @@ echo "## release app"
 npm --prefix ui run --silent build
 cargo build --quiet --release --features custom-protocol --bin training-studio
 echo "binary: target/release/training-studio, $(du -k target/release/training-studio | cut -f1) KiB"
-NO_AT_BRIDGE=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1440x900x24" \
+NO_AT_BRIDGE=1 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
   node ui/e2e/bench/startup.mjs "${@:-1000}"

@@ -14,15 +14,7 @@ APP_FEATURES=(--features training-studio/custom-protocol)
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
-# Runs a command in its own D-Bus session with a fresh, unlocked gnome-keyring (the real Secret
-# Service) and a fresh XDG data folder, so nothing from the developer's own keyring is touched.
-in_keyring_session() {
-  local data_home
-  data_home=$(mktemp -d)
-  XDG_DATA_HOME="$data_home" NO_AT_BRIDGE=1 dbus-run-session -- bash -c '
-    printf %s "test-password" | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
-    exec "$@"' _ "$@"
-}
+source scripts/lib/sessions.sh
 
 step "formatting"
 cargo fmt --all --check
@@ -57,5 +49,4 @@ step "UI unit tests"
 npm --prefix ui run --silent test
 
 step "end-to-end tests in the real webview"
-cargo build --bins "${APP_FEATURES[@]}"
-in_keyring_session xvfb-run -a -s "-screen 0 1440x900x24" npm --prefix ui/e2e run --silent test
+bash scripts/e2e.sh

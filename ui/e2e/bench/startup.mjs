@@ -14,7 +14,9 @@ import { remote } from 'webdriverio';
 import { waitForPort } from '../support/wait.mjs';
 
 const RUNS = 5;
-const PORT = 4445;
+// tauri-driver's port and its WebKitWebDriver's (the default native port 4445 is the e2e suite's).
+const PORT = 4446;
+const NATIVE_PORT = 4447;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const app = path.join(root, 'target/release/training-studio');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -65,7 +67,9 @@ async function launchOnce(n) {
 }
 
 const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
-const driver = spawn('tauri-driver', ['--port', String(PORT)], { stdio: 'ignore', env: { ...process.env, XDG_DATA_HOME: dataHome } });
+// Release builds accept WebDriver automation only when asked to.
+const env = { ...process.env, XDG_DATA_HOME: dataHome, TAURI_WEBVIEW_AUTOMATION: 'true' };
+const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], { stdio: 'ignore', env });
 try {
   await waitForPort(PORT, 20_000);
   console.log(`| trainings | launch → list shown, median of ${RUNS} (min–max) | resident memory, app + WebKit (median) |`);

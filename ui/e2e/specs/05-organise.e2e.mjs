@@ -1,0 +1,93 @@
+// Organising trainings: drag one and then three to another directory with the real mouse, undo,
+// "Move to…" with the keyboard only, and creating and deleting a directory. Every move is checked
+// in the simulator, which is what open.cx would hold.
+import { byRole, allByRole, waitForText, waitGone } from '../support/ui.mjs';
+import { ensureSignedIn, openTraining } from '../support/session.mjs';
+import { dragWithRealMouse, clickWith, KEY } from '../support/mouse.mjs';
+import { api } from '../support/sim-api.mjs';
+
+async function directoryIdNamed(name) {
+  const found = (await api.listDirectories()).find((d) => d.name === name);
+  if (!found) throw new Error(`no directory named ${name} in the simulator`);
+  return found.id;
+}
+
+async function eventuallyInDirectory(titles, directoryId) {
+  await browser.waitUntil(async () => {
+    const all = await api.listTrainings('limit=100');
+    return titles.every((title) => all.find((t) => (t.draft_title ?? t.title) === title)?.directory_id === directoryId);
+  }, { timeout: 30_000, timeoutMsg: `${titles.join(', ')} did not all reach directory ${directoryId}` });
+}
+
+const sidebarDirectory = (name) => byRole('button', `${name},`, { exact: false });
+
+describe('Organising trainings into directories', () => {
+  before(ensureSignedIn);
+
+  it('drags one training onto another directory', async () => {
+    const title = 'Customer asks for a refund';
+    await (await byRole('button', 'All trainings')).click();
+    const option = await byRole('option', title, { exact: false });
+    await option.click();
+    await dragWithRealMouse(option, await sidebarDirectory('Shipping'));
+    await waitForText('status', 'Moved 1 training to Shipping');
+    await eventuallyInDirectory([title], await directoryIdNamed('Shipping'));
+  });
+
+  it('drags three selected trainings, then undoes the move', async () => {
+    await (await byRole('button', 'Billing', { exact: false })).click();
+    const titles = [
+      'Customer was charged twice for one order',
+      'Customer needs a copy of an invoice',
+      'Adding a VAT number to an invoice',
+    ];
+    const [first, ...rest] = await Promise.all(titles.map((t) => byRole('option', t, { exact: false })));
+    await first.click();
+    for (const option of rest) await clickWith(KEY.control, option);
+    await waitForText('status', '3 trainings selected');
+    await dragWithRealMouse(rest[1], await sidebarDirectory('Returns'));
+    await waitForText('status', 'Moved 3 trainings to Returns');
+    await eventuallyInDirectory(titles, await directoryIdNamed('Returns'));
+
+    await (await byRole('button', 'Undo')).click();
+    await eventuallyInDirectory(titles, await directoryIdNamed('Billing'));
+  });
+
+  it('moves a training with "Move to…" using only the keyboard', async () => {
+    const title = 'Where is my order?';
+    await openTraining(title);
+    const option = await byRole('option', title, { exact: false });
+    await option.click();
+    await browser.keys([KEY.control, KEY.shift, 'm']);
+    await byRole('dialog', 'Move to');
+    // Focus is in the filter now: type into it and choose with Enter.
+    const filter = await byRole('searchbox', 'Filter directories');
+    expect(await filter.isFocused()).toBe(true);
+    await filter.addValue('Account');
+    await browser.keys(['Enter']);
+    await waitGone('dialog', 'Move to');
+    await waitForText('status', 'Moved 1 training to Account & login');
+    await eventuallyInDirectory([title], await directoryIdNamed('Account & login'));
+  });
+
+  it('creates a directory and deletes it again', async () => {
+    await (await byRole('button', 'New directory')).click();
+    const field = await byRole('textbox', 'Directory name');
+    await field.setValue('Seasonal');
+    await browser.keys(['Enter']);
+    await sidebarDirectory('Seasonal');
+    await browser.waitUntil(async () => (await api.listDirectories()).some((d) => d.name === 'Seasonal'), {
+      timeoutMsg: 'the new directory never reached the simulator',
+    });
+
+    await (await byRole('button', 'Seasonal options')).click();
+    await (await byRole('menuitem', 'Delete…')).click();
+    const confirm = await byRole('dialog', 'Delete directory');
+    expect(await confirm.getText()).toContain('Seasonal');
+    await (await byRole('button', 'Delete', { within: confirm })).click();
+    await browser.waitUntil(async () => !(await api.listDirectories()).some((d) => d.name === 'Seasonal'), {
+      timeoutMsg: 'the directory was not deleted in the simulator',
+    });
+    expect((await allByRole('button', 'Seasonal,', { exact: false })).length).toBe(0);
+  });
+});
