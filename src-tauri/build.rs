@@ -2,31 +2,8 @@
 //! and puts the app's own commands under the ACL (each needs `allow-<command>` in a capability).
 //! Also creates an empty ui/dist when the UI was not built, so `cargo test` works without it.
 
-/// Every IPC command of the app; src-tauri/capabilities/main.json grants each to the main window.
-const COMMANDS: &[&str] = &[
-    "list_workspaces",
-    "resume_session",
-    "sign_in",
-    "open_demo",
-    "switch_workspace",
-    "sign_out",
-    "load_workspace",
-    "search_trainings",
-    "get_training",
-    "render_preview",
-    "review_changes",
-    "save_training",
-    "confirm_close",
-    "create_training",
-    "delete_training",
-    "set_published",
-    "create_directory",
-    "rename_directory",
-    "delete_directory",
-    "start_job",
-    "cancel_job",
-    "retry_failed",
-];
+// Every IPC command of the app (`COMMANDS`), shared with the shell's tests.
+include!("src/commands/names.rs");
 
 fn main() {
     // tauri-build does not watch a custom capabilities folder by itself.

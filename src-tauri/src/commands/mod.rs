@@ -8,29 +8,5 @@ pub mod trainings;
 pub mod window;
 pub mod workspaces;
 
-/// Every command's name, as the UI invokes it; build.rs declares the same list to the ACL.
 #[cfg(test)]
-pub const ALL: [&str; 22] = [
-    "list_workspaces",
-    "resume_session",
-    "sign_in",
-    "open_demo",
-    "switch_workspace",
-    "sign_out",
-    "load_workspace",
-    "search_trainings",
-    "get_training",
-    "render_preview",
-    "review_changes",
-    "save_training",
-    "confirm_close",
-    "create_training",
-    "delete_training",
-    "set_published",
-    "create_directory",
-    "rename_directory",
-    "delete_directory",
-    "start_job",
-    "cancel_job",
-    "retry_failed",
-];
+include!("names.rs");
