@@ -120,7 +120,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 /// training's content at info level.
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        // html5ever (inside the preview's sanitizer) warns about markup it repairs, e.g. in
+        // hostile tables; that is the sanitizer doing its job, not news for the log.
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,html5ever=error"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -30,7 +30,8 @@ export const config = {
   ],
   logLevel: 'error',
   framework: 'mocha',
-  mochaOpts: { ui: 'bdd', timeout: 180_000 },
+  // Long enough for the bulk move of 150 trainings at 100 requests a minute (about 3 minutes).
+  mochaOpts: { ui: 'bdd', timeout: 10 * 60_000 },
   reporters: ['spec'],
   waitforTimeout: 15_000,
   connectionRetryCount: 2,

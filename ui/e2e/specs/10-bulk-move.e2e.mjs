@@ -1,0 +1,63 @@
+// Runs last: it leaves the app in a workspace whose simulator it stops.
+// A bulk move of 150 trainings against a simulator limited to 100 requests a minute, like
+// open.cx: it runs as a visible job, finishes with every training in its target directory, and no
+// error (no 429) ever reaches the editor.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { byRole, waitForText, allByRole } from '../support/ui.mjs';
+import { ensureSignedIn, signIn } from '../support/session.mjs';
+import { startSim } from '../support/sim-process.mjs';
+import { api, control } from '../support/sim-api.mjs';
+import { KEY } from '../support/mouse.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const COUNT = 150;
+
+describe('A bulk move of 150 trainings at 100 requests a minute', () => {
+  let sim;
+
+  before(async () => {
+    sim = await startSim({
+      root, seed: `scale:${COUNT}`, rateLimit: 100,
+      logFile: path.join(root, 'ui/e2e/artifacts/opencx-sim-bulk.log'),
+    });
+    await ensureSignedIn();
+    await (await byRole('button', 'Add workspace')).click();
+    const previous = process.env.E2E_SIM_URL;
+    process.env.E2E_SIM_URL = sim.url;
+    await signIn({ name: 'Rate limited' });
+    process.env.E2E_SIM_URL = previous;
+    await byRole('listbox', 'Trainings');
+  });
+
+  after(() => sim?.stop());
+
+  it('moves every training into a new directory as one job, with no error shown', async () => {
+    await (await byRole('button', 'New directory')).click();
+    await (await byRole('textbox', 'Directory name')).setValue('Archive');
+    await browser.keys(['Enter']);
+    await byRole('button', 'Archive,', { exact: false });
+
+    await (await byRole('button', 'All trainings')).click();
+    const first = (await allByRole('option'))[0];
+    await $(first).click();
+    await browser.keys([KEY.control, 'a']);
+    await waitForText('status', `${COUNT} trainings selected`);
+    await browser.keys([KEY.control, KEY.shift, 'm']);
+    await byRole('dialog', 'Move to');
+    await (await byRole('searchbox', 'Filter directories')).addValue('Archive');
+    await browser.keys(['Enter']);
+
+    await byRole('region', 'Job progress');
+    await waitForText('status', `Moved ${COUNT} trainings to Archive`, { timeout: 8 * 60_000 });
+    expect((await allByRole('alert')).length).toBe(0);
+
+    const archive = (await api.listDirectories(sim.url)).find((d) => d.name === 'Archive');
+    const all = await api.listAllTrainings(sim.url);
+    expect(all.length).toBe(COUNT);
+    expect(all.filter((t) => t.directory_id === archive.id).length).toBe(COUNT);
+    const log = await control.requests(sim.url);
+    expect(log.filter((r) => r.status === 429).length).toBe(0);
+    expect(log.filter((r) => r.method === 'PUT' && r.path.startsWith('/training/')).length).toBe(COUNT);
+  });
+});
