@@ -113,6 +113,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::jobs::start_job,
             commands::jobs::cancel_job,
             commands::jobs::retry_failed,
+            commands::journal::journal_write,
+            commands::journal::journal_list,
+            commands::journal::journal_discard,
         ])
 }
 

@@ -139,12 +139,35 @@ fn no_command_ever_returns_the_api_key() {
     )
     .unwrap();
     assert_eq!(review["publish"], true);
+    // The journal of unsaved edits: written as the editor types, listed after a crash, gone
+    // once saved; discarding forgets it.
+    let base = training["updated_at"].clone();
+    let wrote = call(
+        "journal_write",
+        json!({"id": tid, "draft": draft, "baseUpdatedAt": base}),
+    );
+    assert_eq!(wrote.unwrap(), Value::Null);
+    let recovered = call("journal_list", json!({})).unwrap();
+    assert_eq!(recovered[0]["training_id"], tid.as_str());
+    assert_eq!(recovered[0]["title"], "Greeting, revised");
+    assert_eq!(recovered[0]["draft"], draft);
     let saved = call(
         "save_training",
         json!({"id": tid, "draft": draft, "publish": false}),
     )
     .unwrap();
     assert_eq!(saved["draft_title"], "Greeting, revised");
+    assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
+    call(
+        "journal_write",
+        json!({"id": tid, "draft": draft, "baseUpdatedAt": null}),
+    )
+    .unwrap();
+    assert_eq!(
+        call("journal_discard", json!({"id": tid})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
 
     // Organising: "+", publish, delete; directories; a bulk job, its cancel and retry.
     let created = call("create_training", json!({"directoryId": null})).unwrap();

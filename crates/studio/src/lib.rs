@@ -1,7 +1,7 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
-//! markdown preview, drafts, reviews and saving, organising trainings and directories, and bulk
-//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
-//! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
+//! markdown preview, drafts, reviews and saving, the local journal of unsaved edits (crash
+//! recovery), organising trainings and directories, and bulk jobs (moves, publishing, deleting,
+//! visibility), behind the [`Studio`] service the desktop shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
 //! `ui/src/lib/bindings/` by `cargo test`.
 
 pub mod demo;
@@ -10,10 +10,12 @@ pub mod error;
 mod job_board;
 pub mod job_runner;
 pub mod jobs;
+pub mod journal;
 pub mod local_names;
 pub mod moves;
 mod organise;
 pub mod preview;
+mod recovery;
 pub mod review;
 pub mod secrets;
 pub mod session;
@@ -28,6 +30,7 @@ pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
 pub use job_board::BUSY;
 pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
+pub use journal::RecoveredEdit;
 pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
 pub use review::{DiffLine, FieldChange, Review};
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};

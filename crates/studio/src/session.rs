@@ -15,6 +15,7 @@ use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::job_board::JobBoard;
+use crate::journal::Journal;
 use crate::local_names;
 use crate::moves::without_identical_draft;
 use crate::review::{self, Names, Review};
@@ -35,6 +36,7 @@ in open.cx under Settings → Access.";
 pub struct Studio {
     data_dir: PathBuf,
     pub(crate) settings: SettingsFile,
+    pub(crate) journal: Journal,
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
@@ -155,6 +157,7 @@ impl Studio {
         let data_dir = data_dir.into();
         Studio {
             settings: SettingsFile::in_dir(&data_dir),
+            journal: Journal::in_dir(&data_dir),
             data_dir,
             secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),
@@ -418,8 +421,9 @@ impl Studio {
     }
 
     /// Validates, then sends the full body built from the server's current training and the
-    /// draft (`is_draft = !publish`), and returns the server's answer. On any error the draft
-    /// stays with the caller, untouched.
+    /// draft (`is_draft = !publish`), and returns the server's answer; on success the edit's
+    /// journal entry is removed. On any error the draft stays with the caller (and in the
+    /// journal), untouched.
     pub async fn save_training(
         &self,
         id: &str,
@@ -432,6 +436,10 @@ impl Studio {
         let body = draft.update_body(&server, publish);
         let saved = session.keep(session.client.update_training(id, &body).await?);
         tracing::info!(publish, "saved a training");
+        // Saved on the server: the local copy of the edit is no longer needed.
+        if let Err(e) = self.journal.remove(&session.workspace.id, id) {
+            tracing::warn!(error = %e, "could not remove a saved edit from the journal");
+        }
         Ok(saved)
     }
 

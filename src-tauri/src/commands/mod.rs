@@ -3,6 +3,7 @@
 
 pub mod directories;
 pub mod jobs;
+pub mod journal;
 pub mod organise;
 pub mod trainings;
 pub mod window;

@@ -25,4 +25,7 @@ pub const COMMANDS: &[&str] = &[
     "start_job",
     "cancel_job",
     "retry_failed",
+    "journal_write",
+    "journal_list",
+    "journal_discard",
 ];

@@ -353,4 +353,33 @@ describe('Editor', () => {
     await waitFor(() => expect(within(preview).getByText('Second')).toBeInTheDocument());
     expect(backend.callsTo('render_preview').at(-1)).toEqual({ markdown: 'Second' });
   });
+
+  it('keeps the unsaved form in the journal once typing stops, once, without blocking typing', async () => {
+    const t = training({ title: 'Refund policy', content: 'Be kind.' });
+    const { backend, user } = setup(t);
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    await user.type(title, ' now');
+    expect(title).toHaveValue('Refund policy now');
+    expect(backend.callsTo('journal_write')).toHaveLength(0);
+    await waitFor(() => expect(backend.callsTo('journal_write')).toHaveLength(1), { timeout: 3000 });
+    expect(backend.callsTo('journal_write')[0]).toEqual({
+      id: t.id,
+      draft: expect.objectContaining({ title: 'Refund policy now', content: 'Be kind.' }),
+      baseUpdatedAt: t.updated_at,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(backend.callsTo('journal_write')).toHaveLength(1);
+    expect(backend.callsTo('save_training')).toHaveLength(0);
+  });
+
+  it('writes at once when focus leaves the editor, and forgets the copy once nothing is unsaved', async () => {
+    const t = training({ title: 'Refund policy', content: 'Be kind.' });
+    const { backend, user } = setup(t);
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    await user.type(title, '!');
+    title.blur();
+    await waitFor(() => expect(backend.callsTo('journal_write')).toHaveLength(1), { timeout: 300 });
+    await user.type(title, '{Backspace}');
+    await waitFor(() => expect(backend.callsTo('journal_discard')).toEqual([{ id: t.id }]), { timeout: 3000 });
+  });
 });

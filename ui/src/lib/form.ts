@@ -61,6 +61,18 @@ export function validateForm(form: TrainingForm): FormErrors {
 export const hasErrors = (errors: FormErrors): boolean =>
   errors.title !== undefined || errors.content !== undefined;
 
+/** The form holding a draft (one recovered from the journal). */
+export function formFromDraft(d: TrainingDraft): TrainingForm {
+  return {
+    title: d.title,
+    content: d.content,
+    type: d.training_type,
+    directoryId: d.directory_id,
+    channels: [...d.restricted_to_channels],
+    segments: [...d.restricted_to_segments],
+  };
+}
+
 /** The exact body the backend saves. */
 export function toDraft(form: TrainingForm): TrainingDraft {
   return {

@@ -6,6 +6,7 @@ import { listen } from '@tauri-apps/api/event';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
+import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
@@ -132,6 +133,16 @@ export const cancelJob = (jobId: string): Promise<null> => call('cancel_job', { 
 
 /** A new job over the failed items of `jobId` only; answers the new job's id. */
 export const retryFailed = (jobId: string): Promise<string> => call('retry_failed', { jobId });
+
+/** Keeps the editor's unsaved form in the local journal (never sent to open.cx). */
+export const journalWrite = (id: string, draft: TrainingDraft, baseUpdatedAt: string | null): Promise<null> =>
+  call('journal_write', { id, draft, baseUpdatedAt });
+
+/** Unsaved edits of the open workspace left in the journal (after a crash), newest first. */
+export const journalList = (): Promise<RecoveredEdit[]> => call('journal_list');
+
+/** Forgets the journal's unsaved edit of this training. */
+export const journalDiscard = (id: string): Promise<null> => call('journal_discard', { id });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

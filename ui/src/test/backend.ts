@@ -16,10 +16,15 @@ export interface FakeBackend {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Defaults: previews render as a paragraph; anything not handled rejects, so a stray call shows. */
+/** Defaults: previews render as a paragraph, the journal is empty and takes every write; anything
+ * not handled rejects, so a stray call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
     render_preview: (args) => `<p>${escapeHtml(String(args.markdown))}</p>`,
+    // The local journal of unsaved edits: empty, and every write accepted.
+    journal_list: () => [],
+    journal_write: () => null,
+    journal_discard: () => null,
     ...handlers,
   };
   const calls: FakeBackend['calls'] = [];

@@ -1,0 +1,139 @@
+//! The [`Studio`]'s side of crash recovery: the editor's unsaved form written to the local
+//! journal of the open workspace as the editor types, listed back after a restart, and
+//! discarded when the editor says so. Nothing here talks to open.cx.
+
+use crate::draft::TrainingDraft;
+use crate::error::{ErrorKind, Result, StudioError};
+use crate::journal::{Journal, JournalEntry, RecoveredEdit};
+use crate::session::Studio;
+
+impl Studio {
+    /// Keeps the editor's unsaved form of training `id` in the journal (local only).
+    pub async fn journal_write(
+        &self,
+        id: &str,
+        draft: TrainingDraft,
+        base_updated_at: Option<String>,
+    ) -> Result<()> {
+        let workspace = self.require()?.workspace.id.clone();
+        let entry = JournalEntry {
+            training_id: id.to_owned(),
+            draft,
+            base_updated_at,
+            written_at: chrono::Utc::now(),
+        };
+        self.on_journal(move |j| j.write(&workspace, &entry)).await
+    }
+
+    /// The unsaved edits of the open workspace found in the journal, newest first.
+    pub async fn journal_list(&self) -> Result<Vec<RecoveredEdit>> {
+        let workspace = self.require()?.workspace.id.clone();
+        let entries = self.on_journal(move |j| j.list(&workspace)).await?;
+        Ok(entries.into_iter().map(RecoveredEdit::from).collect())
+    }
+
+    /// Forgets the unsaved edit of training `id` in the open workspace.
+    pub async fn journal_discard(&self, id: &str) -> Result<()> {
+        let workspace = self.require()?.workspace.id.clone();
+        let id = id.to_owned();
+        self.on_journal(move |j| j.remove(&workspace, &id)).await
+    }
+
+    /// Runs a journal call on the blocking pool (it syncs files to disk).
+    async fn on_journal<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&Journal) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let journal = self.journal.clone();
+        tokio::task::spawn_blocking(move || call(&journal))
+            .await
+            .unwrap_or_else(|e| {
+                Err(StudioError::new(
+                    ErrorKind::Io,
+                    format!("The journal of unsaved changes stopped unexpectedly: {e}."),
+                ))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::secrets::MemoryStore;
+    use crate::{ErrorKind, Studio, TrainingDraft};
+
+    #[tokio::test]
+    async fn journal_commands_need_a_workspace_and_follow_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let studio = Studio::new(dir.path(), Box::new(MemoryStore::new()));
+        let err = studio.journal_list().await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NoWorkspace);
+
+        let sim = opencx_sim::spawn(opencx_sim::SimConfig {
+            seed: "demo".parse().unwrap(),
+            ..opencx_sim::SimConfig::default()
+        })
+        .await
+        .unwrap();
+        studio
+            .sign_in("Support", &sim.base_url(), "ocx_test_full")
+            .await
+            .unwrap();
+        let training = &studio.load_workspace().await.unwrap().trainings[0];
+        let mut draft = TrainingDraft::from_training(training);
+        draft.title = "Typed before the crash".into();
+        let sent_before = sim.requests().len();
+        studio
+            .journal_write(&training.id, draft.clone(), Some("2025-01-01".into()))
+            .await
+            .unwrap();
+        assert_eq!(
+            sim.requests().len(),
+            sent_before,
+            "the journal is local only"
+        );
+
+        // A new service on the same data dir: the next start.
+        let again = Studio::new(dir.path(), Box::new(MemoryStore::new()));
+        again
+            .sign_in("Support", &sim.base_url(), "ocx_test_full")
+            .await
+            .unwrap();
+        let found = again.journal_list().await.unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].training_id, training.id);
+        assert_eq!(found[0].title, "Typed before the crash");
+        assert_eq!(found[0].draft, draft);
+        let on_disk = std::fs::read_to_string(
+            dir.path()
+                .join("journal")
+                .read_dir()
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path()
+                .read_dir()
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path(),
+        )
+        .unwrap();
+        assert!(!on_disk.contains("ocx_test_full"));
+
+        again
+            .save_training(&training.id, &draft, false)
+            .await
+            .unwrap();
+        assert!(again.journal_list().await.unwrap().is_empty());
+
+        again
+            .journal_write(&training.id, draft, None)
+            .await
+            .unwrap();
+        again.journal_discard(&training.id).await.unwrap();
+        assert!(again.journal_list().await.unwrap().is_empty());
+        sim.shutdown().await;
+    }
+}
