@@ -1,8 +1,8 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
 //! markdown preview, drafts, reviews and saving, the local journal of unsaved edits (crash
 //! recovery), organising trainings and directories, and bulk jobs (moves, publishing, deleting,
-//! visibility), behind the [`Studio`] service the desktop shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
-//! `ui/src/lib/bindings/` by `cargo test`.
+//! visibility), behind the [`Studio`] service the desktop shell calls. The types that cross IPC
+//! derive `ts_rs::TS` and are exported to `ui/src/lib/bindings/` by `cargo test`.
 
 pub mod demo;
 pub mod draft;
