@@ -99,7 +99,6 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::workspaces::sign_out,
             commands::trainings::load_workspace,
             commands::trainings::search_trainings,
-            commands::trainings::get_training,
             commands::trainings::render_preview,
             commands::trainings::review_changes,
             commands::trainings::save_training,

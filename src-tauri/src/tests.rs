@@ -115,7 +115,6 @@ fn no_command_ever_returns_the_api_key() {
     let tid = training["id"].as_str().unwrap().to_owned();
     let found = call("search_trainings", json!({"query": training["title"]})).unwrap();
     assert!(found.as_array().unwrap().iter().any(|v| v == tid.as_str()));
-    call("get_training", json!({"id": tid})).unwrap();
     let html = call(
         "render_preview",
         json!({"markdown": "**hi** <script>x</script>"}),
@@ -266,7 +265,7 @@ fn errors_cross_ipc_as_kind_and_message() {
         err,
         json!({"kind": "invalid_input", "message": "Give the training a title before saving."})
     );
-    let err = invoke(&h.window, "get_training", json!({"id": "t1"})).unwrap_err();
+    let err = invoke(&h.window, "load_workspace", json!({})).unwrap_err();
     let keys: Vec<&String> = err.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["kind", "message"]);
     assert_eq!(err["kind"], "no_workspace");
@@ -343,7 +342,7 @@ fn retry_waits_are_emitted_as_api_waiting() {
         fail_status: Some(503),
         ..opencx_sim::Faults::default()
     });
-    invoke(&h.window, "get_training", json!({"id": id})).unwrap();
+    invoke(&h.window, "search_trainings", json!({"query": "refund"})).unwrap();
     let events = events.lock().unwrap().clone();
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0]["attempt"], 2);

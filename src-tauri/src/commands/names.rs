@@ -11,7 +11,6 @@ pub const COMMANDS: &[&str] = &[
     "sign_out",
     "load_workspace",
     "search_trainings",
-    "get_training",
     "render_preview",
     "review_changes",
     "save_training",

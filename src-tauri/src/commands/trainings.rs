@@ -18,11 +18,6 @@ pub async fn search_trainings(
 }
 
 #[tauri::command]
-pub async fn get_training(studio: State<'_, Studio>, id: String) -> Result<Training, StudioError> {
-    studio.get_training(&id).await
-}
-
-#[tauri::command]
 pub async fn render_preview(
     studio: State<'_, Studio>,
     markdown: String,

@@ -94,7 +94,6 @@ export const loadWorkspace = (): Promise<WorkspaceData> => call('load_workspace'
 /** Ids of the trainings the server's `search` matches. */
 export const searchTrainings = (query: string): Promise<string[]> => call('search_trainings', { query });
 
-export const getTraining = (id: string): Promise<Training> => call('get_training', { id });
 
 /** Sanitized HTML (ammonia, in Rust): safe to insert as is. */
 export const renderPreview = (markdown: string): Promise<string> => call('render_preview', { markdown });
