@@ -336,7 +336,6 @@ fn retry_waits_are_emitted_as_api_waiting() {
         json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
     )
     .unwrap();
-    let id = sim.trainings()[0]["id"].as_str().unwrap().to_owned();
     sim.set_faults(opencx_sim::Faults {
         fail_next: 1,
         fail_status: Some(503),
