@@ -23,6 +23,18 @@ function appPid() {
 describe('Crash recovery', () => {
   before(async () => {
     await ensureSignedIn();
+    // Earlier specs leave unsaved edits behind, and the journal rightly offers them back: start
+    // from a clean journal so this spec sees only its own edit.
+    const recovered = await browser
+      .waitUntil(async () => (await allByRole('region', 'Recovered changes')).length > 0, { timeout: 3_000 })
+      .catch(() => false);
+    if (recovered) {
+      const banner = await byRole('region', 'Recovered changes');
+      await (await byRole('button', 'Discard', { within: banner })).click();
+      const question = await byRole('dialog', 'Discard recovered changes');
+      await (await byRole('button', 'Discard', { within: question })).click();
+      await waitGone('region', 'Recovered changes');
+    }
   });
 
   it('keeps what was typed in the journal, without sending it', async () => {
