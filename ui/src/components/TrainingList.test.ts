@@ -9,10 +9,13 @@ import TrainingList from './TrainingList.svelte';
 const many = Array.from({ length: 250 }, (_, i) =>
   training({ id: `t-${i}`, title: `Training ${String(i).padStart(3, '0')}` }),
 );
+const huge = Array.from({ length: 10_000 }, (_, i) =>
+  training({ id: `t-${i}`, title: `Training ${String(i).padStart(5, '0')}` }),
+);
 
-function setup(items = many) {
+function setup(items = many, more: Record<string, unknown> = {}) {
   const onselect = vi.fn();
-  render(TrainingList, {
+  const result = render(TrainingList, {
     items,
     inScope: items.length,
     heading: 'All trainings',
@@ -21,25 +24,79 @@ function setup(items = many) {
     stateFilter: 'all',
     selectedId: null,
     onselect,
+    ...more,
   });
-  return { onselect, user: userEvent.setup() };
+  return { ...result, onselect, user: userEvent.setup() };
 }
 
-const options = () => within(screen.getByRole('listbox', { name: 'Trainings' })).getAllByRole('option');
+const listbox = () => screen.getByRole('listbox', { name: 'Trainings' });
+const options = () => within(listbox()).getAllByRole('option');
+const scroller = () => listbox().parentElement as HTMLElement;
+const positions = () => options().map((o) => Number(o.getAttribute('aria-posinset')));
+
+/** Scrolls the list as a wheel would: the position changes, then a scroll event comes. */
+async function scrollTo(top: number) {
+  scroller().scrollTop = top;
+  await fireEvent.scroll(scroller());
+}
 
 describe('TrainingList', () => {
-  it('shows a long list in pages', async () => {
-    const { user } = setup();
-    expect(options()).toHaveLength(200);
-    await user.click(screen.getByRole('button', { name: 'Show more (50 not shown)' }));
-    expect(options()).toHaveLength(250);
+  it('keeps only the rows in view in the DOM at 10,000 trainings, each saying its place', async () => {
+    setup(huge);
+    const first = options();
+    expect(first.length).toBeGreaterThan(5);
+    expect(first.length).toBeLessThan(40);
+    expect(first[0]).toHaveAccessibleName(/^Training 00000/);
+    expect(first.every((o) => o.getAttribute('aria-setsize') === '10000')).toBe(true);
+    expect(positions()[0]).toBe(1);
+    expect(listbox().style.height).toBe(`${6 + 10_000 * 70 + 16}px`);
     expect(screen.queryByRole('button', { name: /Show more/ })).not.toBeInTheDocument();
+
+    await scrollTo(5000 * 70);
+    const shownNow = positions();
+    expect(shownNow.length).toBeLessThan(40);
+    expect(shownNow).toContain(5001);
+    // The Tab stop (the first row) stays, so Tab still lands in the list.
+    expect(shownNow[0]).toBe(1);
+    expect(shownNow.slice(1).every((p) => p > 4980 && p < 5030)).toBe(true);
   });
 
-  it('starts another directory at its top, with the first page of rows', async () => {
+  it('renders a short list whole', () => {
+    setup(many.slice(0, 100));
+    expect(options()).toHaveLength(100);
+  });
+
+  it('moves through 10,000 trainings with the keyboard, scrolling the focused row into view', async () => {
+    const { user, onselect } = setup(huge);
+    options()[0]?.focus();
+    await user.keyboard('{End}');
+    expect(document.activeElement).toHaveAccessibleName(/^Training 09999/);
+    expect(document.activeElement).toHaveAttribute('aria-posinset', '10000');
+    expect(document.activeElement).toHaveAttribute('tabindex', '0');
+    expect(scroller().scrollTop).toBeGreaterThan(9000 * 70);
+    await user.keyboard('{PageUp}');
+    const paged = Number(document.activeElement?.getAttribute('aria-posinset'));
+    expect(paged).toBeLessThan(10_000);
+    expect(paged).toBeGreaterThan(9980);
+    await user.keyboard('{Home}{ArrowDown}{Enter}');
+    expect(onselect).toHaveBeenLastCalledWith('t-1');
+    expect(scroller().scrollTop).toBe(0);
+  });
+
+  it('keeps the focused row when it scrolls out of view, so focus is not lost', async () => {
+    setup(huge);
+    const row = options()[3] as HTMLElement;
+    row.focus();
+    await scrollTo(7000 * 70);
+    expect(row).toBeInTheDocument();
+    expect(row).toHaveFocus();
+    expect(positions()).toContain(4);
+  });
+
+  it('starts another directory at its top', async () => {
     const props = {
-      items: many,
-      inScope: many.length,
+      items: huge,
+      inScope: huge.length,
       heading: 'All trainings',
       query: '',
       typeFilter: 'all' as const,
@@ -48,13 +105,11 @@ describe('TrainingList', () => {
       onselect: vi.fn(),
     };
     const { rerender } = render(TrainingList, props);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Show more (50 not shown)' }));
-    const scroller = screen.getByRole('listbox', { name: 'Trainings' }).parentElement as HTMLElement;
-    scroller.scrollTop = 900;
-    await rerender({ ...props, heading: 'Billing', items: many.slice(0, 7), inScope: 7 });
-    expect(scroller.scrollTop).toBe(0);
-    await rerender({ ...props, heading: 'All trainings' });
-    expect(options()).toHaveLength(200);
+    await scrollTo(900 * 70);
+    expect(positions()).toContain(901);
+    await rerender({ ...props, heading: 'Billing', items: huge.slice(0, 500), inScope: 500 });
+    expect(scroller().scrollTop).toBe(0);
+    expect(positions().slice(0, 3)).toEqual([1, 2, 3]);
   });
 
   it('is one tab stop; arrows, Home and End move, Enter and Space open', async () => {
@@ -164,5 +219,30 @@ describe('TrainingList', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(row).toHaveFocus();
+  });
+
+  it('selects with Shift+arrows across rows that were not rendered yet', async () => {
+    const onmultiselect = vi.fn();
+    const { user } = setup(huge, { selectedId: 't-0', selectedIds: ['t-0'], onmultiselect });
+    const rendered = options().length;
+    options()[0]?.focus();
+    for (let i = 0; i < rendered + 5; i++) await user.keyboard('{Shift>}{ArrowDown}{/Shift}');
+    expect(onmultiselect).toHaveBeenLastCalledWith(`t-${rendered + 5}`, 'extend');
+    expect(document.activeElement).toHaveAttribute('data-id', `t-${rendered + 5}`);
+  });
+
+  it('keeps a dragged row in the DOM while the list scrolls, so the drag can end', async () => {
+    const ondragids = vi.fn();
+    setup(huge, { selectedId: 't-5000', selectedIds: ['t-4', 't-5000'], ondragids });
+    const row = options()[4] as HTMLElement;
+    const data = dataTransfer();
+    fireEvent.dragStart(row, { dataTransfer: data });
+    // The selection includes a training far below, not rendered: it moves all the same.
+    expect(data.getData('application/x-training-ids')).toBe('["t-4","t-5000"]');
+    await scrollTo(6000 * 70);
+    expect(row).toBeInTheDocument();
+    await fireEvent.dragEnd(row);
+    expect(ondragids).toHaveBeenLastCalledWith(null);
+    expect(row).not.toBeInTheDocument();
   });
 });
