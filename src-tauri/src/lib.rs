@@ -115,6 +115,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::journal::journal_write,
             commands::journal::journal_list,
             commands::journal::journal_discard,
+            commands::links::open_link,
         ])
 }
 

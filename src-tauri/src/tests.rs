@@ -167,6 +167,9 @@ fn no_command_ever_returns_the_api_key() {
         Value::Null
     );
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
+    // Preview links: a refused scheme answers before any browser would start.
+    let refused = call("open_link", json!({"url": "javascript:alert(1)"})).unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
 
     // Organising: "+", publish, delete; directories; a bulk job, its cancel and retry.
     let created = call("create_training", json!({"directoryId": null})).unwrap();

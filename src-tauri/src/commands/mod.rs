@@ -4,6 +4,7 @@
 pub mod directories;
 pub mod jobs;
 pub mod journal;
+pub mod links;
 pub mod organise;
 pub mod trainings;
 pub mod window;

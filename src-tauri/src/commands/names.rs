@@ -27,4 +27,5 @@ pub const COMMANDS: &[&str] = &[
     "journal_write",
     "journal_list",
     "journal_discard",
+    "open_link",
 ];

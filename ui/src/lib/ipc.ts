@@ -98,6 +98,9 @@ export const searchTrainings = (query: string): Promise<string[]> => call('searc
 /** Sanitized HTML (ammonia, in Rust): safe to insert as is. */
 export const renderPreview = (markdown: string): Promise<string> => call('render_preview', { markdown });
 
+/** Opens a preview link in the system's browser; kind `invalid_input` unless http, https or mailto. */
+export const openLink = (url: string): Promise<null> => call('open_link', { url });
+
 export const reviewChanges = (id: string, draft: TrainingDraft, publish: boolean): Promise<Review> =>
   call('review_changes', { id, draft, publish });
 

@@ -1,0 +1,66 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeBackend } from '../test/backend';
+import Preview from './Preview.svelte';
+
+const URL_SHOWN = 'https://help.northwind.example/refunds?from=studio';
+
+function setup(html: string, handlers = {}) {
+  const backend = fakeBackend({ render_preview: () => html, open_link: () => null, ...handlers });
+  render(Preview, { markdown: 'text with a link' });
+  return { backend, user: userEvent.setup() };
+}
+
+describe('Preview links', () => {
+  it('asks before opening a link, showing its full address, and opens it in the browser', async () => {
+    const { backend, user } = setup(`<p>See <a href="${URL_SHOWN}">the policy</a>.</p>`);
+    const link = await screen.findByRole('link', { name: 'the policy' });
+    await user.click(link);
+    const dialog = screen.getByRole('dialog', { name: 'Open this link in your browser?' });
+    expect(dialog).toHaveTextContent(URL_SHOWN);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(backend.callsTo('open_link')).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Open link' }));
+    expect(backend.callsTo('open_link')).toEqual([{ url: URL_SHOWN }]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('asks on Enter too, and Cancel (or Escape) opens nothing', async () => {
+    const { backend, user } = setup(`<p><a href="mailto:help@northwind.example">write to us</a></p>`);
+    const link = await screen.findByRole('link', { name: 'write to us' });
+    link.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Open this link in your browser?' });
+    expect(dialog).toHaveTextContent('It opens in your email program');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(link).toHaveFocus();
+    await user.click(link);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(backend.callsTo('open_link')).toEqual([]);
+  });
+
+  it('offers no way to open what is not a web or email address', async () => {
+    const { backend, user } = setup(`<p><a href="file:///etc/passwd">local file</a></p>`);
+    await user.click(await screen.findByRole('link', { name: 'local file' }));
+    const dialog = screen.getByRole('dialog', { name: 'Open this link in your browser?' });
+    expect(dialog).toHaveTextContent('This link cannot be opened');
+    expect(dialog).toHaveTextContent('file:///etc/passwd');
+    expect(within(dialog).queryByRole('button', { name: 'Open link' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(backend.callsTo('open_link')).toEqual([]);
+  });
+
+  it('says so in the dialog when the system cannot open it', async () => {
+    const { user } = setup(`<p><a href="${URL_SHOWN}">the policy</a></p>`, {
+      open_link: () =>
+        Promise.reject({ kind: 'unsupported', message: 'No program to open links was found on this computer.' }),
+    });
+    await user.click(await screen.findByRole('link', { name: 'the policy' }));
+    await user.click(screen.getByRole('button', { name: 'Open link' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No program to open links was found');
+    expect(screen.getByRole('dialog', { name: 'Open this link in your browser?' })).toBeInTheDocument();
+  });
+});
