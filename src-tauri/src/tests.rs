@@ -152,10 +152,11 @@ fn no_command_ever_returns_the_api_key() {
     assert_eq!(recovered[0]["draft"], draft);
     let saved = call(
         "save_training",
-        json!({"id": tid, "draft": draft, "publish": false}),
+        json!({"id": tid, "draft": draft, "publish": false, "base": training}),
     )
     .unwrap();
-    assert_eq!(saved["draft_title"], "Greeting, revised");
+    assert_eq!(saved["status"], "saved");
+    assert_eq!(saved["training"]["draft_title"], "Greeting, revised");
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     call(
         "journal_write",
@@ -260,7 +261,12 @@ fn errors_cross_ipc_as_kind_and_message() {
                 "restricted_to_channels": [],
                 "restricted_to_segments": []
             },
-            "publish": true
+            "publish": true,
+            "base": {
+                "id": "t1",
+                "created_at": "2025-01-01T00:00:00Z",
+                "updated_at": "2025-01-01T00:00:00Z"
+            }
         }),
     )
     .unwrap_err();

@@ -1,9 +1,11 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
-//! markdown preview, drafts, reviews and saving, the local journal of unsaved edits (crash
-//! recovery), organising trainings and directories, and bulk jobs (moves, publishing, deleting,
-//! visibility), behind the [`Studio`] service the desktop shell calls. The types that cross IPC
-//! derive `ts_rs::TS` and are exported to `ui/src/lib/bindings/` by `cargo test`.
+//! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
+//! journal of unsaved edits (crash recovery), organising trainings and directories, and bulk
+//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
+//! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
+//! `ui/src/lib/bindings/` by `cargo test`.
 
+pub mod conflict;
 pub mod demo;
 pub mod draft;
 pub mod error;
@@ -17,6 +19,7 @@ mod organise;
 pub mod preview;
 mod recovery;
 pub mod review;
+mod save;
 pub mod secrets;
 pub mod session;
 pub mod settings;
@@ -25,6 +28,7 @@ pub mod workspace;
 #[cfg(test)]
 mod test_support;
 
+pub use conflict::Conflict;
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
@@ -33,6 +37,7 @@ pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, M
 pub use journal::RecoveredEdit;
 pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
 pub use review::{DiffLine, FieldChange, Review};
+pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use session::Studio;
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};

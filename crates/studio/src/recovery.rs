@@ -123,7 +123,7 @@ mod tests {
         assert!(!on_disk.contains("ocx_test_full"));
 
         again
-            .save_training(&training.id, &draft, false)
+            .save_training(&training.id, &draft, false, training.clone())
             .await
             .unwrap();
         assert!(again.journal_list().await.unwrap().is_empty());

@@ -59,6 +59,82 @@ pub struct Names<'a> {
 
 /// Compares the server's training (as shown: draft text if any, else live) with the draft.
 pub fn review(server: &Training, draft: &TrainingDraft, publish: bool, names: Names<'_>) -> Review {
+    let state = (state_label(server), state_after(server, publish));
+    build(
+        Side::of_training(server),
+        Side::of_draft(draft),
+        Some(state),
+        publish,
+        names,
+    )
+}
+
+/// What changed from one version of a training to another (e.g. from the version an edit
+/// started from to someone else's), including its state.
+pub fn compare(before: &Training, after: &Training, names: Names<'_>) -> Review {
+    let state = (state_label(before), state_label(after));
+    build(
+        Side::of_training(before),
+        Side::of_training(after),
+        Some(state),
+        after.is_live(),
+        names,
+    )
+}
+
+/// What changes from one form to another (e.g. from a version kept in the history to the
+/// editor's form); a form has no state.
+pub fn compare_drafts(before: &TrainingDraft, after: &TrainingDraft, names: Names<'_>) -> Review {
+    build(
+        Side::of_draft(before),
+        Side::of_draft(after),
+        None,
+        false,
+        names,
+    )
+}
+
+/// The fields a review compares, of a training as shown or of a form.
+struct Side<'a> {
+    title: &'a str,
+    content: &'a str,
+    training_type: TrainingType,
+    directory_id: Option<&'a str>,
+    channels: &'a [Channel],
+    segments: &'a [String],
+}
+
+impl<'a> Side<'a> {
+    fn of_training(t: &'a Training) -> Self {
+        Side {
+            title: t.shown_title(),
+            content: t.shown_content(),
+            training_type: t.training_type,
+            directory_id: t.directory_id.as_deref(),
+            channels: &t.restricted_to_channels,
+            segments: &t.restricted_to_segments,
+        }
+    }
+
+    fn of_draft(d: &'a TrainingDraft) -> Self {
+        Side {
+            title: &d.title,
+            content: &d.content,
+            training_type: d.training_type,
+            directory_id: d.directory_id.as_deref(),
+            channels: &d.restricted_to_channels,
+            segments: &d.restricted_to_segments,
+        }
+    }
+}
+
+fn build(
+    before: Side<'_>,
+    after: Side<'_>,
+    state: Option<(&str, &str)>,
+    publish: bool,
+    names: Names<'_>,
+) -> Review {
     let mut changes = Vec::new();
     let mut push = |field: &str, label: &str, before: String, after: String| {
         if before != after {
@@ -73,47 +149,44 @@ pub fn review(server: &Training, draft: &TrainingDraft, publish: bool, names: Na
     push(
         "title",
         "Title",
-        server.shown_title().to_owned(),
-        draft.title.clone(),
+        before.title.to_owned(),
+        after.title.to_owned(),
     );
     push(
         "type",
         "Type",
-        type_label(&server.training_type).into(),
-        type_label(&draft.training_type).into(),
+        type_label(&before.training_type).into(),
+        type_label(&after.training_type).into(),
     );
     push(
         "directory",
         "Directory",
-        directory_label(server.directory_id.as_deref(), names.directories),
-        directory_label(draft.directory_id.as_deref(), names.directories),
+        directory_label(before.directory_id, names.directories),
+        directory_label(after.directory_id, names.directories),
     );
-    if channel_set(&server.restricted_to_channels) != channel_set(&draft.restricted_to_channels) {
+    if channel_set(before.channels) != channel_set(after.channels) {
         push(
             "channels",
             "Channels",
-            channels_label(&server.restricted_to_channels),
-            channels_label(&draft.restricted_to_channels),
+            channels_label(before.channels),
+            channels_label(after.channels),
         );
     }
-    if id_set(&server.restricted_to_segments) != id_set(&draft.restricted_to_segments) {
+    if id_set(before.segments) != id_set(after.segments) {
         push(
             "segments",
             "Segments",
-            segments_label(&server.restricted_to_segments, names.segments),
-            segments_label(&draft.restricted_to_segments, names.segments),
+            segments_label(before.segments, names.segments),
+            segments_label(after.segments, names.segments),
         );
     }
-    push(
-        "state",
-        "State",
-        state_label(server).into(),
-        state_after(server, publish).into(),
-    );
+    if let Some((was, will_be)) = state {
+        push("state", "State", was.into(), will_be.into());
+    }
     Review {
         changes,
-        content_diff: content_diff(server.shown_content(), &draft.content),
-        preview_html: preview::render(&draft.content),
+        content_diff: content_diff(before.content, after.content),
+        preview_html: preview::render(after.content),
         publish,
     }
 }
@@ -137,11 +210,11 @@ fn directory_label(id: Option<&str>, directories: &[DirectoryEntry]) -> String {
     }
 }
 
-fn channel_set(channels: &[Channel]) -> BTreeSet<&str> {
+pub(crate) fn channel_set(channels: &[Channel]) -> BTreeSet<&str> {
     channels.iter().map(Channel::as_str).collect()
 }
 
-fn id_set(ids: &[String]) -> BTreeSet<&str> {
+pub(crate) fn id_set(ids: &[String]) -> BTreeSet<&str> {
     ids.iter().map(String::as_str).collect()
 }
 
@@ -445,6 +518,59 @@ mod tests {
         assert!(!r.preview_html.contains("script"));
         let json = serde_json::to_value(&r.content_diff[0]).unwrap();
         assert!(["equal", "insert", "delete"].contains(&json["tag"].as_str().unwrap()));
+    }
+
+    #[test]
+    fn compare_says_what_changed_between_two_versions_with_their_states() {
+        let base = training("t1");
+        let mut theirs = base.clone();
+        theirs.draft_title = Some("Their title".into());
+        theirs.draft_content = Some("Say hello.\nThen help.\nThen wave.".into());
+        theirs.restricted_to_channels = vec![Channel::Sms];
+        let r = compare(
+            &base,
+            &theirs,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        let fields: Vec<_> = r.changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["title", "channels", "state"]);
+        assert_eq!(field(&r, "state").unwrap().before, "Live");
+        assert_eq!(
+            field(&r, "state").unwrap().after,
+            "Live, with unpublished changes"
+        );
+        assert_eq!(r.content_diff.last().unwrap().tag, DiffTag::Insert);
+        assert!(compare(
+            &base,
+            &base,
+            Names {
+                directories: &[],
+                segments: &[]
+            }
+        )
+        .changes
+        .is_empty());
+    }
+
+    #[test]
+    fn compare_drafts_has_no_state() {
+        let before = TrainingDraft::from_training(&training("t1"));
+        let mut after = before.clone();
+        after.title = "Renamed".into();
+        let r = compare_drafts(
+            &before,
+            &after,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        assert_eq!(r.changes.len(), 1);
+        assert_eq!(r.changes[0].after, "Renamed");
+        assert!(!r.publish);
     }
 
     #[test]

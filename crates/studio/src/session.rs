@@ -1,7 +1,7 @@
 //! [`Studio`], the service the desktop shell calls: signing in and out of workspaces (keys in
 //! the keychain, the list in settings), the demo workspace, and the open workspace's work:
-//! loading, searching, previewing, reviewing and saving trainings. Organising trainings and
-//! directories is in `organise.rs`, bulk jobs in `job_board.rs`. No Tauri here.
+//! loading, searching, previewing and reviewing trainings. Saving is in `save.rs`, organising
+//! trainings and directories in `organise.rs`, bulk jobs in `job_board.rs`. No Tauri here.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -70,6 +70,16 @@ pub(crate) struct Cache {
 pub(crate) struct NameLists {
     pub(crate) directories: Vec<DirectoryEntry>,
     segments: Vec<Segment>,
+}
+
+impl NameLists {
+    /// The names as a review takes them.
+    pub(crate) fn names(&self) -> Names<'_> {
+        Names {
+            directories: &self.directories,
+            segments: &self.segments,
+        }
+    }
 }
 
 impl Session {
@@ -409,38 +419,7 @@ impl Studio {
         let session = self.require()?;
         let server = session.training(id).await?;
         let names = session.names(&self.local_names(&session)?).await?;
-        Ok(review::review(
-            &server,
-            draft,
-            publish,
-            Names {
-                directories: &names.directories,
-                segments: &names.segments,
-            },
-        ))
-    }
-
-    /// Validates, then sends the full body built from the server's current training and the
-    /// draft (`is_draft = !publish`), and returns the server's answer; on success the edit's
-    /// journal entry is removed. On any error the draft stays with the caller (and in the
-    /// journal), untouched.
-    pub async fn save_training(
-        &self,
-        id: &str,
-        draft: &TrainingDraft,
-        publish: bool,
-    ) -> Result<Training> {
-        draft.validate()?;
-        let session = self.require()?;
-        let server = session.client.get_training(id).await?;
-        let body = draft.update_body(&server, publish);
-        let saved = session.keep(session.client.update_training(id, &body).await?);
-        tracing::info!(publish, "saved a training");
-        // Saved on the server: the local copy of the edit is no longer needed.
-        if let Err(e) = self.journal.remove(&session.workspace.id, id) {
-            tracing::warn!(error = %e, "could not remove a saved edit from the journal");
-        }
-        Ok(saved)
+        Ok(review::review(&server, draft, publish, names.names()))
     }
 
     /// Runs a keychain call on the blocking pool: the OS may take a while (an unlock prompt).
@@ -581,7 +560,11 @@ mod tests {
             restricted_to_channels: vec![],
             restricted_to_segments: vec![],
         };
-        let err = studio.save_training("t", &draft, true).await.unwrap_err();
+        let base = crate::test_support::training("t");
+        let err = studio
+            .save_training("t", &draft, true, base)
+            .await
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
     }
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use opencx::{Channel, Training};
 use opencx_sim::{SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
-use studio::{MemoryStore, Studio, StudioError, TrainingDraft};
+use studio::{MemoryStore, SaveOutcome, Studio, StudioError, TrainingDraft};
 
 /// Generous for a debug build on a loaded 2-core machine.
 const SLOW: Duration = Duration::from_secs(10);
@@ -73,15 +73,21 @@ async fn round_trip(
         assert_clear(what, &e);
         return Err(e);
     }
+    // Each round trip starts from the server's current version (no conflict to meet here).
+    let base = f.studio.get_training(&f.training.id).await.unwrap();
     let started = Instant::now();
-    let saved = f.studio.save_training(&f.training.id, draft, false).await;
+    let saved = f
+        .studio
+        .save_training(&f.training.id, draft, false, base)
+        .await;
     assert!(
         started.elapsed() < SLOW,
         "{what}: save took {:?}",
         started.elapsed()
     );
     let saved = match saved {
-        Ok(saved) => saved,
+        Ok(SaveOutcome::Saved { training }) => training,
+        Ok(other) => panic!("{what}: not saved: {other:?}"),
         Err(e) => {
             assert_clear(what, &e);
             return Err(e);

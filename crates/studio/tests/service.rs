@@ -7,7 +7,7 @@ use opencx_sim::{SimConfig, SimHandle, TokenSpec, DEFAULT_FULL_TOKEN, DEFAULT_RE
 use serde_json::Value;
 use studio::secrets::SecretStore;
 use studio::session::KEY_REJECTED;
-use studio::{ErrorKind, MemoryStore, Studio, TrainingDraft};
+use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, TrainingDraft};
 
 const SEGMENTS_ONLY: &str = "ocx_test_segments_only";
 
@@ -69,6 +69,14 @@ impl Fixture {
 
 fn draft_of(t: &opencx::Training) -> TrainingDraft {
     TrainingDraft::from_training(t)
+}
+
+/// The server's answer of a save that landed.
+fn landed(outcome: Result<SaveOutcome, studio::StudioError>) -> opencx::Training {
+    match outcome.unwrap() {
+        SaveOutcome::Saved { training } => training,
+        other => panic!("not saved: {other:?}"),
+    }
 }
 
 #[tokio::test]
@@ -143,7 +151,7 @@ async fn read_only_key_signs_in_and_loads_but_saving_names_training_write() {
     draft.title.push_str(" (edited)");
     let err = f
         .studio
-        .save_training(&t.id, &draft, false)
+        .save_training(&t.id, &draft, false, t.clone())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
@@ -309,7 +317,11 @@ async fn save_as_draft_then_publish_sends_the_full_body() {
     draft.content = "Offer a return label.\n\nThen thank them.".into();
     draft.restricted_to_segments = vec!["unknown-segment-id-kept".into()];
 
-    let saved = f.studio.save_training(&t.id, &draft, false).await.unwrap();
+    let saved = landed(
+        f.studio
+            .save_training(&t.id, &draft, false, t.clone())
+            .await,
+    );
     assert_eq!(saved.title, t.title, "a draft save keeps the live text");
     assert_eq!(saved.draft_title.as_deref(), Some("Returns, revised"));
     assert_eq!(saved.current_version, t.current_version);
@@ -328,7 +340,11 @@ async fn save_as_draft_then_publish_sends_the_full_body() {
         saved.draft_content
     );
 
-    let published = f.studio.save_training(&t.id, &draft, true).await.unwrap();
+    let published = landed(
+        f.studio
+            .save_training(&t.id, &draft, true, saved.clone())
+            .await,
+    );
     assert_eq!(published.title, "Returns, revised");
     assert_eq!(published.content, draft.content);
     assert_eq!(published.draft_title, None);
@@ -349,7 +365,7 @@ async fn server_validation_message_is_kept() {
     draft.restricted_to_channels = vec![Channel::Web, Channel::Other("fax".into())];
     let err = f
         .studio
-        .save_training(&t.id, &draft, true)
+        .save_training(&t.id, &draft, true, t.clone())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
@@ -386,7 +402,10 @@ async fn revoked_key_mid_session_is_401_and_the_draft_stays_with_the_caller() {
     let mut draft = draft_of(&t);
     draft.content = "Unsaved words that must not be lost.".into();
     let before = draft.clone();
-    let err = studio.save_training(&t.id, &draft, true).await.unwrap_err();
+    let err = studio
+        .save_training(&t.id, &draft, true, t.clone())
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
     assert_eq!(err.message(), KEY_REJECTED);
     assert_eq!(draft, before);
@@ -395,7 +414,7 @@ async fn revoked_key_mid_session_is_401_and_the_draft_stays_with_the_caller() {
         .sign_in("Support", &f.sim.base_url(), DEFAULT_FULL_TOKEN)
         .await
         .unwrap();
-    let saved = studio.save_training(&t.id, &draft, true).await.unwrap();
+    let saved = landed(studio.save_training(&t.id, &draft, true, t.clone()).await);
     assert_eq!(saved.content, "Unsaved words that must not be lost.");
 }
 
@@ -456,7 +475,7 @@ async fn demo_workspace_needs_no_key_and_keeps_edits_across_restarts() {
     let t = data.trainings[0].clone();
     let mut draft = draft_of(&t);
     draft.title = "Edited in the demo".into();
-    f.studio.save_training(&t.id, &draft, true).await.unwrap();
+    landed(f.studio.save_training(&t.id, &draft, true, t.clone()).await);
     assert!(
         f.keys.get("demo").unwrap().is_none(),
         "the demo token is never stored"
@@ -511,14 +530,18 @@ async fn a_401_in_the_middle_of_a_session_keeps_the_session_and_the_draft() {
     });
     let err = f
         .studio
-        .save_training(&t.id, &draft, false)
+        .save_training(&t.id, &draft, false, t.clone())
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
     assert_eq!(err.message(), KEY_REJECTED);
     assert!(f.puts().is_empty(), "nothing was sent after the refusal");
     // The editor still holds the draft; once open.cx accepts the key again it saves as is.
-    let saved = f.studio.save_training(&t.id, &draft, false).await.unwrap();
+    let saved = landed(
+        f.studio
+            .save_training(&t.id, &draft, false, t.clone())
+            .await,
+    );
     assert_eq!(saved.draft_content.as_deref(), Some(draft.content.as_str()));
 }
 

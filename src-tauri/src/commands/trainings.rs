@@ -1,7 +1,8 @@
-//! Commands on the open workspace's trainings: load, search, read, preview, review, save.
+//! Commands on the open workspace's trainings: load, search, preview, review, save (which may
+//! answer a conflict instead).
 
 use opencx::Training;
-use studio::{Review, Studio, StudioError, TrainingDraft, WorkspaceData};
+use studio::{Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData};
 use tauri::State;
 
 #[tauri::command]
@@ -41,6 +42,7 @@ pub async fn save_training(
     id: String,
     draft: TrainingDraft,
     publish: bool,
-) -> Result<Training, StudioError> {
-    studio.save_training(&id, &draft, publish).await
+    base: Training,
+) -> Result<SaveOutcome, StudioError> {
+    studio.save_training(&id, &draft, publish, base).await
 }

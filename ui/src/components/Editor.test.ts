@@ -36,7 +36,7 @@ function applied(t: Training, draft: TrainingDraft, publish: boolean): Training 
 function setup(t: Training = training(), handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({
     review_changes: (args) => ({ ...REVIEW, publish: args.publish }),
-    save_training: (args) => applied(t, args.draft as TrainingDraft, args.publish as boolean),
+    save_training: (args) => ({ status: 'saved', training: applied(t, args.draft as TrainingDraft, args.publish as boolean) }),
     ...handlers,
   });
   const onsaved = vi.fn();
@@ -203,7 +203,7 @@ describe('Editor', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Publish now' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(backend.callsTo('save_training')).toEqual([{ id: t.id, draft: expected, publish: true }]);
+    expect(backend.callsTo('save_training')).toEqual([{ id: t.id, draft: expected, publish: true, base: t }]);
     expect(onsaved).toHaveBeenCalledTimes(1);
     expect(unsaved()).toBeNull();
     expect(screen.getByRole('status', { name: 'Live' })).toBeInTheDocument();
@@ -213,7 +213,10 @@ describe('Editor', () => {
     // The server trims the title: the form follows the server, and nothing is left unsaved.
     const t = training({ title: 'Refund policy' });
     const { user } = setup(t, {
-      save_training: (args) => ({ ...applied(t, args.draft as TrainingDraft, false), draft_title: 'Trimmed by server' }),
+      save_training: (args) => ({
+        status: 'saved',
+        training: { ...applied(t, args.draft as TrainingDraft, false), draft_title: 'Trimmed by server' },
+      }),
     });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' x');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -266,7 +269,7 @@ describe('Editor', () => {
       save_training: (args) => {
         attempts += 1;
         if (attempts === 1) return Promise.reject({ kind: 'network', message: "Couldn't reach open.cx at api.open.cx." });
-        return applied(t, args.draft as TrainingDraft, false);
+        return { status: 'saved', training: applied(t, args.draft as TrainingDraft, false) };
       },
     });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' v2');
@@ -317,7 +320,7 @@ describe('Editor', () => {
   it('keeps what was typed while a save was on its way', async () => {
     const t = training();
     const answer = deferred<Training>();
-    const { user } = setup(t, { save_training: () => answer.promise });
+    const { user } = setup(t, { save_training: () => answer.promise.then((training) => ({ status: 'saved', training })) });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' v2');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     await user.click(await screen.findByRole('button', { name: 'Save draft now' }));

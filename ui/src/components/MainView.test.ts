@@ -136,7 +136,7 @@ describe('MainView', () => {
   it('updates the list after a save', async () => {
     const t = workspaceData().trainings.find((x) => x.id === 't-shipping');
     const { user } = setup({
-      save_training: () => training({ ...t, id: 't-shipping', title: 'Delivery times' }),
+      save_training: () => ({ status: 'saved', training: training({ ...t, id: 't-shipping', title: 'Delivery times' }) }),
       review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true }),
     });
     const list = await screen.findByRole('listbox', { name: 'Trainings' });

@@ -46,26 +46,26 @@ describe('commands', () => {
       sign_in: () => ({ id: 'w', name: 'n', base_url: 'u', is_demo: false }),
       search_trainings: () => ['t1'],
       review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true }),
-      save_training: () => training(),
+      save_training: () => ({ status: 'saved', training: training() }),
       confirm_close: () => null,
     });
     await signIn('Support', 'https://api.open.cx', 'ocx_test');
     await searchTrainings('refund');
     await reviewChanges('t1', draft, true);
-    await saveTraining('t1', draft, false);
+    await saveTraining('t1', draft, false, training());
     await confirmClose();
     expect(backend.calls).toEqual([
       { cmd: 'sign_in', args: { name: 'Support', baseUrl: 'https://api.open.cx', apiKey: 'ocx_test' } },
       { cmd: 'search_trainings', args: { query: 'refund' } },
       { cmd: 'review_changes', args: { id: 't1', draft, publish: true } },
-      { cmd: 'save_training', args: { id: 't1', draft, publish: false } },
+      { cmd: 'save_training', args: { id: 't1', draft, publish: false, base: training() } },
       { cmd: 'confirm_close', args: {} },
     ]);
   });
 
   it('reject with a typed IpcError', async () => {
     fakeBackend({ save_training: ipcFailure('unauthorized', 'open.cx did not accept this API key (401).') });
-    const error = await saveTraining('t1', draft, true).catch((e: unknown) => e);
+    const error = await saveTraining('t1', draft, true, training()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
     expect((error as IpcError).kind).toBe('unauthorized');
   });

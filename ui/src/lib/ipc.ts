@@ -8,6 +8,7 @@ import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
+import type { SaveOutcome } from './bindings/SaveOutcome';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
 import type { WorkspaceData } from './bindings/WorkspaceData';
@@ -104,8 +105,13 @@ export const openLink = (url: string): Promise<null> => call('open_link', { url 
 export const reviewChanges = (id: string, draft: TrainingDraft, publish: boolean): Promise<Review> =>
   call('review_changes', { id, draft, publish });
 
-export const saveTraining = (id: string, draft: TrainingDraft, publish: boolean): Promise<Training> =>
-  call('save_training', { id, draft, publish });
+/** Saves unless open.cx holds someone else's newer version than `base`: then a conflict, nothing written. */
+export const saveTraining = (
+  id: string,
+  draft: TrainingDraft,
+  publish: boolean,
+  base: Training,
+): Promise<SaveOutcome> => call('save_training', { id, draft, publish, base });
 
 /** A new draft training ("New training") in that directory (`null` = no directory). */
 export const createTraining = (directoryId: string | null): Promise<Training> =>

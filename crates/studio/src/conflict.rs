@@ -1,0 +1,199 @@
+//! Conflicts: whether someone else changed a training since the version an edit started from
+//! ([`changed_since`]), and what the conflict view shows when they did ([`Conflict`]): the
+//! common base, their version, the editor's form, and both sides' changes in the words and
+//! line diff of the review dialog.
+
+use opencx::Training;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::draft::TrainingDraft;
+use crate::moves::without_identical_draft;
+use crate::review::{self, channel_set, id_set, Names, Review};
+
+/// Whether `server` holds changes that `base` (the version the edit started from) does not:
+/// never when `updated_at` is the same; otherwise when any field an editor can change differs
+/// (channels and segments compared as sets). A newer `updated_at` alone (e.g. a write that
+/// changed nothing) is no conflict.
+pub fn changed_since(base: &Training, server: &Training) -> bool {
+    if base.updated_at == server.updated_at {
+        return false;
+    }
+    // What the UI holds went through the same normalisation as what it is compared with.
+    let (a, b) = (
+        without_identical_draft(base.clone()),
+        without_identical_draft(server.clone()),
+    );
+    a.title != b.title
+        || a.content != b.content
+        || a.draft_title != b.draft_title
+        || a.draft_content != b.draft_content
+        || a.training_type != b.training_type
+        || a.is_draft != b.is_draft
+        || a.directory_id != b.directory_id
+        || channel_set(&a.restricted_to_channels) != channel_set(&b.restricted_to_channels)
+        || id_set(&a.restricted_to_segments) != id_set(&b.restricted_to_segments)
+}
+
+/// Whether `server` already is what saving `draft` (with `publish`) would make it: the shown
+/// fields equal the form's (channels and segments as sets) and, for a publish, it is live with
+/// no unpublished changes. A save whose answer was lost after it landed looks like this.
+pub fn already_saved(server: &Training, draft: &TrainingDraft, publish: bool) -> bool {
+    let server = without_identical_draft(server.clone());
+    let shown = TrainingDraft::from_training(&server);
+    let same = shown.title == draft.title
+        && shown.content == draft.content
+        && shown.training_type == draft.training_type
+        && shown.directory_id == draft.directory_id
+        && channel_set(&shown.restricted_to_channels) == channel_set(&draft.restricted_to_channels)
+        && id_set(&shown.restricted_to_segments) == id_set(&draft.restricted_to_segments);
+    same && (!publish || (server.is_live() && !server.has_unpublished_changes()))
+}
+
+/// What the conflict view shows: the version the edit started from (`base`), the server's
+/// (`theirs`), the editor's form (`mine`, to be saved with `publish`), and the changes of each
+/// side from the base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conflict {
+    pub training_id: String,
+    pub base: Training,
+    pub theirs: Training,
+    pub mine: TrainingDraft,
+    pub publish: bool,
+    pub theirs_changes: Review,
+    pub mine_changes: Review,
+}
+
+impl Conflict {
+    pub fn new(
+        base: Training,
+        theirs: Training,
+        mine: TrainingDraft,
+        publish: bool,
+        names: Names<'_>,
+    ) -> Self {
+        let theirs = without_identical_draft(theirs);
+        Conflict {
+            training_id: theirs.id.clone(),
+            theirs_changes: review::compare(&base, &theirs, names),
+            mine_changes: review::review(&base, &mine, publish, names),
+            base,
+            theirs,
+            mine,
+            publish,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::training;
+    use opencx::{Channel, TrainingType};
+
+    fn later(t: &Training) -> Training {
+        let mut t = t.clone();
+        t.updated_at += chrono::Duration::seconds(5);
+        t
+    }
+
+    #[test]
+    fn the_same_version_is_never_a_conflict() {
+        let base = training("t1");
+        let mut server = base.clone();
+        server.title = "Changed without a new updated_at".into();
+        assert!(!changed_since(&base, &server));
+    }
+
+    #[test]
+    fn each_editable_field_counts() {
+        let base = training("t1");
+        let changes: [fn(&mut Training); 9] = [
+            |t| t.title = "x".into(),
+            |t| t.content = "x".into(),
+            |t| t.draft_title = Some("x".into()),
+            |t| t.draft_content = Some("x".into()),
+            |t| t.training_type = TrainingType::Behavioral,
+            |t| t.is_draft = true,
+            |t| t.directory_id = Some("d9".into()),
+            |t| t.restricted_to_channels = vec![Channel::Email],
+            |t| t.restricted_to_segments = vec!["s1".into()],
+        ];
+        for (i, change) in changes.iter().enumerate() {
+            let mut server = later(&base);
+            change(&mut server);
+            assert!(changed_since(&base, &server), "change {i}");
+        }
+    }
+
+    #[test]
+    fn order_metadata_and_an_identical_draft_do_not_count() {
+        let mut base = training("t1");
+        base.restricted_to_channels = vec![Channel::Web, Channel::Email];
+        base.restricted_to_segments = vec!["a".into(), "b".into()];
+        let mut server = later(&base);
+        server.restricted_to_channels.reverse();
+        server.restricted_to_segments.reverse();
+        server.metadata.insert("touched".into(), true.into());
+        server.draft_title = Some(server.title.clone());
+        server.draft_content = Some(server.content.clone());
+        assert!(!changed_since(&base, &server));
+    }
+
+    #[test]
+    fn a_landed_save_is_recognised() {
+        let server = training("t1");
+        let mut draft = TrainingDraft::from_training(&server);
+        assert!(already_saved(&server, &draft, true));
+        assert!(already_saved(&server, &draft, false));
+        draft.content = "Other".into();
+        assert!(!already_saved(&server, &draft, false));
+        let mut pending = server.clone();
+        pending.draft_content = Some("Other".into());
+        assert!(already_saved(&pending, &draft, false));
+        assert!(!already_saved(&pending, &draft, true));
+    }
+
+    #[test]
+    fn a_conflict_holds_both_sides_changes() {
+        let base = training("t1");
+        let mut theirs = later(&base);
+        theirs.draft_title = Some("Theirs".into());
+        let mut mine = TrainingDraft::from_training(&base);
+        mine.content = "Mine.".into();
+        let c = Conflict::new(
+            base.clone(),
+            theirs,
+            mine,
+            true,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        assert_eq!(c.training_id, "t1");
+        assert_eq!(c.theirs_changes.changes[0].after, "Theirs");
+        assert!(c.mine_changes.changes.iter().all(|f| f.field != "title"));
+        assert!(c
+            .mine_changes
+            .content_diff
+            .iter()
+            .any(|l| l.text == "Mine."));
+        let json = serde_json::to_value(&c).unwrap();
+        let mut keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "base",
+                "mine",
+                "mine_changes",
+                "publish",
+                "theirs",
+                "theirs_changes",
+                "training_id"
+            ]
+        );
+    }
+}

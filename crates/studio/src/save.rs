@@ -1,0 +1,74 @@
+//! Saving an edit ([`Studio::save_training`]): validated, checked against the server's current
+//! version for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows
+//! a save (the journal entry removed) happens only once open.cx has it.
+
+use opencx::Training;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::conflict::{already_saved, changed_since, Conflict};
+use crate::draft::TrainingDraft;
+use crate::error::Result;
+use crate::session::{Session, Studio};
+
+/// How a save ended: on open.cx (`saved`, the server's answer), kept locally to be sent when
+/// open.cx can be reached again (`queued`, with how many changes wait now), or refused because
+/// someone else changed the training since the edit started (`conflict`; nothing written).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[ts(export)]
+// One answer per save, moved once: boxing the conflict would only add noise.
+#[allow(clippy::large_enum_variant)]
+pub enum SaveOutcome {
+    Saved { training: Training },
+    Queued { waiting: u32 },
+    Conflict { conflict: Conflict },
+}
+
+impl Studio {
+    /// Validates `draft`, reads the server's training and, when someone else changed it since
+    /// `base` (the version the edit started from), answers the conflict and writes nothing.
+    /// Otherwise sends the full body built from the server's training and the draft
+    /// (`is_draft = !publish`); once open.cx has it the edit's journal entry is removed. On an
+    /// error the draft stays with the caller (and in the journal), untouched. "Keep mine" is
+    /// this again with `base` = their version.
+    pub async fn save_training(
+        &self,
+        id: &str,
+        draft: &TrainingDraft,
+        publish: bool,
+        base: Training,
+    ) -> Result<SaveOutcome> {
+        draft.validate()?;
+        let session = self.require()?;
+        let server = session.client.get_training(id).await?;
+        if changed_since(&base, &server) {
+            if already_saved(&server, draft, publish) {
+                // This very edit is already there (an earlier answer was lost on the way).
+                let training = session.keep(server);
+                self.after_save(&session, id);
+                return Ok(SaveOutcome::Saved { training });
+            }
+            let names = session.names(&self.local_names(&session)?).await?;
+            let theirs = session.keep(server);
+            let conflict = Conflict::new(base, theirs, draft.clone(), publish, names.names());
+            tracing::info!(
+                publish,
+                "a save met someone else's change; nothing was written"
+            );
+            return Ok(SaveOutcome::Conflict { conflict });
+        }
+        let body = draft.update_body(&server, publish);
+        let training = session.keep(session.client.update_training(id, &body).await?);
+        tracing::info!(publish, "saved a training");
+        self.after_save(&session, id);
+        Ok(SaveOutcome::Saved { training })
+    }
+
+    /// What follows a save open.cx has: the local copy of the edit is no longer needed.
+    fn after_save(&self, session: &Session, id: &str) {
+        if let Err(e) = self.journal.remove(&session.workspace.id, id) {
+            tracing::warn!(error = %e, "could not remove a saved edit from the journal");
+        }
+    }
+}

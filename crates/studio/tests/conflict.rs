@@ -1,0 +1,132 @@
+//! Conflicts with a second client on the same simulator: someone else changes the training the
+//! editor is working on, the save answers the conflict and writes nothing, and "Keep mine"
+//! (saving again with their version as the base) lands; a change that only touched
+//! `updated_at`, or this very edit landing earlier, is no conflict.
+
+mod support;
+
+use opencx::{Training, UpdateTraining};
+use studio::{SaveOutcome, TrainingDraft};
+use support::fixture;
+
+fn landed(outcome: SaveOutcome) -> Training {
+    match outcome {
+        SaveOutcome::Saved { training } => training,
+        other => panic!("not saved: {other:?}"),
+    }
+}
+
+async fn live(f: &support::Fixture) -> Training {
+    let data = f.studio.load_workspace().await.unwrap();
+    data.trainings
+        .into_iter()
+        .find(|t| t.is_live() && !t.has_unpublished_changes())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn someone_elses_change_is_a_conflict_and_keep_mine_lands() {
+    let f = fixture("demo").await;
+    let base = live(&f).await;
+    let mut mine = TrainingDraft::from_training(&base);
+    mine.content = "My words.\nKept.".into();
+    f.studio
+        .journal_write(&base.id, mine.clone(), Some(base.updated_at.to_rfc3339()))
+        .await
+        .unwrap();
+
+    // Someone else saves a draft title while the editor types.
+    let other = f.other_client();
+    let mut body = UpdateTraining::from_training(&base);
+    body.title = "Their title".into();
+    body.is_draft = true;
+    let theirs = other.update_training(&base.id, &body).await.unwrap();
+    let server_before = f.server(&base.id);
+
+    f.sim.clear_requests();
+    let outcome = f
+        .studio
+        .save_training(&base.id, &mine, true, base.clone())
+        .await
+        .unwrap();
+    let SaveOutcome::Conflict { conflict } = outcome else {
+        panic!("expected a conflict, got {outcome:?}");
+    };
+    assert!(
+        f.requests().iter().all(|r| r.0 == "GET"),
+        "nothing was written: {:?}",
+        f.requests()
+    );
+    assert_eq!(f.server(&base.id), server_before);
+    assert_eq!(conflict.training_id, base.id);
+    assert_eq!(conflict.base, base);
+    assert_eq!(conflict.theirs.shown_title(), "Their title");
+    assert_eq!(conflict.theirs.updated_at, theirs.updated_at);
+    assert_eq!(conflict.mine, mine);
+    assert!(conflict.publish);
+    let their_title = conflict
+        .theirs_changes
+        .changes
+        .iter()
+        .find(|c| c.field == "title")
+        .unwrap();
+    assert_eq!(
+        (their_title.before.as_str(), their_title.after.as_str()),
+        (base.title.as_str(), "Their title")
+    );
+    assert!(conflict
+        .mine_changes
+        .content_diff
+        .iter()
+        .any(|l| l.text == "My words."));
+    // The journal still holds the edit.
+    assert_eq!(f.studio.journal_list().await.unwrap().len(), 1);
+
+    // Keep mine: the same save with their version as the base.
+    let saved = landed(
+        f.studio
+            .save_training(&base.id, &mine, true, conflict.theirs.clone())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(saved.content, "My words.\nKept.");
+    assert_eq!(saved.title, base.title);
+    assert!(saved.is_live());
+    assert_eq!(f.server(&base.id).content, "My words.\nKept.");
+    assert!(f.studio.journal_list().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_newer_version_with_the_same_fields_or_this_edit_already_there_is_no_conflict() {
+    let f = fixture("demo").await;
+    let base = live(&f).await;
+    // Someone else "saves" without changing anything editable (a draft equal to the live text).
+    let other = f.other_client();
+    let mut body = UpdateTraining::from_training(&base);
+    body.is_draft = true;
+    let touched = other.update_training(&base.id, &body).await.unwrap();
+    assert_ne!(touched.updated_at, base.updated_at);
+    let mut mine = TrainingDraft::from_training(&base);
+    mine.title = "Mine".into();
+    let saved = landed(
+        f.studio
+            .save_training(&base.id, &mine, false, base.clone())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(saved.draft_title.as_deref(), Some("Mine"));
+
+    // The same save again from the old base (its first answer was lost): already there.
+    f.sim.clear_requests();
+    let again = landed(
+        f.studio
+            .save_training(&base.id, &mine, false, base.clone())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(again.updated_at, saved.updated_at);
+    assert!(
+        f.requests().iter().all(|r| r.0 == "GET"),
+        "nothing sent twice"
+    );
+}
