@@ -115,6 +115,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::journal::journal_write,
             commands::journal::journal_list,
             commands::journal::journal_discard,
+            commands::history::history_list,
+            commands::history::history_version,
+            commands::history::history_compare,
             commands::links::open_link,
         ])
 }

@@ -157,6 +157,18 @@ fn no_command_ever_returns_the_api_key() {
     .unwrap();
     assert_eq!(saved["status"], "saved");
     assert_eq!(saved["training"]["draft_title"], "Greeting, revised");
+    // The save is kept in the local history.
+    let versions = call("history_list", json!({"id": tid})).unwrap();
+    assert_eq!(versions[0]["version"], 1);
+    assert_eq!(versions[0]["title"], "Greeting, revised");
+    let version = call("history_version", json!({"id": tid, "version": 1})).unwrap();
+    assert_eq!(version["sent"], draft);
+    let compared = call(
+        "history_compare",
+        json!({"id": tid, "version": 1, "current": draft}),
+    )
+    .unwrap();
+    assert_eq!(compared["changes"], json!([]));
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     call(
         "journal_write",

@@ -1,15 +1,17 @@
 //! The studio's bulk jobs: starting one (one at a time; a second answers `busy`), running it in
 //! a tokio task on the open workspace's client, Cancel, "Retry failed" (a new job over the
-//! failed items only), keeping the session's cache up to date, and telling the shell about
-//! progress through the job hook.
+//! failed items only), keeping the session's cache up to date (and the local history of
+//! publishes), and telling the shell about progress through the job hook.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
+use crate::history::History;
 use crate::job_runner::JobRun;
-use crate::jobs::{JobId, JobProgress, JobRequest};
+use crate::jobs::{JobId, JobKind, JobProgress, JobRequest};
 use crate::session::Session;
 use crate::Studio;
 
@@ -85,9 +87,10 @@ impl Studio {
             });
         }
         let board = Arc::clone(&self.jobs);
+        let history = self.history.clone();
         let job_id = id.clone();
         tokio::spawn(async move {
-            run(&board, &session, &job_id, request, &cancel).await;
+            run(&board, &session, &history, &job_id, request, &cancel).await;
         });
         tracing::info!(job = %id, "started a job");
         Ok(id)
@@ -136,10 +139,12 @@ fn unknown_job() -> StudioError {
     )
 }
 
-/// Runs the job, keeping the session's cache in step, then settles and announces the end.
+/// Runs the job, keeping the session's cache in step and each publish or unpublish in the
+/// local history, then settles and announces the end.
 async fn run(
     board: &JobBoard,
     session: &Session,
+    history: &History,
     job_id: &str,
     request: JobRequest,
     cancel: &AtomicBool,
@@ -157,10 +162,23 @@ async fn run(
         cancel,
         titles,
     };
+    let published = match request.kind() {
+        JobKind::Publish => Some(true),
+        JobKind::Unpublish => Some(false),
+        _ => None,
+    };
+    let mut recording = Vec::new();
     let last = job
         .run(|progress| {
             for training in &progress.updated {
-                session.keep(training.clone());
+                let training = session.keep(training.clone());
+                if let Some(published) = published {
+                    let (history, workspace) = (history.clone(), session.workspace.id.clone());
+                    recording.push(tokio::spawn(async move {
+                        let sent = TrainingDraft::from_training(&training);
+                        history.keep(&workspace, published, sent, training).await;
+                    }));
+                }
             }
             for id in &progress.deleted {
                 session.forget(id);
@@ -168,6 +186,9 @@ async fn run(
             board.tell(progress);
         })
         .await;
+    for recorded in recording {
+        let _ = recorded.await;
+    }
     tracing::info!(job = %job_id, done = last.done, failed = last.failed.len(), "job ended");
     board.settle(job_id, request, &last);
     board.tell(&last);

@@ -1,19 +1,19 @@
 //! The local journal of unsaved edits: one file per (workspace, training) under
 //! `<data dir>/journal/<workspace id>/<training id>.json`, holding the editor's
 //! [`TrainingDraft`], the server's `updated_at` the edit started from and when it was written.
-//! Every write is atomic (temp file in the same dir, fsync, rename, fsync the dir), so a crash
-//! mid-write leaves the previous copy. Leftover temp files of a dead process are removed when the
-//! journal is listed; a damaged entry is renamed aside (`*.damaged`), reported in the log, and
-//! does not hide the others. Only the form's fields are stored: never a key, never a token.
+//! Every write is atomic (`atomic_file`: temp file in the same dir, fsync, rename, fsync the
+//! dir), so a crash mid-write leaves the previous copy. Leftover temp files of a dead process
+//! are removed when the journal is listed; a damaged entry is renamed aside (`*.damaged`),
+//! reported in the log, and does not hide the others. Only the form's fields are stored: never a key, never a token.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::atomic_file::{self, encode};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 
@@ -75,10 +75,7 @@ impl Journal {
     pub fn write(&self, workspace_id: &str, entry: &JournalEntry) -> Result<()> {
         let path = self.path(workspace_id, &entry.training_id);
         let json = serde_json::to_vec_pretty(entry).map_err(|e| write_failed(&path, &e))?;
-        let dir = path.parent().unwrap_or(&self.root);
-        fs::create_dir_all(dir).map_err(|e| write_failed(&path, &e))?;
-        let tmp = write_temp(&path, &json).map_err(|e| write_failed(&path, &e))?;
-        commit(&tmp, &path).map_err(|e| write_failed(&path, &e))
+        atomic_file::write(&path, &json).map_err(|e| write_failed(&path, &e))
     }
 
     /// Every readable entry of `workspace_id`, newest first. Temp files left by a process that
@@ -90,7 +87,6 @@ impl Journal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(read_failed(&dir, &e)),
         };
-        let mine = format!(".{}.tmp", std::process::id());
         let mut entries = Vec::new();
         for item in read {
             let path = item.map_err(|e| read_failed(&dir, &e))?.path();
@@ -98,8 +94,8 @@ impl Journal {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if name.starts_with('.') && name.ends_with(".tmp") {
-                if !name.ends_with(&mine) {
+            if let Some(mine) = atomic_file::temp_file(&name) {
+                if !mine {
                     let _ = fs::remove_file(&path);
                 }
                 continue;
@@ -147,56 +143,6 @@ impl Journal {
     }
 }
 
-/// A file-name-safe form of an id: letters, digits, `-` and `_` as they are, anything else as
-/// `~XX` bytes, so no id can climb out of its folder or clash with another.
-fn encode(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("~{byte:02X}"));
-        }
-    }
-    if out.is_empty() {
-        out.push('~');
-    }
-    out
-}
-
-/// The first half of an atomic write: the bytes in a synced temp file beside `path`.
-fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .ok_or(std::io::ErrorKind::InvalidInput)?
-        .to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(tmp)
-}
-
-/// The second half: the temp file renamed over `path`, and the rename made durable.
-fn commit(tmp: &Path, path: &Path) -> std::io::Result<()> {
-    if let Err(e) = fs::rename(tmp, path) {
-        let _ = fs::remove_file(tmp);
-        return Err(e);
-    }
-    if let Some(dir) = path.parent() {
-        if let Ok(dir) = fs::File::open(dir) {
-            let _ = dir.sync_all();
-        }
-    }
-    Ok(())
-}
-
 fn write_failed(path: &Path, e: &dyn std::fmt::Display) -> StudioError {
     StudioError::new(
         ErrorKind::Io,
@@ -221,6 +167,7 @@ fn read_failed(path: &Path, e: &dyn std::fmt::Display) -> StudioError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atomic_file::write_temp;
     use opencx::TrainingType;
 
     fn entry(id: &str, title: &str, minute: u32) -> JournalEntry {

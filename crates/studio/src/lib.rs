@@ -1,14 +1,16 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
 //! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
-//! journal of unsaved edits (crash recovery), organising trainings and directories, and bulk
+//! journal of unsaved edits (crash recovery), the local history of saves, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
 //! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
 //! `ui/src/lib/bindings/` by `cargo test`.
 
+mod atomic_file;
 pub mod conflict;
 pub mod demo;
 pub mod draft;
 pub mod error;
+pub mod history;
 mod job_board;
 pub mod job_runner;
 pub mod jobs;
@@ -32,6 +34,7 @@ pub use conflict::Conflict;
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
+pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::BUSY;
 pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
 pub use journal::RecoveredEdit;

@@ -1,9 +1,11 @@
 //! Organising the open workspace one thing at a time: create, delete, publish and unpublish a
-//! training; create, rename and delete directories (on the server where it has directory
-//! routes, else local names). Each keeps the session's cache in step with the server.
+//! training (a publish or unpublish is kept in the local history); create, rename and delete
+//! directories (on the server where it has directory routes, else local names). Each keeps the
+//! session's cache in step with the server.
 
 use opencx::{CreateTraining, Training, TrainingType};
 
+use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::local_names::{self, checked_name};
 use crate::workspace::DirectoryEntry;
@@ -51,11 +53,16 @@ impl Studio {
         Ok(())
     }
 
-    /// Publishes (the draft becomes the live version) or takes the training out of use.
+    /// Publishes (the draft becomes the live version) or takes the training out of use; the
+    /// result is kept as a version in the local history.
     pub async fn set_published(&self, id: &str, published: bool) -> Result<Training> {
         let session = self.require()?;
-        let training = session.client.set_draft(id, !published).await?;
-        Ok(session.keep(training))
+        let training = session.keep(session.client.set_draft(id, !published).await?);
+        let sent = TrainingDraft::from_training(&training);
+        self.history
+            .keep(&session.workspace.id, published, sent, training.clone())
+            .await;
+        Ok(training)
     }
 
     /// Creates a directory on the server; kind `unsupported` (with [`NO_DIRECTORY_ROUTES`])

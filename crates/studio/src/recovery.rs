@@ -2,8 +2,9 @@
 //! journal of the open workspace as the editor types, listed back after a restart, and
 //! discarded when the editor says so. Nothing here talks to open.cx.
 
+use crate::atomic_file;
 use crate::draft::TrainingDraft;
-use crate::error::{ErrorKind, Result, StudioError};
+use crate::error::Result;
 use crate::journal::{Journal, JournalEntry, RecoveredEdit};
 use crate::session::Studio;
 
@@ -45,14 +46,7 @@ impl Studio {
         call: impl FnOnce(&Journal) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let journal = self.journal.clone();
-        tokio::task::spawn_blocking(move || call(&journal))
-            .await
-            .unwrap_or_else(|e| {
-                Err(StudioError::new(
-                    ErrorKind::Io,
-                    format!("The journal of unsaved changes stopped unexpectedly: {e}."),
-                ))
-            })
+        atomic_file::off_thread("journal of unsaved changes", move || call(&journal)).await
     }
 }
 

@@ -1,6 +1,7 @@
 //! Saving an edit ([`Studio::save_training`]): validated, checked against the server's current
 //! version for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows
-//! a save (the journal entry removed) happens only once open.cx has it.
+//! a save (a version in the local history, the journal entry removed) happens only once
+//! open.cx has it.
 
 use opencx::Training;
 use serde::{Deserialize, Serialize};
@@ -46,7 +47,7 @@ impl Studio {
             if already_saved(&server, draft, publish) {
                 // This very edit is already there (an earlier answer was lost on the way).
                 let training = session.keep(server);
-                self.after_save(&session, id);
+                self.after_save(&session, publish, draft, &training).await;
                 return Ok(SaveOutcome::Saved { training });
             }
             let names = session.names(&self.local_names(&session)?).await?;
@@ -61,13 +62,24 @@ impl Studio {
         let body = draft.update_body(&server, publish);
         let training = session.keep(session.client.update_training(id, &body).await?);
         tracing::info!(publish, "saved a training");
-        self.after_save(&session, id);
+        self.after_save(&session, publish, draft, &training).await;
         Ok(SaveOutcome::Saved { training })
     }
 
-    /// What follows a save open.cx has: the local copy of the edit is no longer needed.
-    fn after_save(&self, session: &Session, id: &str) {
-        if let Err(e) = self.journal.remove(&session.workspace.id, id) {
+    /// What follows a save open.cx has: the version kept in the history, and the local copy
+    /// of the edit no longer needed.
+    async fn after_save(
+        &self,
+        session: &Session,
+        publish: bool,
+        draft: &TrainingDraft,
+        answer: &Training,
+    ) {
+        let workspace = &session.workspace.id;
+        self.history
+            .keep(workspace, publish, draft.clone(), answer.clone())
+            .await;
+        if let Err(e) = self.journal.remove(workspace, &answer.id) {
             tracing::warn!(error = %e, "could not remove a saved edit from the journal");
         }
     }

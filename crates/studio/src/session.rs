@@ -14,6 +14,7 @@ use opencx::{ApiToken, Client, ClientConfig, ListQuery, RetryObserver, Segment, 
 use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
+use crate::history::History;
 use crate::job_board::JobBoard;
 use crate::journal::Journal;
 use crate::local_names;
@@ -37,6 +38,7 @@ pub struct Studio {
     data_dir: PathBuf,
     pub(crate) settings: SettingsFile,
     pub(crate) journal: Journal,
+    pub(crate) history: History,
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
@@ -66,7 +68,7 @@ pub(crate) struct Cache {
 }
 
 /// What turns ids into words in a review.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(crate) struct NameLists {
     pub(crate) directories: Vec<DirectoryEntry>,
     segments: Vec<Segment>,
@@ -168,6 +170,7 @@ impl Studio {
         Studio {
             settings: SettingsFile::in_dir(&data_dir),
             journal: Journal::in_dir(&data_dir),
+            history: History::in_dir(&data_dir),
             data_dir,
             secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),

@@ -27,5 +27,8 @@ pub const COMMANDS: &[&str] = &[
     "journal_write",
     "journal_list",
     "journal_discard",
+    "history_list",
+    "history_version",
+    "history_compare",
     "open_link",
 ];
