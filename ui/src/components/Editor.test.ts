@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Review } from '../lib/bindings/Review';
+import type { SaveOutcome } from '../lib/bindings/SaveOutcome';
 import type { Training } from '../lib/bindings/Training';
 import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
 import { deferred, fakeBackend, ipcFailure, type Handler } from '../test/backend';
@@ -33,10 +34,13 @@ function applied(t: Training, draft: TrainingDraft, publish: boolean): Training 
     : { ...base, draft_title: draft.title, draft_content: draft.content, is_draft: t.current_version === null };
 }
 
+/** A save that reached open.cx. */
+const saved = (training: Training): SaveOutcome => ({ status: 'saved', training });
+
 function setup(t: Training = training(), handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({
     review_changes: (args) => ({ ...REVIEW, publish: args.publish }),
-    save_training: (args) => ({ status: 'saved', training: applied(t, args.draft as TrainingDraft, args.publish as boolean) }),
+    save_training: (args) => saved(applied(t, args.draft as TrainingDraft, args.publish as boolean)),
     ...handlers,
   });
   const onsaved = vi.fn();
@@ -213,10 +217,7 @@ describe('Editor', () => {
     // The server trims the title: the form follows the server, and nothing is left unsaved.
     const t = training({ title: 'Refund policy' });
     const { user } = setup(t, {
-      save_training: (args) => ({
-        status: 'saved',
-        training: { ...applied(t, args.draft as TrainingDraft, false), draft_title: 'Trimmed by server' },
-      }),
+      save_training: (args) => saved({ ...applied(t, args.draft as TrainingDraft, false), draft_title: 'Trimmed by server' }),
     });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' x');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -269,7 +270,7 @@ describe('Editor', () => {
       save_training: (args) => {
         attempts += 1;
         if (attempts === 1) return Promise.reject({ kind: 'network', message: "Couldn't reach open.cx at api.open.cx." });
-        return { status: 'saved', training: applied(t, args.draft as TrainingDraft, false) };
+        return saved(applied(t, args.draft as TrainingDraft, false));
       },
     });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' v2');
@@ -319,13 +320,13 @@ describe('Editor', () => {
 
   it('keeps what was typed while a save was on its way', async () => {
     const t = training();
-    const answer = deferred<Training>();
-    const { user } = setup(t, { save_training: () => answer.promise.then((training) => ({ status: 'saved', training })) });
+    const answer = deferred<SaveOutcome>();
+    const { user } = setup(t, { save_training: () => answer.promise });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), ' v2');
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
     setContent('Typed during the save');
-    answer.resolve({ ...t, draft_title: 'Refund policy v2' });
+    answer.resolve(saved({ ...t, draft_title: 'Refund policy v2' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(contentView().state.doc.toString()).toBe('Typed during the save');
     expect(unsaved()).toBeInTheDocument();

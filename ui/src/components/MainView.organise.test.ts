@@ -40,6 +40,8 @@ const option = (title: string) => within(list()).getByRole('option', { name: new
 const nav = () => screen.getByRole('navigation', { name: 'Directories' });
 const announced = () => screen.getByTestId('announcer');
 const original = (id: string) => TRAININGS.find((t) => t.id === id) ?? training({ id });
+/** What the view passes as `seen`: the version of each training it showed. */
+const seen = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, original(id).updated_at]));
 
 function progress(overrides: Partial<JobProgress>): JobProgress {
   return {
@@ -124,7 +126,7 @@ describe('MainView: organising trainings', () => {
 
     await waitFor(() =>
       expect(backend.callsTo('start_job')).toEqual([
-        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-tone' }] } },
+        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-tone' }] }, seen: seen('t-shipping') },
       ]),
     );
     // Shown in its new place before the server has answered.
@@ -139,6 +141,7 @@ describe('MainView: organising trainings', () => {
     await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(2));
     expect(backend.callsTo('start_job')[1]).toEqual({
       request: { kind: 'move', items: [{ id: 't-shipping', directory_id: null }] },
+      seen: seen('t-shipping'),
     });
     expect(within(nav()).getByRole('button', { name: 'Tone of voice, 1 training' })).toBeInTheDocument();
   });
@@ -156,7 +159,7 @@ describe('MainView: organising trainings', () => {
     dnd.drop();
     await waitFor(() =>
       expect(backend.callsTo('start_job')).toEqual([
-        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-billing' }] } },
+        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-billing' }] }, seen: seen('t-shipping') },
       ]),
     );
   });
@@ -255,7 +258,7 @@ describe('MainView: organising trainings', () => {
     await user.keyboard('tone{Enter}');
     await waitFor(() =>
       expect(backend.callsTo('start_job')).toEqual([
-        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-tone' }] } },
+        { request: { kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-tone' }] }, seen: seen('t-shipping') },
       ]),
     );
   });
@@ -277,6 +280,7 @@ describe('MainView: organising trainings', () => {
     await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(2));
     expect(backend.callsTo('start_job')[1]).toEqual({
       request: { kind: 'move', items: [{ id: 't-shipping', directory_id: null }] },
+      seen: seen('t-shipping'),
     });
   });
 
@@ -296,7 +300,7 @@ describe('MainView: organising trainings', () => {
     ]);
     expect(within(menu).getByRole('menuitem', { name: 'Move to…' })).toHaveFocus();
     await user.keyboard('{ArrowDown}{Enter}');
-    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false }]));
+    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false, seen: original('t-refund').updated_at }]));
     await findNotice('“Refund policy” is no longer in use.');
     expect(option('Refund policy')).toHaveTextContent('Draft');
 
@@ -307,7 +311,7 @@ describe('MainView: organising trainings', () => {
     expect(confirm).toHaveTextContent('Delete “Invoice questions”? This removes it from open.cx.');
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(backend.callsTo('delete_training')).toEqual([{ id: 't-invoice' }]));
+    await waitFor(() => expect(backend.callsTo('delete_training')).toEqual([{ id: 't-invoice', seen: original('t-invoice').updated_at }]));
     expect(within(list()).queryByRole('option', { name: /^Invoice questions/ })).not.toBeInTheDocument();
   });
 
@@ -320,7 +324,9 @@ describe('MainView: organising trainings', () => {
     await user.keyboard('{/Shift}');
     await user.click(screen.getByRole('button', { name: 'Publish' }));
     await waitFor(() =>
-      expect(backend.callsTo('start_job')).toEqual([{ request: { kind: 'publish', ids: ['t-tone', 't-invoice', 't-refund'] } }]),
+      expect(backend.callsTo('start_job')).toEqual([
+        { request: { kind: 'publish', ids: ['t-tone', 't-invoice', 't-refund'] }, seen: seen('t-tone', 't-invoice', 't-refund') },
+      ]),
     );
     await backend.emit(
       'job-progress',
@@ -427,6 +433,7 @@ describe('MainView: organising trainings', () => {
             channels: ['email'],
             segments: ['seg-vip-0001'],
           },
+          seen: seen('t-refund', 't-invoice'),
         },
       ]),
     );
@@ -447,7 +454,7 @@ describe('MainView: organising trainings', () => {
 
     await user.click(option('Refund policy'));
     await user.click(within(screen.getByRole('region', { name: 'Editor' })).getByRole('button', { name: 'Take out of use' }));
-    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false }]));
+    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false, seen: original('t-refund').updated_at }]));
     expect(await screen.findByRole('status', { name: 'Draft' })).toBeInTheDocument();
   });
 

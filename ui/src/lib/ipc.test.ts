@@ -4,12 +4,16 @@ import { training } from '../test/fixtures';
 import {
   IpcError,
   confirmClose,
+  historyCompare,
   onApiWaiting,
   onCloseRequested,
+  onOutboxChanged,
+  outboxDiscard,
   reviewChanges,
   saveTraining,
   searchTrainings,
   signIn,
+  startJob,
   toIpcError,
 } from './ipc';
 import type { TrainingDraft } from './bindings/TrainingDraft';
@@ -47,18 +51,27 @@ describe('commands', () => {
       search_trainings: () => ['t1'],
       review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true }),
       save_training: () => ({ status: 'saved', training: training() }),
+      start_job: () => 'job-1',
+      outbox_discard: () => ({ entries: [], waiting: 0, landed: [] }),
+      history_compare: () => ({ changes: [], content_diff: [], preview_html: '', publish: false }),
       confirm_close: () => null,
     });
     await signIn('Support', 'https://api.open.cx', 'ocx_test');
     await searchTrainings('refund');
     await reviewChanges('t1', draft, true);
     await saveTraining('t1', draft, false, training());
+    await startJob({ kind: 'publish', ids: ['t1'] }, { t1: '2025-01-02T10:00:00.000Z' });
+    await outboxDiscard('e1');
+    await historyCompare('t1', 3, draft);
     await confirmClose();
     expect(backend.calls).toEqual([
       { cmd: 'sign_in', args: { name: 'Support', baseUrl: 'https://api.open.cx', apiKey: 'ocx_test' } },
       { cmd: 'search_trainings', args: { query: 'refund' } },
       { cmd: 'review_changes', args: { id: 't1', draft, publish: true } },
       { cmd: 'save_training', args: { id: 't1', draft, publish: false, base: training() } },
+      { cmd: 'start_job', args: { request: { kind: 'publish', ids: ['t1'] }, seen: { t1: '2025-01-02T10:00:00.000Z' } } },
+      { cmd: 'outbox_discard', args: { entryId: 'e1' } },
+      { cmd: 'history_compare', args: { id: 't1', version: 3, current: draft } },
       { cmd: 'confirm_close', args: {} },
     ]);
   });
@@ -86,5 +99,14 @@ describe('events', () => {
     stopWaiting();
     await backend.emit('api-waiting', { seconds: 3, attempt: 3 });
     expect(waiting).toHaveBeenCalledTimes(1);
+  });
+
+  it('deliver outbox changes', async () => {
+    const backend = fakeBackend();
+    const changed = vi.fn();
+    await onOutboxChanged(changed);
+    const view = { entries: [], waiting: 0, landed: [training()] };
+    await backend.emit('outbox-changed', view);
+    expect(changed).toHaveBeenCalledWith(view);
   });
 });

@@ -3,9 +3,13 @@
 // normalised to an `IpcError` whose `kind` the UI switches on (never the message text).
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { CachedWorkspace } from './bindings/CachedWorkspace';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { HistorySummary } from './bindings/HistorySummary';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
+import type { OutboxView } from './bindings/OutboxView';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
@@ -92,9 +96,11 @@ export const signOut = (id: string): Promise<WorkspaceList> => call('sign_out', 
 
 export const loadWorkspace = (): Promise<WorkspaceData> => call('load_workspace');
 
+/** The workspace as last loaded, from disk, without asking open.cx; `null` when none is kept. */
+export const cachedWorkspace = (): Promise<CachedWorkspace | null> => call('cached_workspace');
+
 /** Ids of the trainings the server's `search` matches. */
 export const searchTrainings = (query: string): Promise<string[]> => call('search_trainings', { query });
-
 
 /** Sanitized HTML (ammonia, in Rust): safe to insert as is. */
 export const renderPreview = (markdown: string): Promise<string> => call('render_preview', { markdown });
@@ -105,7 +111,10 @@ export const openLink = (url: string): Promise<null> => call('open_link', { url 
 export const reviewChanges = (id: string, draft: TrainingDraft, publish: boolean): Promise<Review> =>
   call('review_changes', { id, draft, publish });
 
-/** Saves unless open.cx holds someone else's newer version than `base`: then a conflict, nothing written. */
+/**
+ * Saves unless open.cx holds a newer version than `base` (the training the edit started from):
+ * then nothing is written and the answer is a conflict. Offline, the save waits in the outbox.
+ */
 export const saveTraining = (
   id: string,
   draft: TrainingDraft,
@@ -117,11 +126,13 @@ export const saveTraining = (
 export const createTraining = (directoryId: string | null): Promise<Training> =>
   call('create_training', { directoryId });
 
-export const deleteTraining = (id: string): Promise<null> => call('delete_training', { id });
+/** `seen` = the `updated_at` the UI showed: kind `conflict` when open.cx has another version. */
+export const deleteTraining = (id: string, seen: string | null): Promise<null> =>
+  call('delete_training', { id, seen });
 
-/** Publishes the training's saved draft, or takes a live training out of use. */
-export const setPublished = (id: string, published: boolean): Promise<Training> =>
-  call('set_published', { id, published });
+/** Publishes the training's saved draft, or takes a live training out of use (guarded like delete). */
+export const setPublished = (id: string, published: boolean, seen: string | null): Promise<Training> =>
+  call('set_published', { id, published, seen });
 
 /** Kind `unsupported` when the server has no directory routes. */
 export const createDirectory = (name: string): Promise<DirectoryEntry> => call('create_directory', { name });
@@ -133,8 +144,11 @@ export const renameDirectory = (id: string, name: string): Promise<DirectoryEntr
 /** Deletes the directory; its trainings go to no directory. */
 export const deleteDirectory = (id: string): Promise<null> => call('delete_directory', { id });
 
+/** Training id → the `updated_at` the UI showed; an item open.cx changed since fails as a conflict. */
+export type Seen = Record<string, string>;
+
 /** Starts a bulk job and answers its id; progress comes as "job-progress" events. Kind `busy` while another runs. */
-export const startJob = (request: JobRequest): Promise<string> => call('start_job', { request });
+export const startJob = (request: JobRequest, seen: Seen): Promise<string> => call('start_job', { request, seen });
 
 /** Stops the job before its next item. */
 export const cancelJob = (jobId: string): Promise<null> => call('cancel_job', { jobId });
@@ -151,6 +165,25 @@ export const journalList = (): Promise<RecoveredEdit[]> => call('journal_list');
 
 /** Forgets the journal's unsaved edit of this training. */
 export const journalDiscard = (id: string): Promise<null> => call('journal_discard', { id });
+
+/** The changes waiting to be sent to open.cx (made while it could not be reached). */
+export const outboxList = (): Promise<OutboxView> => call('outbox_list');
+
+/** Sends what waits now, in order; stops at the first sign of still being offline. */
+export const outboxSend = (): Promise<OutboxView> => call('outbox_send');
+
+/** Drops one entry; a save's text goes back to the journal first, to be offered as an unsaved edit. */
+export const outboxDiscard = (entryId: string): Promise<OutboxView> => call('outbox_discard', { entryId });
+
+/** The versions kept on this computer for one training, newest first. */
+export const historyList = (id: string): Promise<HistorySummary[]> => call('history_list', { id });
+
+export const historyVersion = (id: string, version: number): Promise<HistoryEntry> =>
+  call('history_version', { id, version });
+
+/** What changes from that version to `current` (the editor's form). */
+export const historyCompare = (id: string, version: number, current: TrainingDraft): Promise<Review> =>
+  call('history_compare', { id, version, current });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');
@@ -174,6 +207,11 @@ export interface ApiWaiting {
 /** The client waits before retrying (Retry-After or backoff). */
 export function onApiWaiting(handler: (waiting: ApiWaiting) => void): Promise<Unlisten> {
   return listen<ApiWaiting>('api-waiting', (event) => handler(event.payload));
+}
+
+/** The outbox changed (queued, sent, landed, discarded). */
+export function onOutboxChanged(handler: (view: OutboxView) => void): Promise<Unlisten> {
+  return listen<OutboxView>('outbox-changed', (event) => handler(event.payload));
 }
 
 /** A bulk job finished an item, or ended. */

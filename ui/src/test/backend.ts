@@ -16,8 +16,8 @@ export interface FakeBackend {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Defaults: previews render as a paragraph, the journal is empty and takes every write; anything
- * not handled rejects, so a stray call shows. */
+/** Defaults: previews render as a paragraph, the journal is empty and takes every write, no cached
+ * workspace, an empty outbox and history; anything not handled rejects, so a stray call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
     render_preview: (args) => `<p>${escapeHtml(String(args.markdown))}</p>`,
@@ -25,6 +25,10 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     journal_list: () => [],
     journal_write: () => null,
     journal_discard: () => null,
+    // Nothing kept from an earlier start, nothing waiting to be sent, no history yet.
+    cached_workspace: () => null,
+    outbox_list: () => ({ entries: [], waiting: 0, landed: [] }),
+    history_list: () => [],
     ...handlers,
   };
   const calls: FakeBackend['calls'] = [];
