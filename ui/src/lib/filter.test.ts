@@ -55,6 +55,27 @@ describe('filter', () => {
     ]);
   });
 
+  it('sorts each new list of trainings afresh (a list is replaced, never changed)', () => {
+    expect(titles(filterTrainings(TRAININGS, NO_FILTERS))[0]).toBe('Friendly tone');
+    const more = [...TRAININGS, training({ id: 't-about', title: 'About us' })];
+    expect(titles(filterTrainings(more, NO_FILTERS))).toEqual([
+      'About us',
+      'Friendly tone',
+      'Invoice questions',
+      'Refund policy',
+      'Shipping times',
+    ]);
+    expect(titles(filterTrainings(TRAININGS, NO_FILTERS))).toHaveLength(4);
+  });
+
+  it('answers the same while typing on, backspacing or changing words as searching afresh', () => {
+    const list = [...TRAININGS];
+    for (const query of ['r', 're', 'ref', 'refund', 'refund 30', 'refund 3', 'refund', 'po', 'portal', '', 'tone', 'xyz', 'xy']) {
+      const fresh = filterTrainings([...TRAININGS], { ...NO_FILTERS, query });
+      expect(titles(filterTrainings(list, { ...NO_FILTERS, query })), query).toEqual(titles(fresh));
+    }
+  });
+
   it('counts trainings per directory', () => {
     const counts = countByDirectory(TRAININGS);
     expect(counts.get('dir-billing')).toBe(2);

@@ -36,12 +36,20 @@ function haystack(t: Training): string {
   return text;
 }
 
-/** True when every word of the query appears in the title or the content. */
-export function matchesQuery(t: Training, query: string): boolean {
-  const words = normalise(query).split(/\s+/).filter(Boolean);
+/** The normalised words of a query; none for a blank one. */
+function queryWords(query: string): string[] {
+  return normalise(query).split(/\s+/).filter(Boolean);
+}
+
+function matchesWords(t: Training, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const text = haystack(t);
   return words.every((w) => text.includes(w));
+}
+
+/** True when every word of the query appears in the title or the content. */
+export function matchesQuery(t: Training, query: string): boolean {
+  return matchesWords(t, queryWords(query));
 }
 
 export function inDirectory(t: Training, directory: DirectoryFilter): boolean {
@@ -65,15 +73,62 @@ export function filterTrainings(
   filters: ListFilters,
   serverMatches: ReadonlySet<string> = new Set(),
 ): Training[] {
-  return trainings
-    .filter(
-      (t) =>
-        inDirectory(t, filters.directory) &&
-        (filters.type === 'all' || t.type === filters.type) &&
-        (filters.state === 'all' || (filters.state === 'live') === isLive(t)) &&
-        (matchesQuery(t, filters.query) || serverMatches.has(t.id)),
-    )
-    .sort(byTitle);
+  const all = sortedByTitle(trainings);
+  const local = localMatches(trainings, all, queryWords(filters.query));
+  const found = serverMatches.size === 0 ? local : withServerMatches(all, local, serverMatches);
+  return found.filter(
+    (t) =>
+      inDirectory(t, filters.directory) &&
+      (filters.type === 'all' || t.type === filters.type) &&
+      (filters.state === 'all' || (filters.state === 'live') === isLive(t)),
+  );
+}
+
+// The workspace's list is replaced, never mutated: it is sorted once, and every keystroke
+// filters the sorted copy (which keeps its order) instead of sorting what matched.
+const sorted = new WeakMap<readonly Training[], readonly Training[]>();
+
+function sortedByTitle(trainings: readonly Training[]): readonly Training[] {
+  let list = sorted.get(trainings);
+  if (list === undefined) {
+    list = [...trainings].sort(byTitle);
+    sorted.set(trainings, list);
+  }
+  return list;
+}
+
+/** The last local search in each list: its words and the trainings (sorted) that matched. */
+const lastSearch = new WeakMap<readonly Training[], { words: readonly string[]; found: readonly Training[] }>();
+
+/**
+ * The trainings (in title order) whose text holds every word. A keystroke that only refines the
+ * last search (each earlier word is inside one of the new ones, as when typing on) can only
+ * match fewer, so it searches what the last one found instead of the whole list.
+ */
+function localMatches(
+  trainings: readonly Training[],
+  all: readonly Training[],
+  words: readonly string[],
+): readonly Training[] {
+  if (words.length === 0) {
+    lastSearch.delete(trainings);
+    return all;
+  }
+  const last = lastSearch.get(trainings);
+  const refines = last !== undefined && last.words.every((w) => words.some((n) => n.includes(w)));
+  const found = (refines ? last.found : all).filter((t) => matchesWords(t, words));
+  lastSearch.set(trainings, { words, found });
+  return found;
+}
+
+/** The local matches and the server's, in title order. */
+function withServerMatches(
+  all: readonly Training[],
+  local: readonly Training[],
+  serverMatches: ReadonlySet<string>,
+): readonly Training[] {
+  const mine = new Set(local);
+  return all.filter((t) => mine.has(t) || serverMatches.has(t.id));
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
