@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installFakeOpener } from './support/fake-opener.mjs';
 import { startSim } from './support/sim-process.mjs';
 import { waitForPort } from './support/wait.mjs';
 
@@ -41,10 +42,15 @@ export const config = {
     sim = await startSim({ root, logFile: path.join(artifacts, 'opencx-sim.log') });
     // Workers inherit the launcher's environment: the specs read the simulator's address here.
     process.env.E2E_SIM_URL = sim.url;
+    // The app finds a fake `xdg-open` first on its PATH (inherited through tauri-driver and
+    // WebKitWebDriver): links it is asked to open are recorded, never opened (specs/14-links).
+    const opener = installFakeOpener(artifacts);
+    process.env.E2E_OPENER_LOG = opener.log;
     // The app's own log (its stderr reaches us through the driver) is kept for the secrets
     // scan in specs/09-secrets.e2e.mjs, and still shown.
     driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PATH: `${opener.bin}${path.delimiter}${process.env.PATH}` },
     });
     const appLog = createWriteStream(path.join(artifacts, 'app.log'));
     driver.stdout.pipe(process.stdout);
