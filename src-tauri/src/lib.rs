@@ -98,6 +98,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::workspaces::switch_workspace,
             commands::workspaces::sign_out,
             commands::trainings::load_workspace,
+            commands::trainings::cached_workspace,
             commands::trainings::search_trainings,
             commands::trainings::render_preview,
             commands::trainings::review_changes,

@@ -110,6 +110,8 @@ fn no_command_ever_returns_the_api_key() {
         id.as_str()
     );
     call("list_workspaces", json!({})).unwrap();
+    // Nothing kept on disk before the first load.
+    assert_eq!(call("cached_workspace", json!({})).unwrap(), Value::Null);
     let data = call("load_workspace", json!({})).unwrap();
     let training = data["trainings"][0].clone();
     let tid = training["id"].as_str().unwrap().to_owned();

@@ -52,6 +52,17 @@ impl ErrorKind {
     }
 }
 
+impl ErrorKind {
+    /// Whether open.cx could not be reached (after the client's own retries): the network, a
+    /// timeout, or the server failing. What is sent then can wait and be sent again later.
+    pub fn is_unreachable(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Server
+        )
+    }
+}
+
 impl From<&opencx::ErrorKind> for ErrorKind {
     fn from(kind: &opencx::ErrorKind) -> Self {
         match kind {

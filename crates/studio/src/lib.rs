@@ -1,6 +1,7 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
 //! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
-//! journal of unsaved edits (crash recovery), the local history of saves, organising trainings and directories, and bulk
+//! journal of unsaved edits (crash recovery), the local history of saves, the workspace kept
+//! on disk for offline starts, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
 //! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
 //! `ui/src/lib/bindings/` by `cargo test`.
@@ -26,6 +27,7 @@ pub mod secrets;
 pub mod session;
 pub mod settings;
 pub mod workspace;
+pub mod workspace_cache;
 
 #[cfg(test)]
 mod test_support;
@@ -44,3 +46,4 @@ pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use session::Studio;
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};
+pub use workspace_cache::CachedWorkspace;

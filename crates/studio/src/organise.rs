@@ -90,6 +90,7 @@ impl Studio {
         if let Some(names) = session.cache().names.as_mut() {
             names.directories.push(entry.clone());
         }
+        session.changed();
         Ok(entry)
     }
 
@@ -126,6 +127,7 @@ impl Studio {
                 None => names.directories.push(entry.clone()),
             }
         }
+        session.changed();
         Ok(entry)
     }
 
@@ -151,6 +153,8 @@ impl Studio {
         if let Some(names) = cache.names.as_mut() {
             names.directories.retain(|d| d.id != id);
         }
+        drop(cache);
+        session.changed();
         Ok(())
     }
 }

@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, Weak};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use opencx::{ApiToken, Client, ClientConfig, ListQuery, RetryObserver, Segment, Training};
 
 use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
@@ -25,6 +26,7 @@ use crate::settings::SettingsFile;
 use crate::workspace::{
     directory_entries, DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary,
 };
+use crate::workspace_cache::{CachedWorkspace, WorkspaceCache};
 
 /// The API base URL used when the editor leaves "API base URL" empty.
 pub const DEFAULT_BASE_URL: &str = "https://api.open.cx";
@@ -39,6 +41,7 @@ pub struct Studio {
     pub(crate) settings: SettingsFile,
     pub(crate) journal: Journal,
     pub(crate) history: History,
+    pub(crate) workspace_cache: Arc<WorkspaceCache>,
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
@@ -52,11 +55,13 @@ pub struct Studio {
     pub(crate) jobs: Arc<JobBoard>,
 }
 
-/// The open workspace: its client and what was loaded from it.
+/// The open workspace: its client and what was loaded from it (kept on disk as it changes).
 pub(crate) struct Session {
     pub(crate) workspace: WorkspaceSummary,
     pub(crate) client: Client,
     cache: Mutex<Cache>,
+    disk: Arc<WorkspaceCache>,
+    me: Weak<Session>,
 }
 
 #[derive(Default)]
@@ -65,6 +70,8 @@ pub(crate) struct Cache {
     pub(crate) names: Option<NameLists>,
     /// `Some(false)` once the server answered that it has no directory routes.
     pub(crate) directories_supported: Option<bool>,
+    /// When everything was last loaded from open.cx.
+    fetched_at: Option<DateTime<Utc>>,
 }
 
 /// What turns ids into words in a review.
@@ -95,11 +102,52 @@ impl Session {
         self.cache()
             .trainings
             .insert(training.id.clone(), training.clone());
+        self.changed();
         training
     }
 
     pub(crate) fn forget(&self, id: &str) {
         self.cache().trainings.remove(id);
+        self.changed();
+    }
+
+    /// The cache changed: it is written to disk soon, in the background.
+    pub(crate) fn changed(&self) {
+        self.disk.schedule(self.me.clone());
+    }
+
+    /// The cache as the workspace cache file holds it; `None` before the first load.
+    pub(crate) fn snapshot(&self) -> Option<CachedWorkspace> {
+        let cache = self.cache();
+        let (names, fetched_at) = (cache.names.as_ref()?, cache.fetched_at?);
+        let mut trainings: Vec<Training> = cache.trainings.values().cloned().collect();
+        trainings.sort_by(|a, b| (a.shown_title(), &a.id).cmp(&(b.shown_title(), &b.id)));
+        Some(CachedWorkspace {
+            data: WorkspaceData {
+                trainings,
+                directories: names.directories.clone(),
+                directories_supported: cache.directories_supported.unwrap_or(true),
+                segments: names.segments.clone(),
+            },
+            fetched_at,
+        })
+    }
+
+    /// Starts from a cached workspace (nothing loaded yet, open.cx unreachable).
+    pub(crate) fn seed(&self, cached: CachedWorkspace) {
+        let mut cache = self.cache();
+        let data = cached.data;
+        cache.trainings = data
+            .trainings
+            .into_iter()
+            .map(|t| (t.id.clone(), t))
+            .collect();
+        cache.names = Some(NameLists {
+            directories: data.directories,
+            segments: data.segments,
+        });
+        cache.directories_supported = Some(data.directories_supported);
+        cache.fetched_at = Some(cached.fetched_at);
     }
 
     async fn training(&self, id: &str) -> Result<Training> {
@@ -132,6 +180,7 @@ impl Session {
         let mut directories = directory_entries(server_directories.as_deref(), &trainings);
         local_names::apply(&mut directories, local);
         let mut cache = self.cache();
+        cache.fetched_at = Some(Utc::now());
         cache.directories_supported = Some(directories_supported);
         cache.trainings = trainings
             .iter()
@@ -142,6 +191,7 @@ impl Session {
             segments: segments.clone(),
         });
         drop(cache);
+        self.changed();
         Ok(WorkspaceData {
             trainings,
             directories,
@@ -171,6 +221,7 @@ impl Studio {
             settings: SettingsFile::in_dir(&data_dir),
             journal: Journal::in_dir(&data_dir),
             history: History::in_dir(&data_dir),
+            workspace_cache: Arc::new(WorkspaceCache::in_dir(&data_dir)),
             data_dir,
             secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),
@@ -309,7 +360,7 @@ impl Studio {
             let _ = self.keychain(move |s| s.delete(&key_id)).await;
             return Err(err);
         }
-        self.set_session(Some(Session::new(workspace.clone(), client)));
+        self.set_session(Some(self.new_session(workspace.clone(), client)));
         tracing::info!(workspace = %workspace.name, "signed in");
         Ok(workspace)
     }
@@ -377,11 +428,19 @@ impl Studio {
         Ok(list)
     }
 
-    /// All trainings, directories (the server's, or derived) and segments of the open workspace.
+    /// All trainings, directories (the server's, or derived) and segments of the open
+    /// workspace. When open.cx cannot be reached the error comes back as it is, and a session
+    /// that knows nothing yet starts from the workspace kept on disk.
     pub async fn load_workspace(&self) -> Result<WorkspaceData> {
         let session = self.require()?;
         let local = self.local_names(&session)?;
-        session.load(&local).await
+        let loaded = session.load(&local).await;
+        if let Err(e) = &loaded {
+            if e.kind().is_unreachable() {
+                self.seed_from_disk(&session).await;
+            }
+        }
+        loaded
     }
 
     /// The editor's names for the derived directories of the session's workspace.
@@ -452,13 +511,13 @@ impl Studio {
         self.current().ok_or_else(StudioError::no_workspace)
     }
 
-    fn set_session(&self, session: Option<Session>) {
-        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session.map(Arc::new);
+    fn set_session(&self, session: Option<Arc<Session>>) {
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session;
     }
 
     fn open_session(&self, workspace: WorkspaceSummary, token: ApiToken) -> Result<()> {
         let client = self.client(&workspace.base_url, token)?;
-        self.set_session(Some(Session::new(workspace, client)));
+        self.set_session(Some(self.new_session(workspace, client)));
         Ok(())
     }
 
@@ -502,13 +561,15 @@ impl Studio {
     }
 }
 
-impl Session {
-    fn new(workspace: WorkspaceSummary, client: Client) -> Self {
-        Session {
+impl Studio {
+    fn new_session(&self, workspace: WorkspaceSummary, client: Client) -> Arc<Session> {
+        Arc::new_cyclic(|me| Session {
             workspace,
             client,
             cache: Mutex::new(Cache::default()),
-        }
+            disk: Arc::clone(&self.workspace_cache),
+            me: me.clone(),
+        })
     }
 }
 

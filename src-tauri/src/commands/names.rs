@@ -10,6 +10,7 @@ pub const COMMANDS: &[&str] = &[
     "switch_workspace",
     "sign_out",
     "load_workspace",
+    "cached_workspace",
     "search_trainings",
     "render_preview",
     "review_changes",

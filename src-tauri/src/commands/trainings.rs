@@ -1,13 +1,23 @@
-//! Commands on the open workspace's trainings: load, search, preview, review, save (which may
-//! answer a conflict instead).
+//! Commands on the open workspace's trainings: load (or the copy kept on disk), search,
+//! preview, review, save (which may answer a conflict instead).
 
 use opencx::Training;
-use studio::{Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData};
+use studio::{
+    CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
+};
 use tauri::State;
 
 #[tauri::command]
 pub async fn load_workspace(studio: State<'_, Studio>) -> Result<WorkspaceData, StudioError> {
     studio.load_workspace().await
+}
+
+/// The workspace as last kept on this computer; makes no request.
+#[tauri::command]
+pub async fn cached_workspace(
+    studio: State<'_, Studio>,
+) -> Result<Option<CachedWorkspace>, StudioError> {
+    studio.cached_workspace().await
 }
 
 #[tauri::command]

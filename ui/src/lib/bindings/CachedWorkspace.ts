@@ -2,6 +2,6 @@
 import type { WorkspaceData } from "./WorkspaceData";
 
 /**
- * The last workspace loaded from open.cx, kept on disk.
+ * The workspace as last loaded (and changed since), and when it was loaded from open.cx.
  */
 export type CachedWorkspace = { data: WorkspaceData, fetched_at: string, };
