@@ -165,9 +165,9 @@ describe('Editor: conflicts', () => {
     expect(title).toHaveValue('Refund policy (mine)');
     expect(content).toHaveValue('Within 30 days.');
     await user.clear(title);
-    await user.type(title, 'Refund policy (merged)');
+    await user.paste('Refund policy (merged)');
     await user.clear(content);
-    await user.type(content, 'Within 21 days.');
+    await user.paste('Within 21 days.');
     const channels = within(dialog).getByRole('group', { name: 'Channels' });
     expect(within(channels).getByRole('radio', { name: 'Yours: All channels' })).toBeChecked();
     await user.click(within(channels).getByRole('radio', { name: 'Theirs: Email' }));
