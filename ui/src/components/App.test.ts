@@ -146,12 +146,12 @@ describe('App', () => {
     expect(backend.callsTo('sign_out')).toEqual([{ id: 'ws-1' }]);
   });
 
-  it('tells when open.cx asks us to slow down', async () => {
+  it('tells when a request waits for open.cx before trying again', async () => {
     const { backend } = setup();
     await screen.findByRole('listbox', { name: 'Trainings' });
     await backend.emit('api-waiting', { seconds: 12, attempt: 2 });
     await waitFor(() =>
-      expect(screen.getAllByRole('status').some((s) => s.textContent === 'open.cx asked us to slow down — retrying in 12 s')).toBe(true),
+      expect(screen.getAllByRole('status').some((s) => s.textContent === 'Waiting for open.cx — trying again in 12 s')).toBe(true),
     );
   });
 
