@@ -1,7 +1,8 @@
 //! Training Studio desktop shell: the Tauri app around the `studio` service. It manages one
 //! [`studio::Studio`], registers the IPC commands (in [`commands`]), holds the window's close
 //! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits
-//! as the "api-waiting" event and job progress as the "job-progress" event.
+//! as the "api-waiting" event, job progress as the "job-progress" event and outbox changes as
+//! the "outbox-changed" event, and sends the outbox while entries wait.
 
 pub mod commands;
 #[cfg(test)]
@@ -20,6 +21,9 @@ pub const API_WAITING: &str = "api-waiting";
 
 /// Event emitted after each item of a bulk job and at its end (payload `studio::JobProgress`).
 pub const JOB_PROGRESS: &str = "job-progress";
+
+/// Event emitted after every change to the outbox (payload `studio::OutboxView`).
+pub const OUTBOX_CHANGED: &str = "outbox-changed";
 
 /// How the app was started (from the command line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,6 +84,13 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     tracing::warn!(error = %e, "could not emit job-progress");
                 }
             });
+            let handle = app.handle().clone();
+            app.state::<Studio>().set_outbox_hook(move |view| {
+                if let Err(e) = handle.emit(OUTBOX_CHANGED, view) {
+                    tracing::warn!(error = %e, "could not emit outbox-changed");
+                }
+            });
+            commands::outbox::keep_sending(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -119,6 +130,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::history::history_list,
             commands::history::history_version,
             commands::history::history_compare,
+            commands::outbox::outbox_list,
+            commands::outbox::outbox_send,
+            commands::outbox::outbox_discard,
             commands::links::open_link,
         ])
 }

@@ -186,6 +186,13 @@ fn no_command_ever_returns_the_api_key() {
     let refused = call("open_link", json!({"url": "javascript:alert(1)"})).unwrap_err();
     assert_eq!(refused["kind"], "invalid_input");
 
+    // The outbox: empty while open.cx answers; sending it sends nothing; an unknown entry.
+    let outbox = call("outbox_list", json!({})).unwrap();
+    assert_eq!(outbox, json!({"entries": [], "waiting": 0, "landed": []}));
+    assert_eq!(call("outbox_send", json!({})).unwrap()["waiting"], 0);
+    let unknown = call("outbox_discard", json!({"entryId": "none"})).unwrap_err();
+    assert_eq!(unknown["kind"], "not_found");
+
     // Organising: "+", publish, delete; directories; a bulk job, its cancel and retry.
     let created = call("create_training", json!({"directoryId": null})).unwrap();
     let new_id = created["id"].as_str().unwrap().to_owned();

@@ -51,6 +51,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         request: &request,
         cancel: &cancel,
         titles: Default::default(),
+        queue: None,
     };
 
     let before = client.requests_sent();

@@ -10,8 +10,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::history::History;
-use crate::job_runner::JobRun;
+use crate::job_runner::{JobRun, Queue};
 use crate::jobs::{JobId, JobKind, JobProgress, JobRequest};
+use crate::outbox::Outbox;
 use crate::session::Session;
 use crate::Studio;
 
@@ -87,10 +88,13 @@ impl Studio {
             });
         }
         let board = Arc::clone(&self.jobs);
-        let history = self.history.clone();
+        let (history, outbox) = (self.history.clone(), self.outbox.clone());
         let job_id = id.clone();
         tokio::spawn(async move {
-            run(&board, &session, &history, &job_id, request, &cancel).await;
+            run(
+                &board, &session, &history, &outbox, &job_id, request, &cancel,
+            )
+            .await;
         });
         tracing::info!(job = %id, "started a job");
         Ok(id)
@@ -145,22 +149,33 @@ async fn run(
     board: &JobBoard,
     session: &Session,
     history: &History,
+    outbox: &Outbox,
     job_id: &str,
     request: JobRequest,
     cancel: &AtomicBool,
 ) {
-    let titles = session
+    let (titles, bases) = session
         .cache()
         .trainings
         .values()
-        .map(|t| (t.id.clone(), t.shown_title().to_owned()))
-        .collect();
+        .map(|t| {
+            (
+                (t.id.clone(), t.shown_title().to_owned()),
+                (t.id.clone(), t.updated_at),
+            )
+        })
+        .unzip();
     let job = JobRun {
         client: &session.client,
         job_id,
         request: &request,
         cancel,
         titles,
+        queue: Some(Queue {
+            outbox,
+            workspace_id: &session.workspace.id,
+            bases,
+        }),
     };
     let published = match request.kind() {
         JobKind::Publish => Some(true),

@@ -1,17 +1,21 @@
 //! Running one bulk job through one client: items one after another (the client's rate budget
 //! paces them and it retries 429 and 5xx by itself), each item exactly once, a Cancel checked
-//! before every item, a progress report after each item, and every refused item kept as an
-//! [`ItemFailure`] with the editor-facing sentence.
+//! before every item, a progress report after each item, every refused item kept as an
+//! [`ItemFailure`] with the editor-facing sentence, and a move, publish or unpublish that
+//! cannot reach open.cx put in the outbox instead.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use chrono::{DateTime, Utc};
 use opencx::{Client, Training};
 
 use crate::error::StudioError;
 use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
+use crate::outbox::{Outbox, OutboxAction, OutboxEntry};
+use crate::outbox_replay;
 
 /// One job's run: what to do, and what is known so far.
 pub struct JobRun<'a> {
@@ -22,6 +26,17 @@ pub struct JobRun<'a> {
     pub cancel: &'a AtomicBool,
     /// Titles to name failed items by (the session's cache); the id when a title is missing.
     pub titles: HashMap<String, String>,
+    /// Where a move, publish or unpublish that cannot reach open.cx waits to be sent; `None`
+    /// = such an item fails like any other.
+    pub queue: Option<Queue<'a>>,
+}
+
+/// The outbox of the job's workspace, and the version of each training the change is made
+/// against (the session's cache).
+pub struct Queue<'a> {
+    pub outbox: &'a Outbox,
+    pub workspace_id: &'a str,
+    pub bases: HashMap<String, DateTime<Utc>>,
 }
 
 impl JobRun<'_> {
@@ -34,6 +49,7 @@ impl JobRun<'_> {
         let started = Instant::now();
         let mut done: HashSet<&str> = HashSet::new();
         let mut failed = Vec::new();
+        let mut queued = Vec::new();
         let mut state = JobState::Finished;
         for id in &ids {
             if self.cancel.load(Ordering::SeqCst) {
@@ -47,7 +63,11 @@ impl JobRun<'_> {
                 Ok(Some(t)) => (vec![without_identical_draft(t)], vec![]),
                 Ok(None) => (vec![], vec![id.clone()]),
                 Err(err) => {
-                    failed.push(self.failure(id, &err));
+                    match self.queued(id, &err).await {
+                        Some(Ok(())) => queued.push(id.clone()),
+                        Some(Err(not_kept)) => failed.push(self.failure(id, &not_kept)),
+                        None => failed.push(self.failure(id, &err)),
+                    }
                     (vec![], vec![])
                 }
             };
@@ -58,22 +78,68 @@ impl JobRun<'_> {
                 deleted,
                 seconds_left: Some(left.ceil() as u32),
                 state: JobState::Running,
-                ..self.progress(total, done.len(), &failed)
+                ..self.progress(total, done.len(), &failed, &queued)
             });
         }
         JobProgress {
             state,
-            ..self.progress(total, done.len(), &failed)
+            ..self.progress(total, done.len(), &failed, &queued)
         }
     }
 
-    fn progress(&self, total: usize, done: usize, failed: &[ItemFailure]) -> JobProgress {
+    /// Puts an item that could not reach open.cx in the outbox (moves, publishes and
+    /// unpublishes, when the job has an outbox and knows the training's version); `None` when
+    /// it is not queued and stays a failure.
+    async fn queued(&self, id: &str, err: &StudioError) -> Option<Result<(), StudioError>> {
+        let queue = self.queue.as_ref()?;
+        if !err.kind().is_unreachable() {
+            return None;
+        }
+        let base_updated_at = *queue.bases.get(id)?;
+        let action = match self.request {
+            JobRequest::Move { .. } => OutboxAction::Move {
+                directory_id: self
+                    .request
+                    .targets()
+                    .get(id)
+                    .copied()
+                    .flatten()
+                    .map(str::to_owned),
+                base_updated_at,
+            },
+            JobRequest::Publish { .. } => OutboxAction::SetPublished {
+                published: true,
+                base_updated_at,
+            },
+            JobRequest::Unpublish { .. } => OutboxAction::SetPublished {
+                published: false,
+                base_updated_at,
+            },
+            JobRequest::Delete { .. } | JobRequest::SetVisibility { .. } => return None,
+        };
+        let title = self.titles.get(id).map_or(id, String::as_str);
+        let entry = OutboxEntry::new(id, title, action);
+        Some(
+            outbox_replay::queue(queue.outbox, queue.workspace_id, entry)
+                .await
+                .map(|_| ()),
+        )
+    }
+
+    fn progress(
+        &self,
+        total: usize,
+        done: usize,
+        failed: &[ItemFailure],
+        queued: &[String],
+    ) -> JobProgress {
         JobProgress {
             job_id: self.job_id.to_owned(),
             kind: self.request.kind(),
             total: u32::try_from(total).unwrap_or(u32::MAX),
             done: u32::try_from(done).unwrap_or(u32::MAX),
             failed: failed.to_vec(),
+            queued: queued.to_vec(),
             updated: Vec::new(),
             deleted: Vec::new(),
             seconds_left: None,

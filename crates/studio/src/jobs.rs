@@ -81,8 +81,8 @@ pub struct ItemFailure {
 
 /// The "job-progress" event, sent after each item and once at the end.
 ///
-/// `failed` is every failure so far (the whole list, not just the newest); `updated` and
-/// `deleted` hold only what changed since the previous event.
+/// `failed` and `queued` hold every such item so far (the whole list, not just the newest);
+/// `updated` and `deleted` hold only what changed since the previous event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct JobProgress {
@@ -91,6 +91,8 @@ pub struct JobProgress {
     pub total: u32,
     pub done: u32,
     pub failed: Vec<ItemFailure>,
+    /// Every item put in the outbox so far (open.cx could not be reached): sent later.
+    pub queued: Vec<String>,
     pub updated: Vec<Training>,
     pub deleted: Vec<String>,
     pub seconds_left: Option<u32>,
@@ -257,6 +259,7 @@ mod tests {
             total: 2,
             done: 1,
             failed: vec![],
+            queued: vec![],
             updated: vec![],
             deleted: vec!["x".into()],
             seconds_left: None,

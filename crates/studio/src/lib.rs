@@ -1,10 +1,10 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
 //! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
-//! journal of unsaved edits (crash recovery), the local history of saves, the workspace kept
-//! on disk for offline starts, organising trainings and directories, and bulk
-//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
-//! shell calls. The types that cross IPC derive `ts_rs::TS` and are exported to
-//! `ui/src/lib/bindings/` by `cargo test`.
+//! journal of unsaved edits (crash recovery), the local history of saves, the workspace kept on
+//! disk for offline starts, the outbox of changes made offline, organising trainings and
+//! directories, and bulk jobs (moves, publishing, deleting, visibility), behind the [`Studio`]
+//! service the desktop shell calls. The types that cross IPC derive `ts_rs::TS` and are
+//! exported to `ui/src/lib/bindings/` by `cargo test`.
 
 mod atomic_file;
 pub mod conflict;
@@ -19,6 +19,8 @@ pub mod journal;
 pub mod local_names;
 pub mod moves;
 mod organise;
+pub mod outbox;
+mod outbox_replay;
 pub mod preview;
 mod recovery;
 pub mod review;
@@ -41,6 +43,7 @@ pub use job_board::BUSY;
 pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
 pub use journal::RecoveredEdit;
 pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
+pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
 pub use review::{DiffLine, FieldChange, Review};
 pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};

@@ -1,7 +1,7 @@
 //! Saving an edit ([`Studio::save_training`]): validated, checked against the server's current
 //! version for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows
 //! a save (a version in the local history, the journal entry removed) happens only once
-//! open.cx has it.
+//! open.cx has it. When open.cx cannot be reached the save waits in the outbox instead.
 
 use opencx::Training;
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,8 @@ use ts_rs::TS;
 
 use crate::conflict::{already_saved, changed_since, Conflict};
 use crate::draft::TrainingDraft;
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
+use crate::outbox::{OutboxAction, OutboxEntry};
 use crate::session::{Session, Studio};
 
 /// How a save ended: on open.cx (`saved`, the server's answer), kept locally to be sent when
@@ -42,7 +43,17 @@ impl Studio {
     ) -> Result<SaveOutcome> {
         draft.validate()?;
         let session = self.require()?;
-        let server = session.client.get_training(id).await?;
+        if self.waiting_for(&session, id).await? {
+            // Earlier changes of this training wait to be sent: this one goes behind them.
+            return self.queue_save(&session, id, draft, publish, base).await;
+        }
+        let server = match session.client.get_training(id).await {
+            Ok(server) => server,
+            Err(e) if ErrorKind::from(&e.kind()).is_unreachable() => {
+                return self.queue_save(&session, id, draft, publish, base).await;
+            }
+            Err(e) => return Err(e.into()),
+        };
         if changed_since(&base, &server) {
             if already_saved(&server, draft, publish) {
                 // This very edit is already there (an earlier answer was lost on the way).
@@ -60,10 +71,40 @@ impl Studio {
             return Ok(SaveOutcome::Conflict { conflict });
         }
         let body = draft.update_body(&server, publish);
-        let training = session.keep(session.client.update_training(id, &body).await?);
+        let training = match session.client.update_training(id, &body).await {
+            Ok(answer) => session.keep(answer),
+            Err(e) if ErrorKind::from(&e.kind()).is_unreachable() => {
+                return self.queue_save(&session, id, draft, publish, base).await;
+            }
+            Err(e) => return Err(e.into()),
+        };
         tracing::info!(publish, "saved a training");
         self.after_save(&session, publish, draft, &training).await;
         Ok(SaveOutcome::Saved { training })
+    }
+
+    /// Keeps the save in the outbox, to be sent once open.cx can be reached; only then is the
+    /// journal's copy of the edit removed.
+    async fn queue_save(
+        &self,
+        session: &Session,
+        id: &str,
+        draft: &TrainingDraft,
+        publish: bool,
+        base: Training,
+    ) -> Result<SaveOutcome> {
+        let action = OutboxAction::Save {
+            draft: draft.clone(),
+            publish,
+            base,
+        };
+        let waiting = self
+            .queue(session, OutboxEntry::new(id, &draft.title, action))
+            .await?;
+        if let Err(e) = self.journal.remove(&session.workspace.id, id) {
+            tracing::warn!(error = %e, "could not remove a queued edit from the journal");
+        }
+        Ok(SaveOutcome::Queued { waiting })
     }
 
     /// What follows a save open.cx has: the version kept in the history, and the local copy

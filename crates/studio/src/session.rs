@@ -20,6 +20,7 @@ use crate::job_board::JobBoard;
 use crate::journal::Journal;
 use crate::local_names;
 use crate::moves::without_identical_draft;
+use crate::outbox::Outbox;
 use crate::review::{self, Names, Review};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
@@ -42,6 +43,9 @@ pub struct Studio {
     pub(crate) journal: Journal,
     pub(crate) history: History,
     pub(crate) workspace_cache: Arc<WorkspaceCache>,
+    pub(crate) outbox: Outbox,
+    /// Held while the outbox is being sent: one send at a time.
+    pub(crate) sending: tokio::sync::Mutex<()>,
     secrets: Arc<dyn SecretStore>,
     demo_seed: DemoSeed,
     demo_at_start: AtomicBool,
@@ -222,6 +226,8 @@ impl Studio {
             journal: Journal::in_dir(&data_dir),
             history: History::in_dir(&data_dir),
             workspace_cache: Arc::new(WorkspaceCache::in_dir(&data_dir)),
+            outbox: Outbox::in_dir(&data_dir),
+            sending: tokio::sync::Mutex::new(()),
             data_dir,
             secrets: Arc::from(secrets),
             demo_seed: DemoSeed::default(),

@@ -1,6 +1,5 @@
-//! Bulk jobs against the in-process simulator: failures beyond the client's retries become
-//! per-item failures and "Retry failed" redoes only those, 150 moves within a rate limit with
-//! no 429, each item once, Cancel before the next item, one job at a time, and the delete,
+//! Bulk jobs against the in-process simulator: refusals become per-item failures and "Retry
+//! failed" redoes only those, 150 moves within a rate limit with no 429, each item once, Cancel before the next item, one job at a time, and the delete,
 //! publish and unpublish jobs.
 
 mod support;
@@ -35,10 +34,11 @@ async fn a_failure_beyond_retries_is_listed_and_retry_failed_redoes_only_it() {
     let data = f.studio.load_workspace().await.unwrap();
     let picked: Vec<_> = data.trainings[..3].to_vec();
     let ids: Vec<String> = picked.iter().map(|t| t.id.clone()).collect();
-    // The first item's read fails on every one of the client's 4 attempts.
+    // The first item's read is refused (403 is not retried). A server error beyond the
+    // client's retries would put the move in the outbox instead (tests/outbox.rs).
     f.sim.set_faults(Faults {
-        fail_next: 4,
-        fail_status: Some(503),
+        fail_next: 1,
+        fail_status: Some(403),
         ..Faults::default()
     });
     let job = f.studio.start_job(move_to(&ids, Some("dir-r"))).unwrap();
@@ -51,7 +51,7 @@ async fn a_failure_beyond_retries_is_listed_and_retry_failed_redoes_only_it() {
     let failure = &last.failed[0];
     assert_eq!(failure.id, ids[0]);
     assert_eq!(failure.title, picked[0].shown_title());
-    assert_eq!(failure.kind, "server");
+    assert_eq!(failure.kind, "forbidden");
     assert!(failure.message.ends_with('.'), "{}", failure.message);
     assert_ne!(f.server(&ids[0]).directory_id.as_deref(), Some("dir-r"));
     assert_eq!(f.server(&ids[1]).directory_id.as_deref(), Some("dir-r"));

@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod journal;
 pub mod links;
 pub mod organise;
+pub mod outbox;
 pub mod trainings;
 pub mod window;
 pub mod workspaces;

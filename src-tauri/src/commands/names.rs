@@ -31,5 +31,8 @@ pub const COMMANDS: &[&str] = &[
     "history_list",
     "history_version",
     "history_compare",
+    "outbox_list",
+    "outbox_send",
+    "outbox_discard",
     "open_link",
 ];

@@ -5,11 +5,17 @@ use opencx::Training;
 use studio::{
     CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
 };
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
+/// Loads the workspace; once open.cx answered, what waits in the outbox is sent.
 #[tauri::command]
-pub async fn load_workspace(studio: State<'_, Studio>) -> Result<WorkspaceData, StudioError> {
-    studio.load_workspace().await
+pub async fn load_workspace<R: Runtime>(
+    app: AppHandle<R>,
+    studio: State<'_, Studio>,
+) -> Result<WorkspaceData, StudioError> {
+    let data = studio.load_workspace().await?;
+    super::outbox::send_in_background(&app);
+    Ok(data)
 }
 
 /// The workspace as last kept on this computer; makes no request.

@@ -50,6 +50,7 @@ function progress(overrides: Partial<JobProgress>): JobProgress {
     total: 1,
     done: 1,
     failed: [],
+    queued: [],
     updated: [],
     deleted: [],
     seconds_left: null,

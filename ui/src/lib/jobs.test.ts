@@ -30,6 +30,7 @@ function progress(overrides: Partial<JobProgress>): JobProgress {
     total: 2,
     done: 0,
     failed: [],
+    queued: [],
     updated: [],
     deleted: [],
     seconds_left: null,

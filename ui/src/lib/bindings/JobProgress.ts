@@ -7,7 +7,11 @@ import type { Training } from "./Training";
 /**
  * The "job-progress" event, sent after each item and once at the end.
  *
- * `failed` is every failure so far (the whole list, not just the newest); `updated` and
- * `deleted` hold only what changed since the previous event.
+ * `failed` and `queued` hold every such item so far (the whole list, not just the newest);
+ * `updated` and `deleted` hold only what changed since the previous event.
  */
-export type JobProgress = { job_id: string, kind: JobKind, total: number, done: number, failed: Array<ItemFailure>, updated: Array<Training>, deleted: Array<string>, seconds_left: number | null, state: JobState, };
+export type JobProgress = { job_id: string, kind: JobKind, total: number, done: number, failed: Array<ItemFailure>, 
+/**
+ * Every item put in the outbox so far (open.cx could not be reached): sent later.
+ */
+queued: Array<string>, updated: Array<Training>, deleted: Array<string>, seconds_left: number | null, state: JobState, };

@@ -3,6 +3,6 @@ import type { Training } from "./Training";
 import type { TrainingDraft } from "./TrainingDraft";
 
 /**
- * What an outbox entry will do once open.cx can be reached.
+ * What to send, and the version of the training it was made against.
  */
 export type OutboxAction = { "kind": "save", draft: TrainingDraft, publish: boolean, base: Training, } | { "kind": "move", directory_id: string | null, base_updated_at: string, } | { "kind": "set_published", published: boolean, base_updated_at: string, };

@@ -3,6 +3,14 @@ import type { OutboxAction } from "./OutboxAction";
 import type { OutboxState } from "./OutboxState";
 
 /**
- * One change made while open.cx could not be reached.
+ * One change waiting to be sent.
  */
-export type OutboxEntry = { id: string, training_id: string, title: string, action: OutboxAction, state: OutboxState, queued_at: string, message: string | null, };
+export type OutboxEntry = { id: string, training_id: string, 
+/**
+ * The training's title as the editor knew it, to name the entry by.
+ */
+title: string, action: OutboxAction, state: OutboxState, queued_at: string, 
+/**
+ * Why it is held (`conflict`) or was refused (`failed`), as a sentence.
+ */
+message: string | null, };

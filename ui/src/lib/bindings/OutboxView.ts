@@ -3,7 +3,8 @@ import type { OutboxEntry } from "./OutboxEntry";
 import type { Training } from "./Training";
 
 /**
- * The outbox as the UI shows it; `landed` = trainings that reached the server in the send that
- * produced this view.
+ * The outbox as the UI shows it: every entry still in it (`waiting` counts them all,
+ * whatever their state) and the trainings that reached open.cx in the send that produced
+ * this view (empty otherwise).
  */
 export type OutboxView = { entries: Array<OutboxEntry>, waiting: number, landed: Array<Training>, };
