@@ -4,6 +4,7 @@
 import { byRole, replaceEditorText, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
 import { openedLinks } from '../support/fake-opener.mjs';
+import { keepScreenshot } from '../support/screenshot.mjs';
 
 const WEB = 'https://help.northwind.example/refunds?from=studio#policy';
 const MAIL = 'mailto:support@northwind.example';
@@ -38,6 +39,7 @@ describe('Links in the preview', () => {
   it('opens the confirmed address with the system opener; the app window stays where it was', async () => {
     await (await byRole('link', 'the refund policy')).click();
     const dialog = await byRole('dialog', TITLE);
+    await keepScreenshot('link-dialog');
     await (await byRole('button', 'Open link', { within: dialog })).click();
     await waitGone('dialog', TITLE);
     await browser.waitUntil(() => openedLinks().includes(WEB), {
