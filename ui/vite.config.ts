@@ -24,5 +24,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Component tests type and click through jsdom; on a shared 2-core machine under load a
+    // few take longer than vitest's 5 s default without anything being wrong.
+    testTimeout: 20_000,
   },
 }));
