@@ -221,6 +221,17 @@ describe('TrainingList', () => {
     expect(row).toHaveFocus();
   });
 
+  it('scrolls a training selected from elsewhere into view', async () => {
+    const { rerender } = setup(huge);
+    expect(positions()).not.toContain(5001);
+    await rerender({ selectedId: 't-5000', selectedIds: ['t-5000'] });
+    expect(positions()).toContain(5001);
+    expect(within(listbox()).getByRole('option', { name: /^Training 05000/ })).toHaveAttribute('aria-selected', 'true');
+    await rerender({ selectedId: 't-100', selectedIds: ['t-100'] });
+    expect(positions()).toContain(101);
+    expect(positions()).not.toContain(5001);
+  });
+
   it('selects with Shift+arrows across rows that were not rendered yet', async () => {
     const onmultiselect = vi.fn();
     const { user } = setup(huge, { selectedId: 't-0', selectedIds: ['t-0'], onmultiselect });
@@ -233,7 +244,7 @@ describe('TrainingList', () => {
 
   it('keeps a dragged row in the DOM while the list scrolls, so the drag can end', async () => {
     const ondragids = vi.fn();
-    setup(huge, { selectedId: 't-5000', selectedIds: ['t-4', 't-5000'], ondragids });
+    setup(huge, { selectedId: null, selectedIds: ['t-4', 't-5000'], ondragids });
     const row = options()[4] as HTMLElement;
     const data = dataTransfer();
     fireEvent.dragStart(row, { dataTransfer: data });
