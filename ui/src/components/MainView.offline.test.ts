@@ -167,6 +167,32 @@ describe('MainView: the outbox', () => {
     expect(within(dialog).getByText('Everything has been sent.')).toBeInTheDocument();
   });
 
+  it('a job whose items could not reach open.cx says they wait to be sent', async () => {
+    const { user, backend } = setup({ start_job: () => 'job-1' });
+    const listbox = await screen.findByRole('listbox', { name: 'Trainings' });
+    await user.click(within(listbox).getByRole('option', { name: /^Refund policy/ }));
+    await user.keyboard('{Control>}a{/Control}');
+    await user.click(await screen.findByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(1));
+    await backend.emit('job-progress', {
+      job_id: 'job-1',
+      kind: 'publish',
+      total: 4,
+      done: 4,
+      failed: [],
+      queued: ['t-refund', 't-tone'],
+      updated: [],
+      deleted: [],
+      seconds_left: null,
+      state: 'finished',
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer')).toHaveTextContent(
+        'Publishing 4 trainings: 2 done, 2 waiting to be sent when open.cx can be reached.',
+      ),
+    );
+  });
+
   it('passes the version it showed when taking a training out of use', async () => {
     const { user, backend } = setup({
       set_published: (args) => ({ ...original(String(args.id)), is_draft: !args.published }),

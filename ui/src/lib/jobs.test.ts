@@ -4,6 +4,7 @@ import { training } from '../test/fixtures';
 import {
   applyMove,
   applyProgress,
+  queuedText,
   describeJob,
   mergeProgress,
   newJob,
@@ -110,6 +111,13 @@ describe('jobs', () => {
     job = applyProgress(job, progress({ done: 1, updated: [training({ id: 'a', directory_id: 'd-billing' })], state: 'cancelled' }));
     expect(notMoved(job)).toEqual(['b']);
     expect(undoItems(job)).toEqual([{ id: 'a', directory_id: null }]);
+  });
+
+  it('counts the items that wait in the outbox apart', () => {
+    let job = newJob({ kind: 'publish', ids: ['a', 'b', 'c'] }, names);
+    job = applyProgress(job, progress({ kind: 'publish', total: 3, done: 3, queued: ['b'], state: 'finished' }));
+    expect(job.queued).toEqual(['b']);
+    expect(queuedText(job)).toBe('Publishing 3 trainings: 2 done, 1 waiting to be sent when open.cx can be reached.');
   });
 
   it('retries only the failed ids of other kinds', () => {

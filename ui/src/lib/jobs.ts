@@ -25,6 +25,8 @@ export interface Job {
   total: number;
   done: number;
   failed: ItemFailure[];
+  /** Ids put in the outbox (open.cx could not be reached): sent later, in order. */
+  queued: string[];
   secondsLeft: number | null;
   state: JobState;
   /** Moves only: each item's directory before the move. */
@@ -85,6 +87,7 @@ export function newJob(
     total: requestIds(request).length,
     done: 0,
     failed: [],
+    queued: [],
     secondsLeft: null,
     state: 'running',
     before,
@@ -103,10 +106,17 @@ export function applyProgress(job: Job, p: JobProgress): Job {
     total: p.total,
     done: p.done,
     failed: p.failed,
+    queued: p.queued,
     secondsLeft: p.seconds_left,
     state: p.state,
     changed,
   };
+}
+
+/** The sentence for a finished job some of whose items wait in the outbox. */
+export function queuedText(job: Pick<Job, 'title' | 'total' | 'queued'>): string {
+  const waiting = job.queued.length;
+  return `${job.title}: ${job.total - waiting} done, ${waiting} waiting to be sent when open.cx can be reached.`;
 }
 
 /** "about 2 min left", "less than a minute left", or nothing when unknown. */
