@@ -134,10 +134,14 @@ fn failed(path: &Path, e: &dyn std::fmt::Display) -> StudioError {
 }
 
 impl Studio {
-    /// The open workspace as last kept on this computer, without any request; `None` when it
-    /// was never loaded here.
+    /// The open workspace as last kept on this computer (the session's own copy once it has
+    /// one, which the file follows), without any request; `None` when it was never loaded here.
     pub async fn cached_workspace(&self) -> Result<Option<CachedWorkspace>> {
-        let workspace = self.require()?.workspace.id.clone();
+        let session = self.require()?;
+        if let Some(current) = session.snapshot() {
+            return Ok(Some(current));
+        }
+        let workspace = session.workspace.id.clone();
         let cache = Arc::clone(&self.workspace_cache);
         atomic_file::off_thread("workspace cache", move || Ok(cache.read(&workspace))).await
     }

@@ -10,10 +10,17 @@ use opencx_sim::Faults;
 use studio::{CachedWorkspace, ErrorKind, SaveOutcome, Studio, TrainingDraft};
 use support::fixture;
 
-/// Polls the cache until `ready` holds (it is written in the background), at most 10 s.
-async fn cached_when(studio: &Studio, ready: impl Fn(&CachedWorkspace) -> bool) -> CachedWorkspace {
+/// Polls the cache file until `ready` holds (it is written in the background), at most 10 s.
+async fn cached_when(
+    f: &support::Fixture,
+    ready: impl Fn(&CachedWorkspace) -> bool,
+) -> CachedWorkspace {
     for _ in 0..100 {
-        if let Some(cached) = studio.cached_workspace().await.unwrap() {
+        let file = std::fs::read_dir(f.dir.path().join("cache"))
+            .ok()
+            .and_then(|mut d| d.next())
+            .and_then(|e| std::fs::read(e.unwrap().path()).ok());
+        if let Some(cached) = file.and_then(|b| serde_json::from_slice(&b).ok()) {
             if ready(&cached) {
                 return cached;
             }
@@ -28,7 +35,9 @@ async fn a_load_writes_it_changes_keep_it_current_and_a_restart_reads_it_without
     let f = fixture("demo").await;
     assert!(f.studio.cached_workspace().await.unwrap().is_none());
     let data = f.studio.load_workspace().await.unwrap();
-    let cached = cached_when(&f.studio, |_| true).await;
+    let current = f.studio.cached_workspace().await.unwrap().unwrap();
+    assert_eq!(current.data.trainings.len(), data.trainings.len());
+    let cached = cached_when(&f, |_| true).await;
     assert_eq!(cached.data.trainings.len(), data.trainings.len());
     assert_eq!(cached.data.directories, data.directories);
     assert_eq!(cached.data.segments, data.segments);
@@ -45,10 +54,7 @@ async fn a_load_writes_it_changes_keep_it_current_and_a_restart_reads_it_without
         .unwrap();
     assert!(matches!(outcome, SaveOutcome::Saved { .. }));
     let created = f.studio.create_training(None).await.unwrap();
-    let cached = cached_when(&f.studio, |c| {
-        c.data.trainings.iter().any(|x| x.id == created.id)
-    })
-    .await;
+    let cached = cached_when(&f, |c| c.data.trainings.iter().any(|x| x.id == created.id)).await;
     let saved = cached.data.trainings.iter().find(|x| x.id == t.id).unwrap();
     assert_eq!(saved.shown_title(), "Cached title");
 
@@ -65,7 +71,7 @@ async fn a_load_writes_it_changes_keep_it_current_and_a_restart_reads_it_without
 async fn an_offline_load_seeds_the_session_from_disk() {
     let f = fixture("demo").await;
     let data = f.studio.load_workspace().await.unwrap();
-    cached_when(&f.studio, |_| true).await;
+    cached_when(&f, |_| true).await;
 
     let again = Studio::new(f.dir.path(), Box::new(f.keys.clone()));
     again.resume_session().await.unwrap().unwrap();
