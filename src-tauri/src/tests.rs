@@ -197,10 +197,18 @@ fn no_command_ever_returns_the_api_key() {
     let created = call("create_training", json!({"directoryId": null})).unwrap();
     let new_id = created["id"].as_str().unwrap().to_owned();
     assert_eq!(created["is_draft"], true);
-    let published = call("set_published", json!({"id": new_id, "published": true})).unwrap();
+    let published = call(
+        "set_published",
+        json!({"id": new_id, "published": true, "seen": created["updated_at"]}),
+    )
+    .unwrap();
     assert_eq!(published["is_draft"], false);
     assert_eq!(
-        call("delete_training", json!({"id": new_id})).unwrap(),
+        call(
+            "delete_training",
+            json!({"id": new_id, "seen": published["updated_at"]})
+        )
+        .unwrap(),
         Value::Null
     );
     let dir = call("create_directory", json!({"name": "Escalations"})).unwrap();
@@ -209,7 +217,7 @@ fn no_command_ever_returns_the_api_key() {
     let renamed = call("rename_directory", json!({"id": dir_id, "name": "Urgent"})).unwrap();
     assert_eq!(renamed["name"], "Urgent");
     let request = json!({"kind": "move", "items": [{"id": tid, "directory_id": dir_id}]});
-    let job = call("start_job", json!({"request": request})).unwrap();
+    let job = call("start_job", json!({"request": request, "seen": {}})).unwrap();
     let job_id = job.as_str().unwrap().to_owned();
     wait_for_jobs(w);
     assert_eq!(
@@ -416,13 +424,13 @@ fn jobs_report_progress_events_and_a_close_request_says_a_job_runs() {
     let job = invoke(
         &h.window,
         "start_job",
-        json!({"request": {"kind": "unpublish", "ids": ids}}),
+        json!({"request": {"kind": "unpublish", "ids": ids}, "seen": {}}),
     )
     .unwrap();
     let busy = invoke(
         &h.window,
         "start_job",
-        json!({"request": {"kind": "publish", "ids": ids}}),
+        json!({"request": {"kind": "publish", "ids": ids}, "seen": {}}),
     )
     .unwrap_err();
     assert_eq!(busy["kind"], "busy");

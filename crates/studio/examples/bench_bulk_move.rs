@@ -52,6 +52,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         cancel: &cancel,
         titles: Default::default(),
         queue: None,
+        seen: Default::default(),
     };
 
     let before = client.requests_sent();

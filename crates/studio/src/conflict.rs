@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::draft::TrainingDraft;
+use crate::error::{ErrorKind, StudioError};
 use crate::moves::without_identical_draft;
 use crate::review::{self, channel_set, id_set, Names, Review};
 
@@ -33,6 +34,18 @@ pub fn changed_since(base: &Training, server: &Training) -> bool {
         || a.directory_id != b.directory_id
         || channel_set(&a.restricted_to_channels) != channel_set(&b.restricted_to_channels)
         || id_set(&a.restricted_to_segments) != id_set(&b.restricted_to_segments)
+}
+
+/// The refusal of a change to a training open.cx holds another version of than the editor
+/// saw (kind `conflict`); nothing was written.
+pub fn changed_on_open_cx(title: &str) -> StudioError {
+    StudioError::new(
+        ErrorKind::Conflict,
+        format!(
+            "“{title}” was changed on open.cx since you loaded it, so it was left as it is. \
+             Reload to see the change, then try again."
+        ),
+    )
 }
 
 /// Whether `server` already is what saving `draft` (with `publish`) would make it: the shown

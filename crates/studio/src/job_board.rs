@@ -4,6 +4,8 @@
 //! publishes), and telling the shell about progress through the job hook.
 
 use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -22,12 +24,18 @@ it, then try again.";
 
 type JobHook = Arc<dyn Fn(&JobProgress) + Send + Sync>;
 
+/// The `updated_at` the editor saw, per training id.
+pub type Seen = HashMap<String, DateTime<Utc>>;
+
+/// A finished job's request, the ids that failed, and the versions a retry expects.
+type Finished = (JobRequest, HashSet<String>, Seen);
+
 /// The running job (at most one) and the finished jobs' failures.
 #[derive(Default)]
 pub(crate) struct JobBoard {
     running: Mutex<Option<Running>>,
-    /// Per finished job: its request and the ids that failed.
-    finished: Mutex<HashMap<JobId, (JobRequest, HashSet<String>)>>,
+    /// Per finished job: its request, the ids that failed and the versions a retry expects.
+    finished: Mutex<HashMap<JobId, Finished>>,
     hook: RwLock<Option<JobHook>>,
 }
 
@@ -49,9 +57,9 @@ impl JobBoard {
     }
 
     /// Records the end of a job, so Retry failed can find it and a new job may start.
-    fn settle(&self, id: &str, request: JobRequest, last: &JobProgress) {
+    fn settle(&self, id: &str, request: JobRequest, seen: Seen, last: &JobProgress) {
         let failed = last.failed.iter().map(|f| f.id.clone()).collect();
-        lock(&self.finished).insert(id.to_owned(), (request, failed));
+        lock(&self.finished).insert(id.to_owned(), (request, failed, seen));
         let mut running = lock(&self.running);
         if running.as_ref().is_some_and(|r| r.id == id) {
             *running = None;
@@ -70,9 +78,11 @@ impl Studio {
         lock(&self.jobs.running).is_some()
     }
 
-    /// Starts `request` in the background and answers its id at once. Only one job runs at a
-    /// time: while one runs this answers kind `busy`.
-    pub fn start_job(&self, request: JobRequest) -> Result<JobId> {
+    /// Starts `request` in the background and answers its id at once. `seen` holds the
+    /// `updated_at` the editor saw per training: an item open.cx has another version of is left
+    /// as it is and fails as a `conflict`. Only one job runs at a time: while one runs this
+    /// answers kind `busy`.
+    pub fn start_job(&self, request: JobRequest, seen: Seen) -> Result<JobId> {
         request.validate()?;
         let session = self.require()?;
         let id = uuid::Uuid::new_v4().to_string();
@@ -87,15 +97,17 @@ impl Studio {
                 cancel: Arc::clone(&cancel),
             });
         }
-        let board = Arc::clone(&self.jobs);
-        let (history, outbox) = (self.history.clone(), self.outbox.clone());
-        let job_id = id.clone();
-        tokio::spawn(async move {
-            run(
-                &board, &session, &history, &outbox, &job_id, request, &cancel,
-            )
-            .await;
-        });
+        let started = Started {
+            board: Arc::clone(&self.jobs),
+            session,
+            history: self.history.clone(),
+            outbox: self.outbox.clone(),
+            job_id: id.clone(),
+            request,
+            seen,
+            cancel,
+        };
+        tokio::spawn(started.run());
         tracing::info!(job = %id, "started a job");
         Ok(id)
     }
@@ -112,12 +124,13 @@ impl Studio {
         Err(unknown_job())
     }
 
-    /// Starts a new job over the items of `job_id` that failed.
+    /// Starts a new job over the items of `job_id` that failed; an item that met someone
+    /// else's change is retried against the version open.cx had then.
     pub fn retry_failed(&self, job_id: &str) -> Result<JobId> {
         let retry = lock(&self.jobs.finished)
             .get(job_id)
-            .map(|(request, failed)| request.only(failed));
-        let Some(retry) = retry else {
+            .map(|(request, failed, seen)| (request.only(failed), seen.clone()));
+        let Some((retry, seen)) = retry else {
             if lock(&self.jobs.running)
                 .as_ref()
                 .is_some_and(|r| r.id == job_id)
@@ -131,7 +144,7 @@ impl Studio {
                 "Nothing failed in that job, so there is nothing to retry.",
             ));
         }
-        self.start_job(retry)
+        self.start_job(retry, seen)
     }
 }
 
@@ -143,68 +156,99 @@ fn unknown_job() -> StudioError {
     )
 }
 
-/// Runs the job, keeping the session's cache in step and each publish or unpublish in the
-/// local history, then settles and announces the end.
-async fn run(
-    board: &JobBoard,
-    session: &Session,
-    history: &History,
-    outbox: &Outbox,
-    job_id: &str,
+/// A job started in the background, with everything it needs.
+struct Started {
+    board: Arc<JobBoard>,
+    session: Arc<Session>,
+    history: History,
+    outbox: Outbox,
+    job_id: JobId,
     request: JobRequest,
-    cancel: &AtomicBool,
-) {
-    let (titles, bases) = session
-        .cache()
-        .trainings
-        .values()
-        .map(|t| {
-            (
-                (t.id.clone(), t.shown_title().to_owned()),
-                (t.id.clone(), t.updated_at),
-            )
-        })
-        .unzip();
-    let job = JobRun {
-        client: &session.client,
-        job_id,
-        request: &request,
-        cancel,
-        titles,
-        queue: Some(Queue {
+    seen: Seen,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Started {
+    /// Runs the job, keeping the session's cache in step and each publish or unpublish in the
+    /// local history, then settles (with the versions seen for a retry: open.cx's for the
+    /// items that met a change) and announces the end.
+    async fn run(self) {
+        let Started {
+            board,
+            session,
+            history,
             outbox,
-            workspace_id: &session.workspace.id,
-            bases,
-        }),
-    };
-    let published = match request.kind() {
-        JobKind::Publish => Some(true),
-        JobKind::Unpublish => Some(false),
-        _ => None,
-    };
-    let mut recording = Vec::new();
-    let last = job
-        .run(|progress| {
-            for training in &progress.updated {
-                let training = session.keep(training.clone());
-                if let Some(published) = published {
-                    let (history, workspace) = (history.clone(), session.workspace.id.clone());
-                    recording.push(tokio::spawn(async move {
-                        let sent = TrainingDraft::from_training(&training);
-                        history.keep(&workspace, published, sent, training).await;
-                    }));
+            job_id,
+            request,
+            mut seen,
+            cancel,
+        } = self;
+        let (titles, mut bases): (HashMap<_, _>, Seen) = session
+            .cache()
+            .trainings
+            .values()
+            .map(|t| {
+                (
+                    (t.id.clone(), t.shown_title().to_owned()),
+                    (t.id.clone(), t.updated_at),
+                )
+            })
+            .unzip();
+        bases.extend(seen.clone());
+        let job = JobRun {
+            client: &session.client,
+            job_id: &job_id,
+            request: &request,
+            cancel: &cancel,
+            titles,
+            queue: Some(Queue {
+                outbox: &outbox,
+                workspace_id: &session.workspace.id,
+                bases,
+            }),
+            seen: seen.clone(),
+        };
+        let published = match request.kind() {
+            JobKind::Publish => Some(true),
+            JobKind::Unpublish => Some(false),
+            _ => None,
+        };
+        let mut recording = Vec::new();
+        let last = job
+            .run(|progress| {
+                for training in &progress.updated {
+                    let training = session.keep(training.clone());
+                    let refused = progress.failed.iter().any(|f| f.id == training.id);
+                    if let (Some(published), false) = (published, refused) {
+                        let (history, workspace) = (history.clone(), session.workspace.id.clone());
+                        recording.push(tokio::spawn(async move {
+                            let sent = TrainingDraft::from_training(&training);
+                            history.keep(&workspace, published, sent, training).await;
+                        }));
+                    }
                 }
+                for id in &progress.deleted {
+                    session.forget(id);
+                }
+                board.tell(progress);
+            })
+            .await;
+        for recorded in recording {
+            let _ = recorded.await;
+        }
+        tracing::info!(job = %job_id, done = last.done, failed = last.failed.len(), "job ended");
+        let cache = session.cache();
+        for failure in last
+            .failed
+            .iter()
+            .filter(|f| f.kind == ErrorKind::Conflict.as_str())
+        {
+            if let Some(t) = cache.trainings.get(&failure.id) {
+                seen.insert(t.id.clone(), t.updated_at);
             }
-            for id in &progress.deleted {
-                session.forget(id);
-            }
-            board.tell(progress);
-        })
-        .await;
-    for recorded in recording {
-        let _ = recorded.await;
+        }
+        drop(cache);
+        board.settle(&job_id, request, seen, &last);
+        board.tell(&last);
     }
-    tracing::info!(job = %job_id, done = last.done, failed = last.failed.len(), "job ended");
-    board.settle(job_id, request, &last);
-    board.tell(&last);
 }

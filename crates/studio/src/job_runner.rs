@@ -1,8 +1,9 @@
 //! Running one bulk job through one client: items one after another (the client's rate budget
 //! paces them and it retries 429 and 5xx by itself), each item exactly once, a Cancel checked
 //! before every item, a progress report after each item, every refused item kept as an
-//! [`ItemFailure`] with the editor-facing sentence, and a move, publish or unpublish that
-//! cannot reach open.cx put in the outbox instead.
+//! [`ItemFailure`] with the editor-facing sentence (an item someone else changed since the
+//! editor saw it is left as it is, a conflict), and a move, publish or unpublish that cannot
+//! reach open.cx put in the outbox instead.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,6 +12,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use opencx::{Client, Training};
 
+use crate::conflict::changed_on_open_cx;
 use crate::error::StudioError;
 use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
@@ -29,6 +31,28 @@ pub struct JobRun<'a> {
     /// Where a move, publish or unpublish that cannot reach open.cx waits to be sent; `None`
     /// = such an item fails like any other.
     pub queue: Option<Queue<'a>>,
+    /// The `updated_at` the editor saw per training: an item open.cx has another version of
+    /// is left as it is and fails as a conflict. Trainings not named here are not checked.
+    pub seen: HashMap<String, DateTime<Utc>>,
+}
+
+/// Why an item was not done.
+enum Refusal {
+    /// open.cx has another version than the editor saw (this one).
+    Changed(Box<Training>),
+    Error(StudioError),
+}
+
+impl From<StudioError> for Refusal {
+    fn from(err: StudioError) -> Self {
+        Refusal::Error(err)
+    }
+}
+
+impl From<opencx::Error> for Refusal {
+    fn from(err: opencx::Error) -> Self {
+        Refusal::Error(err.into())
+    }
 }
 
 /// The outbox of the job's workspace, and the version of each training the change is made
@@ -62,7 +86,16 @@ impl JobRun<'_> {
             let (updated, deleted) = match self.item(id).await {
                 Ok(Some(t)) => (vec![without_identical_draft(t)], vec![]),
                 Ok(None) => (vec![], vec![id.clone()]),
-                Err(err) => {
+                Err(Refusal::Changed(fresh)) => {
+                    let title = self
+                        .titles
+                        .get(id)
+                        .map_or(fresh.shown_title(), String::as_str);
+                    failed.push(self.failure(id, &changed_on_open_cx(title)));
+                    // The editor's view gets open.cx's version; nothing was written.
+                    (vec![without_identical_draft(*fresh)], vec![])
+                }
+                Err(Refusal::Error(err)) => {
                     match self.queued(id, &err).await {
                         Some(Ok(())) => queued.push(id.clone()),
                         Some(Err(not_kept)) => failed.push(self.failure(id, &not_kept)),
@@ -160,14 +193,34 @@ impl JobRun<'_> {
         }
     }
 
-    /// One item: a move or visibility change reads the training fresh and PUTs the full body
-    /// built from that copy (nothing when it already has the wanted setting); publish and
-    /// unpublish use the draft route; delete deletes (one already gone counts as deleted).
-    /// Answers the training as it is now, `None` when deleted.
-    async fn item(&self, id: &str) -> Result<Option<Training>, StudioError> {
+    /// One item. Each reads the training fresh when the editor's view of it is known (`seen`)
+    /// and leaves it as it is when open.cx has another version ([`Refusal::Changed`]). A move
+    /// or visibility change always reads it and PUTs the full body built from that copy
+    /// (nothing when it already has the wanted setting); publish and unpublish use the draft
+    /// route; delete deletes (one already gone counts as deleted). Answers the training as it
+    /// is now, `None` when deleted.
+    async fn item(&self, id: &str) -> Result<Option<Training>, Refusal> {
         let client = self.client;
-        let outcome = match self.request {
-            JobRequest::Move { .. } => {
+        let guarded = self.seen.get(id);
+        let fresh = match self.request {
+            JobRequest::Move { .. } | JobRequest::SetVisibility { .. } => {
+                Some(client.get_training(id).await?)
+            }
+            _ if guarded.is_none() => None,
+            JobRequest::Delete { .. } => match client.get_training(id).await {
+                Ok(fresh) => Some(fresh),
+                Err(e) if e.kind() == opencx::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(e.into()),
+            },
+            _ => Some(client.get_training(id).await?),
+        };
+        if let (Some(seen), Some(fresh)) = (guarded, &fresh) {
+            if fresh.updated_at != *seen {
+                return Err(Refusal::Changed(Box::new(fresh.clone())));
+            }
+        }
+        let outcome = match (self.request, fresh) {
+            (JobRequest::Move { .. }, Some(fresh)) => {
                 let target = self
                     .request
                     .targets()
@@ -175,7 +228,6 @@ impl JobRun<'_> {
                     .copied()
                     .flatten()
                     .map(str::to_owned);
-                let fresh = client.get_training(id).await?;
                 if fresh.directory_id == target {
                     Some(fresh)
                 } else {
@@ -183,10 +235,12 @@ impl JobRun<'_> {
                     Some(client.update_training(id, &body).await?)
                 }
             }
-            JobRequest::SetVisibility {
-                channels, segments, ..
-            } => {
-                let fresh = client.get_training(id).await?;
+            (
+                JobRequest::SetVisibility {
+                    channels, segments, ..
+                },
+                Some(fresh),
+            ) => {
                 if &fresh.restricted_to_channels == channels
                     && &fresh.restricted_to_segments == segments
                 {
@@ -196,13 +250,14 @@ impl JobRun<'_> {
                     Some(client.update_training(id, &body).await?)
                 }
             }
-            JobRequest::Publish { .. } => Some(client.set_draft(id, false).await?),
-            JobRequest::Unpublish { .. } => Some(client.set_draft(id, true).await?),
-            JobRequest::Delete { .. } => match client.delete_training(id).await {
+            (JobRequest::Publish { .. }, _) => Some(client.set_draft(id, false).await?),
+            (JobRequest::Unpublish { .. }, _) => Some(client.set_draft(id, true).await?),
+            (JobRequest::Delete { .. }, _) => match client.delete_training(id).await {
                 Ok(()) => None,
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
                 Err(e) => return Err(e.into()),
             },
+            (JobRequest::Move { .. } | JobRequest::SetVisibility { .. }, None) => None,
         };
         Ok(outcome)
     }

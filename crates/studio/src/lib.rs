@@ -39,7 +39,7 @@ pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
 pub use error::{ErrorKind, StudioError};
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
-pub use job_board::BUSY;
+pub use job_board::{Seen, BUSY};
 pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
 pub use journal::RecoveredEdit;
 pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};

@@ -3,11 +3,14 @@
 //! directories (on the server where it has directory routes, else local names). Each keeps the
 //! session's cache in step with the server.
 
+use chrono::{DateTime, Utc};
 use opencx::{CreateTraining, Training, TrainingType};
 
+use crate::conflict::changed_on_open_cx;
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::local_names::{self, checked_name};
+use crate::session::Session;
 use crate::workspace::DirectoryEntry;
 use crate::Studio;
 
@@ -41,9 +44,21 @@ impl Studio {
         Ok(session.keep(created))
     }
 
-    /// Deletes the training on the server (one already gone counts as deleted).
-    pub async fn delete_training(&self, id: &str) -> Result<()> {
+    /// Deletes the training on the server (one already gone counts as deleted). With `seen`
+    /// (the `updated_at` the editor saw) a training open.cx has another version of is left as
+    /// it is: kind `conflict`.
+    pub async fn delete_training(&self, id: &str, seen: Option<DateTime<Utc>>) -> Result<()> {
         let session = self.require()?;
+        if let Some(seen) = seen {
+            match session.client.get_training(id).await {
+                Ok(fresh) => guard(&session, fresh, seen)?,
+                Err(e) if e.kind() == opencx::ErrorKind::NotFound => {
+                    session.forget(id);
+                    return Ok(());
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         match session.client.delete_training(id).await {
             Ok(()) => {}
             Err(e) if e.kind() == opencx::ErrorKind::NotFound => {}
@@ -54,9 +69,17 @@ impl Studio {
     }
 
     /// Publishes (the draft becomes the live version) or takes the training out of use; the
-    /// result is kept as a version in the local history.
-    pub async fn set_published(&self, id: &str, published: bool) -> Result<Training> {
+    /// result is kept as a version in the local history. With `seen`, guarded like a delete.
+    pub async fn set_published(
+        &self,
+        id: &str,
+        published: bool,
+        seen: Option<DateTime<Utc>>,
+    ) -> Result<Training> {
         let session = self.require()?;
+        if let Some(seen) = seen {
+            guard(&session, session.client.get_training(id).await?, seen)?;
+        }
         let training = session.keep(session.client.set_draft(id, !published).await?);
         let sent = TrainingDraft::from_training(&training);
         self.history
@@ -157,4 +180,14 @@ impl Studio {
         session.changed();
         Ok(())
     }
+}
+
+/// Refuses (kind `conflict`) when open.cx's version (`fresh`, kept for the view) is not the one
+/// the editor saw.
+fn guard(session: &Session, fresh: Training, seen: DateTime<Utc>) -> Result<()> {
+    if fresh.updated_at == seen {
+        return Ok(());
+    }
+    let fresh = session.keep(fresh);
+    Err(changed_on_open_cx(fresh.shown_title()))
 }

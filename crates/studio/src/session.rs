@@ -52,6 +52,8 @@ pub struct Studio {
     retry_observer: RwLock<Option<RetryObserver>>,
     /// The client-side rate budget of every client opened (`None` = the client's default, 100).
     requests_per_minute: Option<u32>,
+    /// How long a client opened waits for an answer (`None` = the client's default).
+    request_timeout: Option<Duration>,
     /// Serializes what changes the workspace list, the settings file or the open session.
     pub(crate) admin: tokio::sync::Mutex<()>,
     session: Mutex<Option<Arc<Session>>>,
@@ -234,6 +236,7 @@ impl Studio {
             demo_at_start: AtomicBool::new(false),
             retry_observer: RwLock::new(None),
             requests_per_minute: None,
+            request_timeout: None,
             admin: tokio::sync::Mutex::new(()),
             session: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
@@ -251,6 +254,13 @@ impl Studio {
     /// servers whose limit differs from open.cx's documented 100 (tests, benchmarks).
     pub fn with_requests_per_minute(mut self, per_minute: u32) -> Self {
         self.requests_per_minute = Some(per_minute);
+        self
+    }
+
+    /// How long the clients opened from now on wait for an answer before giving up (tests of
+    /// a server that hangs).
+    pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = Some(timeout);
         self
     }
 
@@ -536,6 +546,9 @@ impl Studio {
             .clone();
         if let Some(per_minute) = self.requests_per_minute {
             config.requests_per_minute = per_minute;
+        }
+        if let Some(timeout) = self.request_timeout {
+            config.total_timeout = timeout;
         }
         Ok(Client::new(config)?)
     }

@@ -1,12 +1,13 @@
 //! Conflicts with a second client on the same simulator: someone else changes the training the
 //! editor is working on, the save answers the conflict and writes nothing, and "Keep mine"
 //! (saving again with their version as the base) lands; a change that only touched
-//! `updated_at`, or this very edit landing earlier, is no conflict.
+//! `updated_at`, or this very edit landing earlier, is no conflict. Bulk jobs, single deletes
+//! and publishes leave a training someone else changed since the editor's view as it is.
 
 mod support;
 
 use opencx::{Training, UpdateTraining};
-use studio::{SaveOutcome, TrainingDraft};
+use studio::{ErrorKind, JobRequest, MoveItem, SaveOutcome, TrainingDraft};
 use support::fixture;
 
 fn landed(outcome: SaveOutcome) -> Training {
@@ -129,4 +130,89 @@ async fn a_newer_version_with_the_same_fields_or_this_edit_already_there_is_no_c
         f.requests().iter().all(|r| r.0 == "GET"),
         "nothing sent twice"
     );
+}
+
+#[tokio::test]
+async fn jobs_and_single_actions_leave_a_training_someone_else_changed() {
+    let mut f = fixture("demo").await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let (a, b) = (data.trainings[0].clone(), data.trainings[1].clone());
+    let seen: studio::Seen = [(a.id.clone(), a.updated_at), (b.id.clone(), b.updated_at)].into();
+    // Someone else renames A after the editor's view was loaded.
+    let mut body = UpdateTraining::from_training(&a);
+    body.title = "Renamed elsewhere".into();
+    body.is_draft = true;
+    f.other_client()
+        .update_training(&a.id, &body)
+        .await
+        .unwrap();
+    let theirs = f.server(&a.id);
+
+    let items = [&a, &b]
+        .iter()
+        .map(|t| MoveItem {
+            id: t.id.clone(),
+            directory_id: Some("dir-guarded".into()),
+        })
+        .collect();
+    let job = f
+        .studio
+        .start_job(JobRequest::Move { items }, seen.clone())
+        .unwrap();
+    let reports = f.finish(&job).await;
+    let last = reports.last().unwrap();
+    assert_eq!(last.failed.len(), 1, "{:?}", last.failed);
+    let failure = &last.failed[0];
+    assert_eq!(
+        (failure.id.as_str(), failure.kind.as_str()),
+        (a.id.as_str(), "conflict")
+    );
+    assert_eq!(
+        failure.message,
+        format!(
+            "“{}” was changed on open.cx since you loaded it, so it was left as it is. Reload \
+             to see the change, then try again.",
+            a.shown_title()
+        )
+    );
+    assert_eq!(f.server(&a.id), theirs, "nothing written");
+    assert_eq!(f.server(&b.id).directory_id.as_deref(), Some("dir-guarded"));
+    assert!(
+        reports
+            .iter()
+            .flat_map(|r| &r.updated)
+            .any(|t| t.id == a.id && t.updated_at == theirs.updated_at),
+        "the view learns open.cx's version"
+    );
+
+    // Retry failed goes against the version open.cx had at the failure.
+    let retry = f.studio.retry_failed(&job).unwrap();
+    let last = f.finish(&retry).await.pop().unwrap();
+    assert!(last.failed.is_empty(), "{:?}", last.failed);
+    assert_eq!(f.server(&a.id).directory_id.as_deref(), Some("dir-guarded"));
+
+    // Single delete and publish with an old view: refused; with the current one: done.
+    let stale = Some(a.updated_at);
+    let err = f
+        .studio
+        .set_published(&a.id, true, stale)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    let err = f.studio.delete_training(&a.id, stale).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(f.exists(&a.id));
+    let now = Some(f.server(&a.id).updated_at);
+    let published = f.studio.set_published(&a.id, true, now).await.unwrap();
+    assert!(published.is_live());
+    f.studio
+        .delete_training(&a.id, Some(published.updated_at))
+        .await
+        .unwrap();
+    assert!(!f.exists(&a.id));
+    // Already gone counts as deleted.
+    f.studio
+        .delete_training(&a.id, Some(published.updated_at))
+        .await
+        .unwrap();
 }

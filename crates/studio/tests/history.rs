@@ -39,12 +39,15 @@ async fn saves_and_publishes_are_kept_newest_first_and_survive_a_restart() {
             .await
             .unwrap(),
     );
-    let unpublished = f.studio.set_published(&t.id, false).await.unwrap();
+    let unpublished = f.studio.set_published(&t.id, false, None).await.unwrap();
     let job = f
         .studio
-        .start_job(JobRequest::Publish {
-            ids: vec![t.id.clone()],
-        })
+        .start_job(
+            JobRequest::Publish {
+                ids: vec![t.id.clone()],
+            },
+            Default::default(),
+        )
         .unwrap();
     f.finish(&job).await;
 

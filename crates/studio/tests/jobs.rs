@@ -41,7 +41,10 @@ async fn a_failure_beyond_retries_is_listed_and_retry_failed_redoes_only_it() {
         fail_status: Some(403),
         ..Faults::default()
     });
-    let job = f.studio.start_job(move_to(&ids, Some("dir-r"))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_to(&ids, Some("dir-r")), Default::default())
+        .unwrap();
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!(
         (last.state, last.done, last.total),
@@ -81,7 +84,10 @@ async fn a_bulk_move_of_150_within_the_rate_limit_sends_two_requests_each_and_no
     assert_eq!(data.trainings.len(), 150);
     let ids: Vec<String> = data.trainings.iter().map(|t| t.id.clone()).collect();
     f.sim.clear_requests();
-    let job = f.studio.start_job(move_to(&ids, Some("dir-bulk"))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_to(&ids, Some("dir-bulk")), Default::default())
+        .unwrap();
     let reports = f.finish(&job).await;
     let last = reports.last().unwrap();
     assert_eq!(
@@ -116,7 +122,10 @@ async fn an_id_named_twice_is_processed_once() {
     let ids = first_ids(&f, 2).await;
     f.sim.clear_requests();
     let twice = vec![ids[0].clone(), ids[1].clone(), ids[0].clone()];
-    let job = f.studio.start_job(move_to(&twice, Some("d"))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_to(&twice, Some("d")), Default::default())
+        .unwrap();
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!((last.total, last.done), (2, 2));
     assert_eq!(f.requests().len(), 4);
@@ -139,7 +148,10 @@ async fn cancel_stops_before_the_next_item() {
             let _ = tx.send(());
         }
     });
-    let job = f.studio.start_job(move_to(&ids, Some("d-c"))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_to(&ids, Some("d-c")), Default::default())
+        .unwrap();
     ended.recv().await.unwrap();
     let reports = reports.lock().unwrap().clone();
     let last = reports.last().unwrap();
@@ -163,11 +175,14 @@ async fn one_job_at_a_time() {
         latency_ms: Some(100),
         ..Faults::default()
     });
-    let job = f.studio.start_job(move_to(&ids, None)).unwrap();
+    let job = f
+        .studio
+        .start_job(move_to(&ids, None), Default::default())
+        .unwrap();
     assert!(f.studio.job_running());
     let err = f
         .studio
-        .start_job(JobRequest::Publish { ids: ids.clone() })
+        .start_job(JobRequest::Publish { ids: ids.clone() }, Default::default())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Busy);
     assert_eq!(err.message(), BUSY);
@@ -183,7 +198,7 @@ async fn one_job_at_a_time() {
     assert!(!f.studio.job_running());
     let empty = f
         .studio
-        .start_job(JobRequest::Delete { ids: vec![] })
+        .start_job(JobRequest::Delete { ids: vec![] }, Default::default())
         .unwrap_err();
     assert_eq!(empty.kind(), ErrorKind::InvalidInput);
 }
@@ -201,14 +216,20 @@ async fn unpublish_publish_and_delete_jobs() {
         .collect();
     let job = f
         .studio
-        .start_job(JobRequest::Unpublish { ids: live.clone() })
+        .start_job(
+            JobRequest::Unpublish { ids: live.clone() },
+            Default::default(),
+        )
         .unwrap();
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!((last.kind, last.done), (JobKind::Unpublish, 3));
     assert!(live.iter().all(|id| !f.server(id).is_live()));
     let job = f
         .studio
-        .start_job(JobRequest::Publish { ids: live.clone() })
+        .start_job(
+            JobRequest::Publish { ids: live.clone() },
+            Default::default(),
+        )
         .unwrap();
     let reports = f.finish(&job).await;
     assert!(reports.iter().all(|r| r.kind == JobKind::Publish));
@@ -224,7 +245,7 @@ async fn unpublish_publish_and_delete_jobs() {
     let gone = vec![live[0].clone(), live[1].clone()];
     let job = f
         .studio
-        .start_job(JobRequest::Delete { ids: gone.clone() })
+        .start_job(JobRequest::Delete { ids: gone.clone() }, Default::default())
         .unwrap();
     let reports = f.finish(&job).await;
     let deleted: Vec<String> = reports.iter().flat_map(|r| r.deleted.clone()).collect();

@@ -42,7 +42,10 @@ async fn a_move_of_several_reads_each_fresh_then_puts_it_in_the_directory() {
         .map(|t| t.id.as_str())
         .collect();
     f.sim.clear_requests();
-    let job = f.studio.start_job(move_all(&ids, Some(&target))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_all(&ids, Some(&target)), Default::default())
+        .unwrap();
     let reports = f.finish(&job).await;
     let last = reports.last().unwrap();
     assert_eq!(last.state, JobState::Finished);
@@ -73,7 +76,10 @@ async fn a_move_of_several_reads_each_fresh_then_puts_it_in_the_directory() {
     assert!(put_bodies(&f).iter().all(|b| b["is_draft"] == true));
     // A second move to the same place changes nothing and sends no PUT.
     f.sim.clear_requests();
-    let again = f.studio.start_job(move_all(&ids, Some(&target))).unwrap();
+    let again = f
+        .studio
+        .start_job(move_all(&ids, Some(&target)), Default::default())
+        .unwrap();
     assert!(f.finish(&again).await.last().unwrap().failed.is_empty());
     assert!(put_bodies(&f).is_empty());
 }
@@ -134,7 +140,10 @@ async fn a_move_never_publishes_draft_text_nor_changes_what_is_live() {
     assert!(!trainings[2].1.is_live() && trainings[2].1.has_unpublished_changes());
     let ids: Vec<&str> = trainings.iter().map(|(_, t)| t.id.as_str()).collect();
     f.studio.load_workspace().await.unwrap();
-    let job = f.studio.start_job(move_all(&ids, Some("dir-new"))).unwrap();
+    let job = f
+        .studio
+        .start_job(move_all(&ids, Some("dir-new")), Default::default())
+        .unwrap();
     let reports = f.finish(&job).await;
     assert!(reports.last().unwrap().failed.is_empty());
     for (i, (state, before)) in trainings.iter().enumerate() {
@@ -203,7 +212,7 @@ async fn someone_elses_edit_made_before_the_read_survives_the_move() {
         .unwrap();
     let job = f
         .studio
-        .start_job(move_all(&[&t.id], Some("dir-x")))
+        .start_job(move_all(&[&t.id], Some("dir-x")), Default::default())
         .unwrap();
     assert!(f.finish(&job).await.last().unwrap().failed.is_empty());
     let after = f.server(&t.id);
@@ -242,7 +251,10 @@ async fn an_edit_made_while_the_job_runs_survives_when_its_item_comes() {
         let _ = tx.send(p.clone());
     });
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let job = f.studio.start_job(move_all(&refs, None)).unwrap();
+    let job = f
+        .studio
+        .start_job(move_all(&refs, None), Default::default())
+        .unwrap();
     loop {
         let p = rx.recv().await.unwrap();
         if p.job_id == job && p.state != JobState::Running {
@@ -267,11 +279,14 @@ async fn set_visibility_changes_only_channels_and_segments() {
     let segment = data.segments[0].id.clone();
     let job = f
         .studio
-        .start_job(JobRequest::SetVisibility {
-            ids: picked.iter().map(|t| t.id.clone()).collect(),
-            channels: vec![Channel::Web, Channel::Email],
-            segments: vec![segment.clone()],
-        })
+        .start_job(
+            JobRequest::SetVisibility {
+                ids: picked.iter().map(|t| t.id.clone()).collect(),
+                channels: vec![Channel::Web, Channel::Email],
+                segments: vec![segment.clone()],
+            },
+            Default::default(),
+        )
         .unwrap();
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!(last.kind, JobKind::SetVisibility);

@@ -30,10 +30,10 @@ async fn plus_creates_a_draft_in_the_directory() {
 async fn delete_publish_and_unpublish_one_training() {
     let f = fixture("demo").await;
     let t = f.studio.create_training(None).await.unwrap();
-    let live = f.studio.set_published(&t.id, true).await.unwrap();
+    let live = f.studio.set_published(&t.id, true, None).await.unwrap();
     assert!(live.is_live());
     assert_eq!(live.current_version, Some(1));
-    let out = f.studio.set_published(&t.id, false).await.unwrap();
+    let out = f.studio.set_published(&t.id, false, None).await.unwrap();
     assert!(!out.is_live() && out.is_draft);
     assert_eq!(
         out.current_version,
@@ -53,10 +53,10 @@ async fn delete_publish_and_unpublish_one_training() {
             serde_json::json!({"is_draft": true})
         ]
     );
-    f.studio.delete_training(&t.id).await.unwrap();
+    f.studio.delete_training(&t.id, None).await.unwrap();
     assert!(!f.exists(&t.id));
     // Deleting again (someone else was faster) is not an error.
-    f.studio.delete_training(&t.id).await.unwrap();
+    f.studio.delete_training(&t.id, None).await.unwrap();
 }
 
 #[tokio::test]

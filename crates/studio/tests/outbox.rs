@@ -200,12 +200,15 @@ async fn a_bulk_move_that_cannot_reach_open_cx_is_queued_and_sent_later() {
     f.sim.set_faults(down());
     let job = f
         .studio
-        .start_job(JobRequest::Move {
-            items: vec![MoveItem {
-                id: t.id.clone(),
-                directory_id: Some("dir-later".into()),
-            }],
-        })
+        .start_job(
+            JobRequest::Move {
+                items: vec![MoveItem {
+                    id: t.id.clone(),
+                    directory_id: Some("dir-later".into()),
+                }],
+            },
+            Default::default(),
+        )
         .unwrap();
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!(last.queued, std::slice::from_ref(&t.id));

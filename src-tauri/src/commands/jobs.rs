@@ -1,15 +1,18 @@
 //! Commands of bulk jobs: start one, cancel it, retry its failed items. Progress arrives as
 //! "job-progress" events (wired in lib.rs).
 
-use studio::{JobId, JobRequest, Studio, StudioError};
+use studio::{JobId, JobRequest, Seen, Studio, StudioError};
 use tauri::State;
 
+/// `seen`: training id → the `updated_at` the UI showed; an item open.cx has another version
+/// of fails as a conflict.
 #[tauri::command]
 pub async fn start_job(
     studio: State<'_, Studio>,
     request: JobRequest,
+    seen: Seen,
 ) -> Result<JobId, StudioError> {
-    studio.start_job(request)
+    studio.start_job(request, seen)
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! Commands on single trainings beyond editing: "+" (create a draft in a directory), delete,
 //! publish and unpublish.
 
+use chrono::{DateTime, Utc};
 use opencx::Training;
 use studio::{Studio, StudioError};
 use tauri::State;
@@ -13,16 +14,23 @@ pub async fn create_training(
     studio.create_training(directory_id).await
 }
 
+/// `seen`: the `updated_at` the UI showed; kind `conflict` when open.cx has another version.
 #[tauri::command]
-pub async fn delete_training(studio: State<'_, Studio>, id: String) -> Result<(), StudioError> {
-    studio.delete_training(&id).await
+pub async fn delete_training(
+    studio: State<'_, Studio>,
+    id: String,
+    seen: Option<DateTime<Utc>>,
+) -> Result<(), StudioError> {
+    studio.delete_training(&id, seen).await
 }
 
+/// `seen` as for a delete.
 #[tauri::command]
 pub async fn set_published(
     studio: State<'_, Studio>,
     id: String,
     published: bool,
+    seen: Option<DateTime<Utc>>,
 ) -> Result<Training, StudioError> {
-    studio.set_published(&id, published).await
+    studio.set_published(&id, published, seen).await
 }
