@@ -1,8 +1,9 @@
 //! The shell's IPC tested through Tauri's mock runtime with the real ACL (the app's generated
 //! context and capabilities): every command answers through IPC, none ever returns the API
 //! key, errors arrive as `{kind, message}`, the client's retry waits become "api-waiting"
-//! events, bulk jobs report "job-progress" events, a close request says whether a job runs,
-//! and the capability grants exactly the commands.
+//! events, bulk jobs report "job-progress" events, an offline save waits and is announced as
+//! "outbox-changed", a close request says whether a job runs, and the capability grants
+//! exactly the commands.
 
 use serde_json::{json, Value};
 use studio::{MemoryStore, Studio};
@@ -457,5 +458,59 @@ fn jobs_report_progress_events_and_a_close_request_says_a_job_runs() {
         [json!({"job_running": true}), json!({"job_running": false})]
     );
     assert!(!h.window.state::<CloseGuard>().is_approved());
+    tauri::async_runtime::block_on(sim.shutdown());
+}
+
+#[test]
+fn a_save_that_cannot_reach_open_cx_waits_and_is_announced_as_outbox_changed() {
+    let sim = spawn_sim();
+    let h = harness();
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let seen = std::sync::Arc::clone(&events);
+    h.app.listen_any(crate::OUTBOX_CHANGED, move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    invoke(
+        &h.window,
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
+    )
+    .unwrap();
+    let training = invoke(&h.window, "load_workspace", json!({})).unwrap()["trainings"][0].clone();
+    sim.set_faults(opencx_sim::Faults {
+        down: true,
+        ..opencx_sim::Faults::default()
+    });
+    let draft = json!({
+        "title": "Written offline",
+        "content": "Kept until open.cx answers.",
+        "training_type": training["type"],
+        "directory_id": training["directory_id"],
+        "restricted_to_channels": [],
+        "restricted_to_segments": []
+    });
+    let queued = invoke(
+        &h.window,
+        "save_training",
+        json!({"id": training["id"], "draft": draft, "publish": false, "base": training}),
+    )
+    .unwrap();
+    assert_eq!(queued, json!({"status": "queued", "waiting": 1}));
+    let announced = events.lock().unwrap().clone();
+    assert_eq!(announced.len(), 1, "{announced:?}");
+    assert_eq!(announced[0]["waiting"], 1);
+    assert_eq!(announced[0]["entries"][0]["action"]["kind"], "save");
+    assert_eq!(announced[0]["entries"][0]["title"], "Written offline");
+
+    sim.set_faults(opencx_sim::Faults::default());
+    let sent = invoke(&h.window, "outbox_send", json!({})).unwrap();
+    assert_eq!(sent["waiting"], 0);
+    assert_eq!(sent["landed"][0]["draft_title"], "Written offline");
+    assert_eq!(
+        events.lock().unwrap().last().unwrap()["landed"][0]["id"],
+        training["id"]
+    );
     tauri::async_runtime::block_on(sim.shutdown());
 }

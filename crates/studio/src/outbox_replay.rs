@@ -63,13 +63,14 @@ impl Studio {
         let mut tried = HashSet::new();
         loop {
             let entries = on_outbox(&self.outbox, &workspace, |o, w| o.list(w)).await?;
+            // Every change was announced as it happened; the end itself changes nothing.
             let Some(entry) = next(&entries, &tried) else {
-                return Ok(self.outbox.changed(entries, landed));
+                return Ok(OutboxView::new(entries, landed));
             };
             tried.insert(entry.id.clone());
             let sent = send(&session, &entry).await;
             let outcome = match sent {
-                Sent::Unreachable => return Ok(self.outbox.changed(entries, landed)),
+                Sent::Unreachable => return Ok(OutboxView::new(entries, landed)),
                 Sent::Landed(answer) => {
                     let answer = session.keep(answer);
                     self.landed(&session, &entry, &answer).await;
