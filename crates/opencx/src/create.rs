@@ -2,8 +2,9 @@
 //! repeated blindly: each create carries `metadata.client_id` (a UUID v4 unless the caller set
 //! one), and after a failure that may have reached the server (timeout, connection lost after
 //! sending, 5xx) the client first asks `GET /training?metadata={"client_id":…}`; it sends again
-//! only when the training is not there. Rate-limit refusals and failed connections are resent
-//! as they are.
+//! only when the training is not there. While that lookup itself fails, the POST is never sent
+//! again (the answer is the error). Rate-limit refusals and failed connections are resent as
+//! they are.
 
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -30,24 +31,34 @@ impl Client {
             .clone();
         let call = Call::new(Method::POST, &["training"], CREATE).json(&body)?;
         let mut attempt = 1;
+        // Set after a failure that may have reached the server: until a lookup answers that the
+        // training is not there, the POST is not sent again.
+        let mut maybe_created = false;
         loop {
-            let failure = match self.attempt(&call).await {
-                Ok(answer) => return self.read_created(&answer, &client_id).await,
-                Err(failure) => failure,
-            };
-            match failure.verdict {
-                Verdict::Final => return Err(failure.error),
-                Verdict::Resend => {}
-                Verdict::Ambiguous => {
-                    if let Ok(Some(found)) = self.find_by_client_id(&client_id).await {
-                        return Ok(found);
+            let error = if maybe_created {
+                match self.find_by_client_id(&client_id).await {
+                    Ok(Some(found)) => return Ok(found),
+                    Ok(None) => {
+                        maybe_created = false;
+                        continue;
                     }
+                    Err(error) => error,
                 }
-            }
-            if attempt >= self.inner.max_attempts
-                || !self.pause_before_retry(&failure.error, attempt).await
+            } else {
+                let failure = match self.attempt(&call).await {
+                    Ok(answer) => return self.read_created(&answer, &client_id).await,
+                    Err(failure) => failure,
+                };
+                match failure.verdict {
+                    Verdict::Final => return Err(failure.error),
+                    Verdict::Resend => {}
+                    Verdict::Ambiguous => maybe_created = true,
+                }
+                failure.error
+            };
+            if attempt >= self.inner.max_attempts || !self.pause_before_retry(&error, attempt).await
             {
-                return Err(failure.error);
+                return Err(error);
             }
             attempt += 1;
         }

@@ -150,6 +150,26 @@ async fn a_connection_dropped_after_a_create_leaves_exactly_one_training() {
 }
 
 #[tokio::test]
+async fn a_create_is_never_sent_again_while_its_lookup_keeps_failing() {
+    let sim = sim(Seed::Empty).await;
+    let client = client(&sim);
+    // Every request is handled and its answer lost: the POST, then every lookup.
+    sim.set_faults(Faults {
+        drop_connection: DropMode::After(1_000),
+        ..Faults::default()
+    });
+    let body = CreateTraining::new("Once", "Only once");
+    let err = client.create_training(&body).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Network);
+    assert_eq!(sim.trainings().len(), 1, "created once, never again");
+    let posts = routes(&sim)
+        .iter()
+        .filter(|r| r.as_str() == "POST /training")
+        .count();
+    assert_eq!(posts, 1);
+}
+
+#[tokio::test]
 async fn a_connection_dropped_before_a_create_sends_it_again_once() {
     let sim = sim(Seed::Empty).await;
     let client = client(&sim);
