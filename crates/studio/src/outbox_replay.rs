@@ -18,6 +18,16 @@ use crate::moves::move_body;
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry, OutboxState, OutboxView};
 use crate::session::{Session, Studio};
 
+tokio::task_local! {
+    /// Set while the outbox is sent in the background (the shell's own sending).
+    static BACKGROUND: ();
+}
+
+/// Whether the current task sends the outbox in the background.
+pub(crate) fn in_background() -> bool {
+    BACKGROUND.try_with(|_| ()).is_ok()
+}
+
 /// How sending one entry went (one value per entry, moved once: not worth a box).
 #[allow(clippy::large_enum_variant)]
 enum Sent {
@@ -115,6 +125,13 @@ impl Studio {
             let (_, entries) = outcome?;
             self.outbox.changed(entries, landed.clone());
         }
+    }
+
+    /// [`Studio::send_outbox`] on the shell's own account (after a load, every few seconds):
+    /// the client's waits before its retries are not told to the retry hook, so the UI does not
+    /// show a wait nobody asked for.
+    pub async fn send_outbox_in_background(&self) -> Result<OutboxView> {
+        BACKGROUND.scope((), self.send_outbox()).await
     }
 
     /// Removes an entry without sending it. A save's text is first written to the journal

@@ -272,11 +272,17 @@ impl Studio {
 
     /// Told `(wait, attempt)` whenever a client opened from now on waits before a retry (a
     /// `Retry-After` or a backoff), so the UI can say it is waiting.
+    /// Waits of a background send of the outbox are not told: nobody is waiting for it.
     pub fn set_retry_hook(&self, hook: impl Fn(Duration, u32) + Send + Sync + 'static) {
+        let observer = RetryObserver::new(move |wait, attempt| {
+            if !crate::outbox_replay::in_background() {
+                hook(wait, attempt);
+            }
+        });
         *self
             .retry_observer
             .write()
-            .unwrap_or_else(|e| e.into_inner()) = Some(RetryObserver::new(hook));
+            .unwrap_or_else(|e| e.into_inner()) = Some(observer);
     }
 
     pub fn list_workspaces(&self) -> Result<WorkspaceList> {

@@ -3,7 +3,8 @@
 //! conflict with each other); an entry someone else's change conflicts with is held without
 //! blocking other trainings; a new start on the same data dir still has the outbox; a bulk move
 //! that cannot reach open.cx is queued; dropped connections do not send anything twice; and
-//! discarding a waiting save gives its text back as an unsaved edit.
+//! discarding a waiting save gives its text back as an unsaved edit; the shell's background
+//! sends do not report the client's retry waits.
 
 mod support;
 
@@ -246,4 +247,28 @@ async fn dropped_connections_send_nothing_twice() {
         Some("Sent, answer lost.")
     );
     assert_eq!(f.server(&t.id).current_version, t.current_version);
+}
+
+#[tokio::test]
+async fn a_background_send_does_not_report_retry_waits() {
+    let f = fixture("demo").await;
+    let waits = Arc::new(Mutex::new(0));
+    let counted = Arc::clone(&waits);
+    // Told to clients opened from now on: the next start.
+    let studio = Studio::new(f.dir.path(), Box::new(f.keys.clone()));
+    studio.set_retry_hook(move |_, _| *counted.lock().unwrap() += 1);
+    studio.resume_session().await.unwrap().unwrap();
+    let t = studio.load_workspace().await.unwrap().trainings[0].clone();
+    f.sim.set_faults(down());
+    save(&studio, &t, &edited(&t, "Offline."), &t).await;
+    let told = *waits.lock().unwrap();
+    assert!(told > 0, "the editor's own save reports its waits");
+    let view = studio.send_outbox_in_background().await.unwrap();
+    assert_eq!(view.waiting, 1);
+    assert_eq!(*waits.lock().unwrap(), told, "the background send is quiet");
+    studio.send_outbox().await.unwrap();
+    assert!(
+        *waits.lock().unwrap() > told,
+        "a send the editor asked for is not"
+    );
 }

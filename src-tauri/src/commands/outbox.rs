@@ -33,7 +33,7 @@ pub const SEND_EVERY: Duration = Duration::from_secs(10);
 pub fn send_in_background<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        if let Err(e) = app.state::<Studio>().send_outbox().await {
+        if let Err(e) = app.state::<Studio>().send_outbox_in_background().await {
             tracing::debug!(error = %e, "the outbox was not sent");
         }
     });
@@ -51,7 +51,7 @@ pub fn keep_sending<R: Runtime>(app: &AppHandle<R>) {
                 .await
                 .is_ok_and(|view| view.entries.iter().any(|e| e.state == OutboxState::Waiting));
             if waiting {
-                if let Err(e) = studio.send_outbox().await {
+                if let Err(e) = studio.send_outbox_in_background().await {
                     tracing::debug!(error = %e, "the outbox was not sent");
                 }
             }
