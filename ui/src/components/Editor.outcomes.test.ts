@@ -96,6 +96,25 @@ describe('Editor: offline saves', () => {
   });
 });
 
+describe('Editor: a save held in the outbox', () => {
+  it('says it was not sent when the outbox holds it back', async () => {
+    fakeBackend();
+    const { rerender } = render(Editor, {
+      training: MINE_T,
+      directories: DIRECTORIES,
+      segments: SEGMENTS,
+      onsaved: vi.fn(),
+      onreauth: vi.fn(async () => true),
+      outbox: 'waiting',
+    });
+    expect(screen.getByText(/^Waiting to send — kept on this computer/)).toBeInTheDocument();
+    await rerender({ outbox: 'conflict' });
+    expect(screen.getByText('Not sent: someone changed this training on open.cx meanwhile. See “Waiting to send”.')).toBeInTheDocument();
+    await rerender({ outbox: null });
+    expect(screen.queryByText(/Not sent|Waiting to send/)).toBeNull();
+  });
+});
+
 describe('Editor: conflicts', () => {
   it('shows base, theirs and yours side by side with both content diffs, and writes nothing', async () => {
     const { user, backend } = setup({ save_training: conflictThenSaved() });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from './bindings/OutboxEntry';
 import { training } from '../test/fixtures';
-import { describeAction, describeState, pendingCount, withLanded } from './outbox';
+import { describeAction, describeState, pendingCount, savesState, withLanded } from './outbox';
 
 function entry(overrides: Partial<OutboxEntry>): OutboxEntry {
   return {
@@ -55,5 +55,25 @@ describe('outbox', () => {
     const b = training({ id: 'b', title: 'B' });
     const landed = { ...a, title: 'A, sent' };
     expect(withLanded([a, b], [landed])).toEqual([landed, b]);
+  });
+
+  it('says where the saves of one training stand, a held one first', () => {
+    const draft = {
+      title: 'T',
+      content: 'C',
+      training_type: 'SCENARIO_SPECIFIC' as const,
+      directory_id: null,
+      restricted_to_channels: [],
+      restricted_to_segments: [],
+    };
+    const save = { kind: 'save' as const, draft, publish: false, base: training() };
+    const v = {
+      entries: [entry({ action: save }), entry({ id: 'e2', action: save, state: 'conflict' }), entry({ id: 'e3', training_id: 't2' })],
+      waiting: 3,
+      landed: [],
+    };
+    expect(savesState(v, 't1')).toBe('conflict');
+    expect(savesState(v, 't2')).toBeNull();
+    expect(savesState(null, 't1')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The outbox as the UI tells it: what each waiting change will do and where it stands, in plain
 // words, and which trainings to show fresh after a send.
 import type { OutboxEntry } from './bindings/OutboxEntry';
+import type { OutboxState } from './bindings/OutboxState';
 import type { OutboxView } from './bindings/OutboxView';
 import type { Training } from './bindings/Training';
 
@@ -31,6 +32,15 @@ export function describeState(entry: OutboxEntry): string {
 
 /** How many changes are not on open.cx yet (waiting, or held for a decision). */
 export const pendingCount = (view: OutboxView | null): number => view?.entries.length ?? 0;
+
+/** Where the saves of one training in the outbox stand: a held one first, `null` when none. */
+export function savesState(view: OutboxView | null, trainingId: string): OutboxState | null {
+  const states = new Set(
+    (view?.entries ?? []).filter((e) => e.training_id === trainingId && e.action.kind === 'save').map((e) => e.state),
+  );
+  for (const state of ['conflict', 'failed', 'waiting'] as const) if (states.has(state)) return state;
+  return null;
+}
 
 /** The list with the trainings that just reached open.cx in place. */
 export function withLanded(trainings: readonly Training[], landed: readonly Training[]): Training[] {
