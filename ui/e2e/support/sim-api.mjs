@@ -1,10 +1,12 @@
 // The simulator seen from the specs: its public API (with the test key) to read and change
 // trainings as another open.cx client would, and its control routes for faults and the request log.
+// Reads use the read-only key: the simulator's rate limit counts per key, so a spec's checks do
+// not spend the budget of the app under test (a bulk job can use all of it).
 import { TOKENS } from './sim-process.mjs';
 
 const base = () => process.env.E2E_SIM_URL;
 
-async function call(method, route, { token = TOKENS.good, body, url = base() } = {}) {
+async function call(method, route, { token = method === 'GET' ? TOKENS.readOnly : TOKENS.good, body, url = base() } = {}) {
   const response = await fetch(`${url}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
