@@ -48,6 +48,14 @@ describe('Conflicts with someone else’s change', () => {
     expect(shownTitle(await api.getTraining(id))).toBe(THEIRS);
   });
 
+  it('offers to edit the merge, starting from the editor’s version', async () => {
+    const dialog = await byRole('dialog', 'Someone else changed this training');
+    await (await byRole('button', 'Edit the merge', { within: dialog })).click();
+    expect(await (await byRole('textbox', 'Title', { within: dialog })).getValue()).toBe(MINE);
+    await keepScreenshot('conflict-merge');
+    await (await byRole('button', 'Back', { within: dialog })).click();
+  });
+
   it('Keep mine puts the editor’s version on the server', async () => {
     const dialog = await byRole('dialog', 'Someone else changed this training');
     await (await byRole('button', 'Keep mine', { within: dialog })).click();
