@@ -9,9 +9,9 @@ import { api, control } from '../support/sim-api.mjs';
 
 // Trainings no other spec touches (specs share one simulator).
 const FIRST = 'Warranty claims for electronics';
-const SECOND = 'Support hours over the holidays';
+const SECOND = 'Protecting personal data in conversations';
 const FIRST_NEW = 'Warranty claims for electronics (saved offline)';
-const SECOND_NEW = 'Support hours over the holidays (saved offline)';
+const SECOND_NEW = 'Protecting personal data in conversations (saved offline)';
 
 async function saveDraftThroughReview() {
   await (await byRole('button', 'Save draft')).click();
