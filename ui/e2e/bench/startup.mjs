@@ -5,23 +5,14 @@
 // Needs target/release/training-studio (scripts/bench.sh builds it), tauri-driver and a display
 // (run under xvfb-run). Each launch is a fresh app process; the demo's state file is reused after
 // the first launch of a size, as it would be on a user's machine.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { remote } from 'webdriverio';
-import { waitForPort } from '../support/wait.mjs';
+import { app, launch, median, startDriver } from './app.mjs';
 
 const RUNS = 5;
-// tauri-driver's port and its WebKitWebDriver's (the default native port 4445 is the e2e suite's).
-const PORT = 4446;
-const NATIVE_PORT = 4447;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const app = path.join(root, 'target/release/training-studio');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Resident memory (KiB) of a process and all its descendants, from /proc. */
 function treeRssKiB(rootPid) {
@@ -47,10 +38,7 @@ function treeRssKiB(rootPid) {
 
 async function launchOnce(n) {
   const started = performance.now();
-  const browser = await remote({
-    hostname: '127.0.0.1', port: PORT, logLevel: 'error',
-    capabilities: { 'tauri:options': { application: app, args: ['--demo', '--demo-seed', `scale:${n}`] } },
-  });
+  const browser = await launch(['--demo', '--demo-seed', `scale:${n}`]);
   try {
     await browser.waitUntil(() => browser.execute((count) => {
       const all = document.querySelector('[aria-label="All trainings"]');
@@ -67,11 +55,8 @@ async function launchOnce(n) {
 }
 
 const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
-// Release builds accept WebDriver automation only when asked to.
-const env = { ...process.env, XDG_DATA_HOME: dataHome, TAURI_WEBVIEW_AUTOMATION: 'true' };
-const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], { stdio: 'ignore', env });
+const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
 try {
-  await waitForPort(PORT, 20_000);
   console.log(`| trainings | launch → list shown, median of ${RUNS} (min–max) | resident memory, app + WebKit (median) |`);
   console.log('|---|---|---|');
   for (const n of sizes.length ? sizes : [1000]) {
@@ -81,5 +66,6 @@ try {
     console.log(`| ${n} | ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}) | ${median(runs.map((r) => r.rssMiB)).toFixed(0)} MiB |`);
   }
 } finally {
-  driver.kill();
+  stopDriver();
+  rmSync(dataHome, { recursive: true, force: true });
 }

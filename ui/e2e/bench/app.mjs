@@ -1,0 +1,40 @@
+// What the benchmarks of the release app share: tauri-driver on its own ports (the e2e suite
+// uses 4444/4445), a fresh app session per launch, summary statistics.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+import { waitForPort } from '../support/wait.mjs';
+
+const PORT = 4446;
+const NATIVE_PORT = 4447;
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The app under test: the release build, or BENCH_APP (e.g. a copy kept while a new build runs). */
+export const app = process.env.BENCH_APP ?? path.join(root, 'target/release/training-studio');
+
+export const median = (xs) => quantile(xs, 0.5);
+
+/** The q-quantile (nearest rank) of xs. */
+export function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** Starts tauri-driver with `env` for the apps it launches; returns a stop function. */
+export async function startDriver(env) {
+  // Release builds accept WebDriver automation only when asked to.
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
+    stdio: 'ignore',
+    env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: 'true' },
+  });
+  await waitForPort(PORT, 20_000);
+  return () => driver.kill();
+}
+
+/** A new session: launches the release app with `args`. */
+export function launch(args) {
+  return remote({
+    hostname: '127.0.0.1', port: PORT, logLevel: 'error',
+    capabilities: { 'tauri:options': { application: app, args } },
+  });
+}
