@@ -193,6 +193,39 @@ describe('MainView: the outbox', () => {
     );
   });
 
+  it('a move that met someone else\'s change shows the server\'s copy, not the old place', async () => {
+    const { user, backend } = setup({ start_job: () => 'job-1' });
+    const listbox = await screen.findByRole('listbox', { name: 'Trainings' });
+    await user.click(within(listbox).getByRole('option', { name: /^Shipping times/ }));
+    await user.keyboard('{Control>}{Shift>}m{/Shift}{/Control}');
+    const dialog = screen.getByRole('dialog', { name: 'Move to' });
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Filter directories' }), 'bill{Enter}');
+    await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(1));
+    const theirs = { ...original('t-shipping'), directory_id: 'dir-tone', updated_at: '2025-03-01T12:00:00.000Z' };
+    await backend.emit('job-progress', {
+      job_id: 'job-1',
+      kind: 'move',
+      total: 1,
+      done: 1,
+      failed: [
+        {
+          id: 't-shipping',
+          title: 'Shipping times',
+          kind: 'conflict',
+          message: '“Shipping times” was changed on open.cx since you loaded it, so it was left as it is.',
+        },
+      ],
+      queued: [],
+      updated: [theirs],
+      deleted: [],
+      seconds_left: null,
+      state: 'finished',
+    });
+    const nav = screen.getByRole('navigation', { name: 'Directories' });
+    await waitFor(() => expect(within(nav).getByRole('button', { name: 'Tone of voice, 2 trainings' })).toBeInTheDocument());
+    expect(screen.getByRole('region', { name: 'Job progress' })).toHaveTextContent('was changed on open.cx since you loaded it');
+  });
+
   it('passes the version it showed when taking a training out of use', async () => {
     const { user, backend } = setup({
       set_published: (args) => ({ ...original(String(args.id)), is_draft: !args.published }),
