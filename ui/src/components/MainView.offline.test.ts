@@ -167,6 +167,21 @@ describe('MainView: the outbox', () => {
     expect(within(dialog).getByText('Everything has been sent.')).toBeInTheDocument();
   });
 
+  it('says in the panel why a discard was refused, and keeps the entry', async () => {
+    const { user } = setup({
+      outbox_list: () => view([entry()]),
+      outbox_discard: ipcFailure(
+        'invalid_input',
+        'There is a newer unsaved edit of “Refund policy” on this computer. Open it first, then discard this one.',
+      ),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Waiting to send (1)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Waiting to send' });
+    await user.click(within(dialog).getByRole('button', { name: /^Discard/ }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('There is a newer unsaved edit');
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(1);
+  });
+
   it('a job whose items could not reach open.cx says they wait to be sent', async () => {
     const { user, backend } = setup({ start_job: () => 'job-1' });
     const listbox = await screen.findByRole('listbox', { name: 'Trainings' });
