@@ -115,6 +115,46 @@ describe('Editor: a save held in the outbox', () => {
   });
 });
 
+describe('Editor: reopening a training whose save waits in the outbox', () => {
+  it('opens with the waiting text, as sent, and saves on top of it against the same server version', async () => {
+    const backend = fakeBackend({
+      review_changes: (args) => ({ ...REVIEW, publish: args.publish }),
+      save_training: () => ({ status: 'queued', waiting: 2 }),
+    });
+    const waiting: TrainingDraft = {
+      title: 'Refund policy (offline)',
+      content: 'Within 45 days.',
+      training_type: MINE_T.type,
+      directory_id: MINE_T.directory_id,
+      restricted_to_channels: [],
+      restricted_to_segments: [],
+    };
+    render(Editor, {
+      training: MINE_T,
+      directories: DIRECTORIES,
+      segments: SEGMENTS,
+      onsaved: vi.fn(),
+      onreauth: vi.fn(async () => true),
+      waiting,
+      outbox: 'waiting',
+    });
+    const user = userEvent.setup();
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveValue('Refund policy (offline)');
+    expect(unsaved()).toBeNull();
+    expect(screen.getByText(/^Waiting to send — kept on this computer/)).toBeInTheDocument();
+    await user.type(title, ' again');
+    expect(unsaved()).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
+    await waitFor(() => expect(backend.callsTo('save_training')).toHaveLength(1));
+    expect(backend.callsTo('save_training')[0]).toMatchObject({
+      draft: { title: 'Refund policy (offline) again', content: 'Within 45 days.' },
+      base: MINE_T,
+    });
+  });
+});
+
 describe('Editor: conflicts', () => {
   it('shows base, theirs and yours side by side with both content diffs, and writes nothing', async () => {
     const { user, backend } = setup({ save_training: conflictThenSaved() });

@@ -143,7 +143,7 @@ describe('MainView: the outbox', () => {
     expect(within(list()).getByRole('option', { name: /^Refunds, typed offline/ })).toBeInTheDocument();
   });
 
-  it('Discard of a save keeps its text as a recovered unsaved edit; Open shows the training', async () => {
+  it('Discard of a save keeps its text as a recovered unsaved edit; Open shows the training with the waiting text', async () => {
     const { user, backend } = setup({
       outbox_list: () => view([entry()]),
       outbox_discard: () => view([]),
@@ -156,7 +156,7 @@ describe('MainView: the outbox', () => {
     let dialog = screen.getByRole('dialog', { name: 'Waiting to send' });
     await user.click(within(dialog).getByRole('button', { name: 'Open “Refunds, typed offline”' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund policy');
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refunds, typed offline');
 
     await user.click(screen.getByRole('button', { name: 'Waiting to send (1)' }));
     dialog = screen.getByRole('dialog', { name: 'Waiting to send' });

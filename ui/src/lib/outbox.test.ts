@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from './bindings/OutboxEntry';
 import { training } from '../test/fixtures';
-import { describeAction, describeState, pendingCount, savesState, withLanded } from './outbox';
+import { describeAction, describeState, pendingCount, savesState, waitingDraft, withLanded } from './outbox';
 
 function entry(overrides: Partial<OutboxEntry>): OutboxEntry {
   return {
@@ -75,5 +75,30 @@ describe('outbox', () => {
     expect(savesState(v, 't1')).toBe('conflict');
     expect(savesState(v, 't2')).toBeNull();
     expect(savesState(null, 't1')).toBeNull();
+  });
+
+  it('gives the latest waiting save of a training, for the editor to open with', () => {
+    const draft = (title: string) => ({
+      title,
+      content: 'C',
+      training_type: 'SCENARIO_SPECIFIC' as const,
+      directory_id: null,
+      restricted_to_channels: [],
+      restricted_to_segments: [],
+    });
+    const save = (title: string) => ({ kind: 'save' as const, draft: draft(title), publish: false, base: training() });
+    const v = {
+      entries: [
+        entry({ action: save('first') }),
+        entry({ id: 'e2', action: save('second') }),
+        entry({ id: 'e3' }),
+        entry({ id: 'e4', training_id: 't2', action: save('other') }),
+      ],
+      waiting: 4,
+      landed: [],
+    };
+    expect(waitingDraft(v, 't1')?.title).toBe('second');
+    expect(waitingDraft(v, 't3')).toBeNull();
+    expect(waitingDraft(null, 't1')).toBeNull();
   });
 });

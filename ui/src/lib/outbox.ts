@@ -4,6 +4,7 @@ import type { OutboxEntry } from './bindings/OutboxEntry';
 import type { OutboxState } from './bindings/OutboxState';
 import type { OutboxView } from './bindings/OutboxView';
 import type { Training } from './bindings/Training';
+import type { TrainingDraft } from './bindings/TrainingDraft';
 
 /** "Save draft", "Publish", "Move to Billing", "Take out of use". */
 export function describeAction(entry: OutboxEntry, dirName: (id: string | null) => string): string {
@@ -40,6 +41,15 @@ export function savesState(view: OutboxView | null, trainingId: string): OutboxS
   );
   for (const state of ['conflict', 'failed', 'waiting'] as const) if (states.has(state)) return state;
   return null;
+}
+
+/** The form of the training's latest save still in the outbox (`null`: none). */
+export function waitingDraft(view: OutboxView | null, trainingId: string): TrainingDraft | null {
+  let latest: TrainingDraft | null = null;
+  for (const e of view?.entries ?? []) {
+    if (e.training_id === trainingId && e.action.kind === 'save') latest = e.action.draft;
+  }
+  return latest;
 }
 
 /** The list with the trainings that just reached open.cx in place. */
