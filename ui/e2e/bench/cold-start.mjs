@@ -1,0 +1,130 @@
+// Cold start with a cached workspace of N trainings (default 10,000), in the release app against
+// a real opencx-sim process: time from launch until the list shows all N, and the requests the
+// simulator had received by then (its request log), for three starts measured side by side:
+//   cached, open.cx reachable  – the app starts from its on-disk workspace cache;
+//   cached, open.cx down       – every request answers 503: what shows came from the cache;
+//   no cache (baseline)        – the cache file removed first: the list waits for list-all.
+//   node ui/e2e/bench/cold-start.mjs [N]
+// Needs target/release/training-studio, target/{release,debug}/opencx-sim, tauri-driver, a
+// display, and a D-Bus session with an unlocked keyring (the key is kept in the keychain):
+// scripts/bench.sh runs it that way. The first launch signs in through the sign-in screen and
+// loads the workspace, which writes the cache; every later launch resumes that session.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { launch, median, root, startDriver } from './app.mjs';
+import { TOKENS } from '../support/sim-process.mjs';
+
+const RUNS = 5;
+const N = Number(process.argv[2] ?? 10000);
+
+/** An opencx-sim process (release build if there is one) with scale:n and no rate limit. */
+async function startSim(n) {
+  const bin = ['release', 'debug'].map((p) => path.join(root, 'target', p, 'opencx-sim')).find(existsSync);
+  const child = spawn(bin, ['--addr', '127.0.0.1:0', '--seed', `scale:${n}`, '--token', TOKENS.good,
+    '--rate-limit', '0', '--control-token', TOKENS.control], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`opencx-sim exited early with ${code}`)));
+  });
+  return { url, bin, stop: () => child.kill('SIGTERM') };
+}
+
+async function control(url, method, route, body) {
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKENS.control}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+const listShown = (count) => {
+  const all = document.querySelector('[aria-label="All trainings"]');
+  const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
+  return options.length > 0 && all !== null && all.textContent.includes(String(count));
+};
+
+async function signIn(browser, url) {
+  const field = async (label) => browser.$(`aria/${label}`);
+  await browser.waitUntil(async () => (await (await field('API key')).isExisting()), { timeout: 60_000 });
+  await (await field('Workspace name')).setValue('Bench');
+  await (await field('API key')).setValue(TOKENS.good);
+  if (!(await (await field('API base URL')).isDisplayed())) await (await field('Advanced')).click();
+  await (await field('API base URL')).setValue(url);
+  await (await browser.$('button=Sign in')).click();
+}
+
+/** The cache files under the data dir (wherever the app keeps its data). */
+function cacheDirs(dataHome) {
+  const found = [];
+  for (const app of readdirSync(dataHome)) {
+    const dir = path.join(dataHome, app, 'cache');
+    if (existsSync(dir)) found.push(dir);
+  }
+  return found;
+}
+
+async function start(url, n) {
+  await control(url, 'DELETE', '/_sim/requests');
+  const started = performance.now();
+  const browser = await launch([]);
+  try {
+    await browser.waitUntil(() => browser.execute(listShown, n), { timeout: 180_000, interval: 20 });
+    const shownMs = performance.now() - started;
+    const log = await control(url, 'GET', '/_sim/requests');
+    const entries = Array.isArray(log) ? log : (log.requests ?? log.entries ?? []);
+    return {
+      shownMs,
+      received: entries.length,
+      answered: entries.filter((e) => e.status !== null && e.status !== undefined).length,
+    };
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-cold-'));
+const sim = await startSim(N);
+const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
+try {
+  // Sign in once; loading the workspace writes the cache (in the background, soon after).
+  const first = await launch([]);
+  try {
+    await signIn(first, sim.url);
+    await first.waitUntil(() => first.execute(listShown, N), { timeout: 180_000, interval: 100 });
+    await new Promise((r) => setTimeout(r, 5000));
+  } finally {
+    await first.deleteSession();
+  }
+  if (cacheDirs(dataHome).length === 0) throw new Error('the app wrote no workspace cache');
+
+  const results = { cached: [], down: [], none: [] };
+  for (let run = 0; run < RUNS; run++) {
+    results.cached.push(await start(sim.url, N));
+    await new Promise((r) => setTimeout(r, 3000)); // the cache write after that load
+    await control(sim.url, 'PUT', '/_sim/faults', { down: true });
+    results.down.push(await start(sim.url, N));
+    await control(sim.url, 'PUT', '/_sim/faults', {});
+    for (const dir of cacheDirs(dataHome)) rmSync(dir, { recursive: true, force: true });
+    results.none.push(await start(sim.url, N));
+    await new Promise((r) => setTimeout(r, 3000)); // the cache is written again for the next run
+    process.stderr.write(`run ${run + 1}: ${JSON.stringify({ cached: results.cached.at(-1), down: results.down.at(-1), none: results.none.at(-1) })}\n`);
+  }
+  const row = (label, rs) => `| ${label} | ${median(rs.map((r) => r.shownMs)).toFixed(0)} ms (${Math.min(...rs.map((r) => r.shownMs)).toFixed(0)}–${Math.max(...rs.map((r) => r.shownMs)).toFixed(0)}) | ${median(rs.map((r) => r.received))} | ${median(rs.map((r) => r.answered))} |`;
+  console.log(`${N} trainings, simulator ${path.relative(root, sim.bin)}; medians of ${RUNS} launches each, interleaved; requests as the simulator's log held them when the list showed.`);
+  console.log();
+  console.log('| start | launch → list of all shown, median (min–max) | requests received by then | of which answered |');
+  console.log('|---|---:|---:|---:|');
+  console.log(row('cached workspace, open.cx reachable', results.cached));
+  console.log(row('cached workspace, open.cx down (503 to everything)', results.down));
+  console.log(row('no cache (baseline: list-all first)', results.none));
+} finally {
+  stopDriver();
+  sim.stop();
+  rmSync(dataHome, { recursive: true, force: true });
+}
