@@ -129,7 +129,7 @@ describe('Editor: reopening a training whose save waits in the outbox', () => {
       restricted_to_channels: [],
       restricted_to_segments: [],
     };
-    render(Editor, {
+    const { rerender } = render(Editor, {
       training: MINE_T,
       directories: DIRECTORIES,
       segments: SEGMENTS,
@@ -140,6 +140,9 @@ describe('Editor: reopening a training whose save waits in the outbox', () => {
     });
     const user = userEvent.setup();
     const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveValue('Refund policy (offline)');
+    // The workspace is read again: the same server version does not replace the waiting text.
+    await rerender({ training: { ...MINE_T } });
     expect(title).toHaveValue('Refund policy (offline)');
     expect(unsaved()).toBeNull();
     expect(screen.getByText(/^Waiting to send — kept on this computer/)).toBeInTheDocument();
