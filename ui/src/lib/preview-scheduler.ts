@@ -1,5 +1,8 @@
-// Keeps the live preview in step with typing without flooding the backend: text changes are
-// coalesced per animation frame, at most one render is in flight, and the latest text wins.
+// Keeps the live preview in step with typing without flooding the backend: at most one render is
+// in flight, and the latest text wins. Text that arrives while nothing renders is sent at once
+// (waiting for a frame first cost a whole frame, or several on a slow compositor, per keystroke);
+// text that arrives during a render waits, is replaced by newer text, and goes as soon as that
+// render answers. Typing never waits on a render: `update` only records the text.
 
 export interface PreviewSchedulerOptions {
   /** Asks the backend for the HTML of some markdown. */
@@ -7,32 +10,21 @@ export interface PreviewSchedulerOptions {
   /** Receives each finished render, oldest first; the last one is always the latest text's. */
   onResult: (html: string) => void;
   onError?: (error: unknown) => void;
-  /** Defaults to `requestAnimationFrame`. */
-  requestFrame?: (callback: () => void) => void;
 }
 
 export interface PreviewScheduler {
-  /** The text changed: render it soon. */
+  /** The text changed: render it as soon as no other render is in flight. */
   update(markdown: string): void;
   /** Stop: nothing more is rendered or delivered. */
   dispose(): void;
 }
 
 export function createPreviewScheduler(options: PreviewSchedulerOptions): PreviewScheduler {
-  const requestFrame = options.requestFrame ?? ((cb: () => void) => void requestAnimationFrame(cb));
   let pending: string | null = null; // the newest text not yet sent
   let inFlight = false;
-  let frameRequested = false;
   let disposed = false;
 
-  function requestPump(): void {
-    if (frameRequested || disposed) return;
-    frameRequested = true;
-    requestFrame(pump);
-  }
-
-  function pump(): void {
-    frameRequested = false;
+  function send(): void {
     if (disposed || inFlight || pending === null) return;
     const markdown = pending;
     pending = null;
@@ -49,14 +41,14 @@ export function createPreviewScheduler(options: PreviewSchedulerOptions): Previe
       )
       .finally(() => {
         inFlight = false;
-        if (pending !== null) requestPump();
+        send();
       });
   }
 
   return {
     update(markdown) {
       pending = markdown;
-      if (!inFlight) requestPump();
+      send();
     },
     dispose() {
       disposed = true;
