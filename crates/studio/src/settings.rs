@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -94,41 +93,10 @@ impl SettingsFile {
                 self.path.display()
             ))
         };
-        let dir = self
-            .path
-            .parent()
-            .ok_or_else(|| write_failed(std::io::ErrorKind::InvalidInput.into()))?;
-        fs::create_dir_all(dir).map_err(write_failed)?;
         let json =
             serde_json::to_vec_pretty(&data).map_err(|e| write_failed(std::io::Error::other(e)))?;
-        write_atomically(&self.path, &json).map_err(write_failed)
+        crate::atomic_file::write(&self.path, &json).map_err(write_failed)
     }
-}
-
-/// Writes `bytes` to a temp file beside `path`, syncs it, renames it over `path`, syncs the dir.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let file_name = path
-        .file_name()
-        .ok_or(std::io::ErrorKind::InvalidInput)?
-        .to_string_lossy();
-    let tmp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result?;
-    if let Some(dir) = path.parent() {
-        // Makes the rename itself durable; not every platform can open a directory.
-        if let Ok(dir) = fs::File::open(dir) {
-            let _ = dir.sync_all();
-        }
-    }
-    Ok(())
 }
 
 fn io_error(message: String) -> StudioError {
