@@ -89,6 +89,9 @@ describe('Organising trainings into directories', () => {
     await browser.waitUntil(async () => !(await api.listDirectories()).some((d) => d.name === 'Seasonal'), {
       timeoutMsg: 'the directory was not deleted in the simulator',
     });
-    expect((await allByRole('button', 'Seasonal,', { exact: false })).length).toBe(0);
+    // The sidebar follows once the app has the answer (a moment after the simulator has it).
+    await browser.waitUntil(async () => (await allByRole('button', 'Seasonal,', { exact: false })).length === 0, {
+      timeoutMsg: 'the deleted directory stayed in the sidebar',
+    });
   });
 });
