@@ -35,7 +35,7 @@ const SIZES_KB = [1, 10, 100];
 const TYPED_PREFIX = 'Typed: ';
 const MODES = ['app', 'frame', 'naive'];
 const LABELS = {
-  app: 'the app (coalesced per frame, one in flight)',
+  app: 'the app (one in flight, sent at once)',
   frame: 'baseline: one in flight, sent on the next frame',
   naive: 'baseline: naive, a render per keystroke',
 };
