@@ -9,6 +9,7 @@
 mod atomic_file;
 pub mod conflict;
 pub mod demo;
+mod derived_names;
 pub mod draft;
 pub mod error;
 pub mod history;

@@ -1,13 +1,12 @@
 //! Local directory names: where the server has no directory routes (or a training points to a
 //! directory the server does not list), the sidebar's directories come from the trainings'
 //! `directory_id` values and the editor can name them here. The names live in the settings
-//! file per workspace and are applied to the derived [`DirectoryEntry`] names.
+//! file per workspace and win over the names `derived_names` gives them.
 
 use std::collections::BTreeMap;
 
 use crate::error::{Result, StudioError};
 use crate::settings::SettingsFile;
-use crate::workspace::DirectoryEntry;
 
 /// The editor's names for this workspace's directories (directory id → name).
 pub(crate) fn load(
@@ -36,15 +35,6 @@ pub(crate) fn store(
     settings.save_data(&data)
 }
 
-/// Gives each derived (local-name-only) entry the editor's name for it, where there is one.
-pub fn apply(entries: &mut [DirectoryEntry], names: &BTreeMap<String, String>) {
-    for entry in entries.iter_mut().filter(|e| e.local_name_only) {
-        if let Some(name) = names.get(&entry.id) {
-            entry.name.clone_from(name);
-        }
-    }
-}
-
 /// A directory name as typed, trimmed; refused when blank.
 pub fn checked_name(name: &str) -> Result<&str> {
     let name = name.trim();
@@ -60,30 +50,6 @@ pub fn checked_name(name: &str) -> Result<&str> {
 mod tests {
     use super::*;
     use crate::workspace::{WorkspaceList, WorkspaceSummary};
-
-    fn entry(id: &str, name: &str, local: bool) -> DirectoryEntry {
-        DirectoryEntry {
-            id: id.into(),
-            name: name.into(),
-            local_name_only: local,
-        }
-    }
-
-    #[test]
-    fn names_apply_only_to_derived_entries() {
-        let mut entries = [
-            entry("d1", "Billing", false),
-            entry("d2", "Directory d2", true),
-        ];
-        let names: BTreeMap<String, String> = [
-            ("d1".to_string(), "Not this".to_string()),
-            ("d2".to_string(), "Returns".to_string()),
-        ]
-        .into();
-        apply(&mut entries, &names);
-        assert_eq!(entries[0].name, "Billing");
-        assert_eq!(entries[1].name, "Returns");
-    }
 
     #[test]
     fn stored_per_workspace_kept_by_list_saves_and_dropped_with_the_workspace() {

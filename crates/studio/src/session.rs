@@ -183,8 +183,7 @@ impl Session {
             Err(e) if e.kind() == opencx::ErrorKind::Unsupported => (None, false),
             Err(e) => return Err(e.into()),
         };
-        let mut directories = directory_entries(server_directories.as_deref(), &trainings);
-        local_names::apply(&mut directories, local);
+        let directories = directory_entries(server_directories.as_deref(), &trainings, local);
         let mut cache = self.cache();
         cache.fetched_at = Some(Utc::now());
         cache.directories_supported = Some(directories_supported);

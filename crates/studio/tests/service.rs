@@ -208,9 +208,23 @@ async fn without_directory_routes_directories_are_derived_from_trainings() {
         "the demo seed files trainings in directories"
     );
     assert_eq!(data.directories.len(), used.len());
+    let names: std::collections::BTreeSet<String> = data
+        .directories
+        .iter()
+        .map(|d| d.name.to_lowercase())
+        .collect();
+    assert_eq!(
+        names.len(),
+        used.len(),
+        "no two directories read the same: {names:?}"
+    );
     for d in &data.directories {
         assert!(d.local_name_only);
-        assert_eq!(d.name, format!("Directory {}", &d.id[..8]));
+        assert!(
+            !d.name.contains(&d.id[..8]),
+            "named from its titles: {}",
+            d.name
+        );
     }
 }
 
