@@ -26,6 +26,16 @@ OPTIONS:
     --seed-random N        seed for fault decisions and generated data [default: 0]
     --control-token T      enable the /_sim control routes for loopback callers with this token
     --no-directories       answer 404 on the directory routes, as open.cx may
+    --draft-mode MODE      fields | literal: how is_draft is read. open.cx documents only
+                           \"if true, saved as draft and not used by the AI\"; both readings
+                           are the simulator's own. fields: a draft waits beside the live
+                           version in draft_title/draft_content and a PUT without is_draft:true
+                           publishes at once. literal: title/content always replace the live
+                           text, is_draft:true takes the training out of use, there are never
+                           draft_* fields. [default: fields]
+    --omitted-fields WHAT  kept | cleared: what a PUT that leaves out metadata, start_time or
+                           end_time does with them (the simulator's reading; open.cx documents
+                           neither). [default: kept]
     -h, --help             print this help
 
 The first line printed on stdout is the server's base URL, e.g. http://127.0.0.1:4010.
@@ -80,6 +90,12 @@ pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, Str
                 config.control_token = Some(token.to_string());
             }
             "--no-directories" => config.directories_enabled = false,
+            "--draft-mode" => {
+                config.draft_mode = take()?.parse().map_err(|e| format!("{flag}: {e}"))?
+            }
+            "--omitted-fields" => {
+                config.omitted_fields = take()?.parse().map_err(|e| format!("{flag}: {e}"))?
+            }
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -92,7 +108,7 @@ pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use opencx_sim::Seed;
+    use opencx_sim::{DraftMode, OmittedFields, Seed};
 
     fn run(args: &[&str]) -> SimConfig {
         match parse(args.iter().copied()).unwrap() {
@@ -108,6 +124,8 @@ mod tests {
         assert_eq!(c.tokens.len(), 2);
         assert_eq!(c.seed, Seed::Empty);
         assert!(c.directories_enabled);
+        assert_eq!(c.draft_mode, DraftMode::Fields);
+        assert_eq!(c.omitted_fields, OmittedFields::Kept);
     }
 
     #[test]
@@ -131,6 +149,9 @@ mod tests {
             "--control-token",
             "ctl",
             "--no-directories",
+            "--draft-mode",
+            "literal",
+            "--omitted-fields=cleared",
         ]);
         assert_eq!(c.addr.port(), 4010);
         assert_eq!(c.tokens.len(), 2);
@@ -143,6 +164,8 @@ mod tests {
         );
         assert_eq!(c.control_token.as_deref(), Some("ctl"));
         assert!(!c.directories_enabled);
+        assert_eq!(c.draft_mode, DraftMode::Literal);
+        assert_eq!(c.omitted_fields, OmittedFields::Cleared);
     }
 
     #[test]
@@ -153,5 +176,7 @@ mod tests {
         assert!(parse(["--rate-limit", "-1"]).is_err());
         assert!(parse(["--frobnicate"]).is_err());
         assert!(parse(["--addr", "localhost"]).is_err());
+        assert!(parse(["--draft-mode", "both"]).is_err());
+        assert!(parse(["--omitted-fields"]).is_err());
     }
 }

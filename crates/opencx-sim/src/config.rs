@@ -6,6 +6,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use crate::readings::{DraftMode, OmittedFields};
+
 /// The full-access token accepted when no token is configured.
 pub const DEFAULT_FULL_TOKEN: &str = "ocx_test_full";
 /// The read-only token (`training:read`, `segments:read`) accepted when no token is configured.
@@ -136,7 +138,8 @@ impl FromStr for TokenSpec {
 }
 
 /// Everything a simulator needs to start. `Default` gives a loopback server on a random port
-/// with the two test tokens, an empty store, 100 requests per minute and no faults.
+/// with the two test tokens, an empty store, 100 requests per minute, no faults, and the
+/// `fields` draft reading with omitted fields kept.
 /// `Debug` never shows the control token.
 #[derive(Clone)]
 pub struct SimConfig {
@@ -156,6 +159,10 @@ pub struct SimConfig {
     pub control_token: Option<String>,
     /// false = the directory routes answer 404 as if they did not exist.
     pub directories_enabled: bool,
+    /// How `is_draft` is read (the simulator's reading; open.cx documents neither).
+    pub draft_mode: DraftMode,
+    /// Whether a `PUT` that omits `metadata`, `start_time` or `end_time` keeps or clears them.
+    pub omitted_fields: OmittedFields,
 }
 
 impl Default for SimConfig {
@@ -170,6 +177,8 @@ impl Default for SimConfig {
             random_seed: 0,
             control_token: None,
             directories_enabled: true,
+            draft_mode: DraftMode::Fields,
+            omitted_fields: OmittedFields::Kept,
         }
     }
 }
@@ -189,6 +198,8 @@ impl fmt::Debug for SimConfig {
                 &self.control_token.as_ref().map(|_| "<redacted>"),
             )
             .field("directories_enabled", &self.directories_enabled)
+            .field("draft_mode", &self.draft_mode)
+            .field("omitted_fields", &self.omitted_fields)
             .finish()
     }
 }

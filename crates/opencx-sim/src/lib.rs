@@ -19,6 +19,37 @@
 //!   (400), then the id (404 `Training not found`). Faults act before all of these, except
 //!   a drop `after` and malformed JSON, which act on the handler's answer.
 //! - When the state file cannot be written the change stays in memory and the answer is 500.
+//!
+//! Two readings of what open.cx leaves undocumented, chosen per simulator
+//! ([`SimConfig::draft_mode`], [`SimConfig::omitted_fields`]; `--draft-mode`,
+//! `--omitted-fields`). Both are the simulator's readings, not open.cx's documentation.
+//!
+//! `fields` (the default): a draft waits beside the live version.
+//! - `POST /training` with `is_draft: true`: no version, the text in `title`/`content` and in
+//!   `draft_title`/`draft_content`.
+//! - `PUT /training/{id}` with `is_draft: true`: a training never published gets the text
+//!   everywhere and stays a draft; a published one keeps its live text, version and
+//!   `published_at`, and gets the text as `draft_*`. With `is_draft` false or omitted: the text
+//!   is published at once (`current_version + 1` or 1, `published_at = now`, `draft_*` null,
+//!   `is_draft = false`).
+//!
+//! `literal`: `is_draft` read word for word ("if true, saved as draft and not used by the AI").
+//! - `draft_title`/`draft_content` are always null, in answers and in the store (pending draft
+//!   text in a seed or state file is dropped at start; the live text stays).
+//! - `POST /training` with `is_draft: true`: no version, the text only in `title`/`content`.
+//! - `PUT /training/{id}`: `title`/`content` always replace the live text. `is_draft: true`
+//!   takes the training out of use (`is_draft = true`; `current_version` and `published_at`
+//!   kept). `is_draft: false` puts it in use (`is_draft = false`), with a new version
+//!   (`current_version + 1` or 1, `published_at = now`) only when it was a draft before or its
+//!   title/content changed. `is_draft` omitted leaves `is_draft` as it was; a live training
+//!   whose text changed gets a new version as above.
+//!
+//! In both: `PUT /training/{id}/draft {is_draft: true}` takes the training out of use (version
+//! kept); `{is_draft: false}` puts it in use as a new version, promoting `draft_*` if any.
+//!
+//! Omitted fields: `kept` (the default) leaves `metadata`, `start_time` and `end_time` alone
+//! when a `PUT` leaves them out; `cleared` sets them to `{}`, null and null. Other omitted
+//! optional fields are always kept.
 
 mod api_error;
 mod app;
@@ -33,6 +64,7 @@ mod model;
 mod persist;
 mod pipeline;
 mod rate_limit;
+mod readings;
 mod record;
 mod routes;
 pub mod seed;
@@ -46,5 +78,6 @@ pub use config::{
 pub use error::SimError;
 pub use faults::{DropMode, Faults, RouteFailure, FAILURE_STATUSES};
 pub use model::CHANNELS;
+pub use readings::{DraftMode, OmittedFields};
 pub use record::RecordedRequest;
 pub use server::{spawn, SimHandle};

@@ -66,6 +66,10 @@ async fn run(config: SimConfig) -> ExitCode {
     let note = token_note(&config);
     let seed = config.seed;
     let state = config.state_file.clone();
+    let readings = format!(
+        "draft mode {}, omitted fields {}",
+        config.draft_mode, config.omitted_fields
+    );
     let sim = match opencx_sim::spawn(config).await {
         Ok(sim) => sim,
         Err(e) => {
@@ -86,6 +90,7 @@ async fn run(config: SimConfig) -> ExitCode {
         None => tracing::info!("seed {seed}, state in memory only"),
     }
     tracing::info!("{note}");
+    tracing::info!("{readings}");
     wait_for_signal().await;
     tracing::info!("shutting down");
     sim.shutdown().await;

@@ -16,6 +16,7 @@ use crate::config::SimConfig;
 use crate::error::SimError;
 use crate::faults::{FaultState, Faults};
 use crate::rate_limit::RateLimiter;
+use crate::readings::Readings;
 use crate::record::{RecordedRequest, RequestLog};
 use crate::store::{State, Store};
 use crate::{persist, routes, seed};
@@ -56,7 +57,13 @@ pub async fn spawn(config: SimConfig) -> Result<SimHandle, SimError> {
         ..Faults::default()
     };
     let shared = Arc::new(Shared {
-        store: Mutex::new(Store::new(state)),
+        store: Mutex::new(Store::new(
+            state,
+            Readings {
+                draft_mode: config.draft_mode,
+                omitted_fields: config.omitted_fields,
+            },
+        )),
         state_file: config.state_file,
         faults: Mutex::new(FaultState::new(faults, config.random_seed)),
         limiter: Mutex::new(RateLimiter::new(config.rate_limit_per_minute)),

@@ -1,5 +1,8 @@
 // Starts an opencx-sim process for the end-to-end run (by default: demo seed, no rate limit), with
 // a control token so the specs can inject faults and read the request log. Test-only tokens.
+// `draftMode` ('fields' | 'literal') and `omittedFields` ('kept' | 'cleared') choose the
+// simulator's reading of what open.cx leaves undocumented (see `opencx-sim --help`); left out,
+// the simulator's defaults (fields, kept) apply.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +15,12 @@ export const TOKENS = {
   control: 'e2e-control',
 };
 
-export async function startSim({ root, logFile, seed = 'demo', rateLimit = 0 }) {
+export async function startSim({ root, logFile, seed = 'demo', rateLimit = 0, draftMode, omittedFields }) {
   const bin = path.join(root, 'target/debug/opencx-sim');
+  const readings = [
+    ...(draftMode ? ['--draft-mode', draftMode] : []),
+    ...(omittedFields ? ['--omitted-fields', omittedFields] : []),
+  ];
   const child = spawn(bin, [
     '--addr', '127.0.0.1:0',
     '--seed', seed,
@@ -21,6 +28,7 @@ export async function startSim({ root, logFile, seed = 'demo', rateLimit = 0 }) 
     '--token', `${TOKENS.readOnly}:training:read,segments:read`,
     '--rate-limit', String(rateLimit),
     '--control-token', TOKENS.control,
+    ...readings,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.pipe(createWriteStream(logFile));
   const firstLine = await new Promise((resolve, reject) => {

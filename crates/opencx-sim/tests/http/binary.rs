@@ -22,9 +22,15 @@ fn help_and_bad_options() {
         "--seed-random",
         "--control-token",
         "--no-directories",
+        "--draft-mode",
+        "--omitted-fields",
     ] {
         assert!(text.contains(flag), "{flag}");
     }
+    assert!(
+        text.contains("both readings") && text.contains("the simulator's reading"),
+        "the help says the readings are the simulator's own"
+    );
     let bad = Command::new(BIN).arg("--frobnicate").output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--frobnicate"));

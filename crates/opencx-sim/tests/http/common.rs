@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use opencx_sim::{SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
+use opencx_sim::{DraftMode, OmittedFields, SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -32,6 +32,17 @@ pub async fn start(config: SimConfig) -> Sim {
 pub async fn empty() -> Sim {
     start(SimConfig {
         rate_limit_per_minute: 0,
+        ..SimConfig::default()
+    })
+    .await
+}
+
+/// An empty simulator following these readings of what open.cx leaves undocumented.
+pub async fn with_readings(draft_mode: DraftMode, omitted_fields: OmittedFields) -> Sim {
+    start(SimConfig {
+        rate_limit_per_minute: 0,
+        draft_mode,
+        omitted_fields,
         ..SimConfig::default()
     })
     .await

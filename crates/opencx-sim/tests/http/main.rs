@@ -1,5 +1,5 @@
 //! The simulator over real HTTP on loopback: every route, auth, scopes, validation, the
-//! draft/publish state machine, listing, rate limit, faults, control routes, persistence,
+//! draft/publish state machine (in both draft readings), listing, rate limit, faults, control routes, persistence,
 //! seeds and the binary.
 
 mod auth;
@@ -7,6 +7,7 @@ mod binary;
 mod common;
 mod control;
 mod directories;
+mod draft_modes;
 mod faults;
 mod listing;
 mod persistence;

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use opencx::{ApiToken, Client, ClientConfig, CreateTraining, Training};
-use opencx_sim::{Seed, SimConfig, SimHandle};
+use opencx_sim::{DraftMode, Seed, SimConfig, SimHandle};
 
 pub use opencx_sim::{DEFAULT_FULL_TOKEN as FULL, DEFAULT_READ_TOKEN as READ_ONLY};
 
@@ -11,6 +11,18 @@ pub use opencx_sim::{DEFAULT_FULL_TOKEN as FULL, DEFAULT_READ_TOKEN as READ_ONLY
 pub async fn sim(seed: Seed) -> SimHandle {
     sim_with(SimConfig {
         seed,
+        ..SimConfig::default()
+    })
+    .await
+}
+
+/// Both readings of `is_draft` the simulator offers; the draft-relevant tests run in each.
+pub const DRAFT_MODES: [DraftMode; 2] = [DraftMode::Fields, DraftMode::Literal];
+
+/// An empty simulator reading `is_draft` the `mode` way.
+pub async fn sim_in(mode: DraftMode) -> SimHandle {
+    sim_with(SimConfig {
+        draft_mode: mode,
         ..SimConfig::default()
     })
     .await

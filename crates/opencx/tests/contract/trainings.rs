@@ -1,15 +1,15 @@
 //! The training endpoints: paging, list-all, filters, and the create → edit → publish →
-//! delete cycle.
+//! delete cycle; the draft-relevant cases in both draft readings of the simulator.
 
 use std::collections::HashSet;
 
 use opencx::{
     Channel, CreateTraining, ErrorKind, ListQuery, TrainingType, UpdateTraining, CLIENT_ID_KEY,
 };
-use opencx_sim::Seed;
+use opencx_sim::{DraftMode, Seed};
 use serde_json::json;
 
-use crate::support::{client, create, log, routes, sim};
+use crate::support::{client, create, log, routes, sim, sim_in, DRAFT_MODES};
 
 fn page(offset: u32) -> ListQuery {
     ListQuery {
@@ -133,7 +133,13 @@ async fn list_all_keeps_the_filters() {
 
 #[tokio::test]
 async fn each_filter_narrows_the_list() {
-    let sim = sim(Seed::Empty).await;
+    for mode in DRAFT_MODES {
+        each_filter_narrows_the_list_in(mode).await;
+    }
+}
+
+async fn each_filter_narrows_the_list_in(mode: DraftMode) {
+    let sim = sim_in(mode).await;
     let client = client(&sim);
     let refund = client
         .create_training(&CreateTraining {
@@ -235,7 +241,13 @@ async fn each_filter_narrows_the_list() {
 
 #[tokio::test]
 async fn create_edit_publish_delete() {
-    let sim = sim(Seed::Empty).await;
+    for mode in DRAFT_MODES {
+        create_edit_publish_delete_in(mode).await;
+    }
+}
+
+async fn create_edit_publish_delete_in(mode: DraftMode) {
+    let sim = sim_in(mode).await;
     let client = client(&sim);
 
     let created = client
@@ -259,9 +271,21 @@ async fn create_edit_publish_delete() {
     edit.content = "Say hello warmly, then ask how to help.".into();
     edit.is_draft = true;
     let drafted = client.update_training(&created.id, &edit).await.unwrap();
-    assert_eq!(drafted.content, "Say hello warmly.", "live text untouched");
-    assert_eq!(drafted.shown_content(), edit.content);
-    assert!(drafted.has_unpublished_changes());
+    assert_eq!(drafted.shown_content(), edit.content, "{mode}");
+    assert_eq!(drafted.current_version, Some(1), "{mode}");
+    match mode {
+        DraftMode::Fields => {
+            assert_eq!(drafted.content, "Say hello warmly.", "live text untouched");
+            assert!(drafted.has_unpublished_changes() && drafted.is_live());
+        }
+        DraftMode::Literal => {
+            assert_eq!(
+                drafted.content, edit.content,
+                "the text replaces the live one"
+            );
+            assert!(!drafted.has_unpublished_changes() && !drafted.is_live());
+        }
+    }
 
     let published = client.set_draft(&created.id, false).await.unwrap();
     assert_eq!(published.content, edit.content);
@@ -319,7 +343,13 @@ async fn create_adds_a_client_id_and_keeps_a_given_one() {
 
 #[tokio::test]
 async fn an_update_moves_a_training_into_and_out_of_a_directory() {
-    let sim = sim(Seed::Empty).await;
+    for mode in DRAFT_MODES {
+        an_update_moves_a_training_in(mode).await;
+    }
+}
+
+async fn an_update_moves_a_training_in(mode: DraftMode) {
+    let sim = sim_in(mode).await;
     let client = client(&sim);
     let dir = client.create_directory("Billing").await.unwrap();
     let t = create(&client, "Invoices", "Where to find invoices.").await;
@@ -327,6 +357,16 @@ async fn an_update_moves_a_training_into_and_out_of_a_directory() {
     body.directory_id = Some(dir.id.clone());
     let moved = client.update_training(&t.id, &body).await.unwrap();
     assert_eq!(moved.directory_id.as_deref(), Some(dir.id.as_str()));
+    assert!(moved.is_live(), "{mode}");
+    let expected_version = match mode {
+        DraftMode::Fields => 2,
+        DraftMode::Literal => 1,
+    };
+    assert_eq!(
+        moved.current_version,
+        Some(expected_version),
+        "{mode}: is_draft:false publishes at once in fields, only changed text in literal"
+    );
     body.directory_id = None;
     let back = client.update_training(&t.id, &body).await.unwrap();
     assert_eq!(back.directory_id, None);
