@@ -115,7 +115,9 @@ fn config_error(message: impl Into<String>) -> Error {
     }
 }
 
-/// Parses and normalises the base URL: http(s) only, no query or fragment, no trailing slash.
+/// Parses and normalises the base URL: https, or plain http for a server on this computer only
+/// (the key would otherwise cross the network in clear text); no query or fragment, no trailing
+/// slash.
 fn parse_base_url(raw: &str) -> Result<Url> {
     let mut url = Url::parse(raw.trim()).map_err(|e| {
         config_error(format!(
@@ -129,12 +131,30 @@ fn parse_base_url(raw: &str) -> Result<Url> {
             raw.trim()
         )));
     }
+    if url.scheme() == "http" && !is_loopback(&url) {
+        return Err(config_error(format!(
+            "the server address \"{}\" would send the API key unencrypted over the network, so use \
+             https:// (plain http:// is only for a server on this computer, such as localhost or \
+             127.0.0.1)",
+            raw.trim()
+        )));
+    }
     url.set_query(None);
     url.set_fragment(None);
     if let Ok(mut segments) = url.path_segments_mut() {
         segments.pop_if_empty();
     }
     Ok(url)
+}
+
+/// Whether the URL's host is this computer: `localhost`, 127.0.0.0/8 or ::1.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 fn host_of(url: &Url) -> String {
@@ -265,6 +285,26 @@ mod tests {
                 ErrorKind::Config,
                 "{base}"
             );
+        }
+        for base in [
+            "http://api.open.cx",
+            "http://192.168.1.20:8080",
+            "http://127.0.0.1.example.com",
+            "http://[2001:db8::1]",
+        ] {
+            let err = client(base).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Config, "{base}");
+            assert!(err.to_string().contains("unencrypted"), "{err}");
+        }
+        for base in [
+            "http://localhost:4000",
+            "http://LOCALHOST",
+            "http://127.0.0.1:8080",
+            "http://127.9.9.9",
+            "http://[::1]:9000",
+            "https://api.open.cx",
+        ] {
+            assert!(client(base).is_ok(), "{base}");
         }
         let empty_key = Client::new(ClientConfig::new(DEFAULT_BASE_URL, ApiToken::new(" ")));
         assert_eq!(empty_key.unwrap_err().kind(), ErrorKind::Config);

@@ -1,5 +1,6 @@
 //! The studio's local files: written atomically (temp file beside the target, fsync, rename,
-//! fsync of the folder), so a crash mid-write leaves the previous copy; named by ids made
+//! fsync of the folder), so a crash mid-write leaves the previous copy; private to the user
+//! (folders 0700, files 0600 on Unix: they hold trainings not yet published); named by ids made
 //! file-name safe; and file work run on the blocking pool, away from the async threads.
 
 use std::fs;
@@ -11,7 +12,7 @@ use crate::error::{ErrorKind, Result, StudioError};
 /// Replaces `path` with `bytes` atomically, creating its folder first.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        create_private_dir(dir)?;
     }
     let tmp = write_temp(path, bytes)?;
     commit(&tmp, path)
@@ -26,7 +27,7 @@ pub(crate) fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> 
         .to_string_lossy();
     let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut file = fs::File::create(&tmp)?;
+        let mut file = private_file_options().open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()
     })();
@@ -35,6 +36,37 @@ pub(crate) fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> 
         return Err(e);
     }
     Ok(tmp)
+}
+
+/// Creates `dir` and its missing parents, each new one readable by this user only.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Makes an existing folder readable by this user only (the data folder may predate this rule,
+/// or have been made by the webview); elsewhere than Unix the user's profile already is.
+pub(crate) fn make_private(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Options that create (or truncate) a file readable and writable by this user only.
+fn private_file_options() -> fs::OpenOptions {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
 }
 
 /// The second half: the temp file renamed over `path`, and the rename made durable.
@@ -114,6 +146,26 @@ mod tests {
             .collect();
         assert_eq!(names, ["file.json"]);
         assert_eq!(read_if_exists(&dir.path().join("none")).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_and_files_are_private_to_the_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal/w1/t1.json");
+        write(&path, b"unsaved words").unwrap();
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("journal/w1")), 0o700);
+        assert_eq!(mode(&dir.path().join("journal")), 0o700);
+        // A file that was readable by others becomes private when it is written again.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        write(&path, b"more words").unwrap();
+        assert_eq!(mode(&path), 0o600);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        make_private(dir.path()).unwrap();
+        assert_eq!(mode(dir.path()), 0o700);
     }
 
     #[test]

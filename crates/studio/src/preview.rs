@@ -1,7 +1,13 @@
 //! Markdown → safe HTML for the live preview: pulldown-cmark (tables, strikethrough, task lists)
 //! then ammonia, so nothing that runs code, loads a frame or leaves through an odd URL scheme
-//! reaches the webview. Links get `rel="noopener noreferrer"`; images load only over http(s);
-//! `cite` URLs are dropped; the only style kept is a table cell's `text-align` keyword.
+//! reaches the webview. Links get `rel="noopener noreferrer"`; `cite` URLs are dropped; the only
+//! style kept is a table cell's `text-align` keyword.
+//!
+//! Images from other sites are never fetched: opening a training must not tell a third party
+//! that someone read it (a tracking pixel). A markdown image with a remote address is shown as a
+//! placeholder naming its host ("[Image from cdn.example, not loaded: alt]"); a raw `<img>`
+//! loses a remote `src`. Images written into the text itself (`data:image/png|jpeg|gif|webp`
+//! base64) still show. The CSP's `img-src 'self' data:` backs this up.
 //!
 //! The work and the output are bounded for any input: the HTML parser behind the sanitizer
 //! takes time quadratic in nesting depth, so markdown nesting beyond [`MAX_DEPTH`] is
@@ -13,7 +19,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// Deeper markdown nesting (quotes, lists, emphasis) is flattened: its content stays.
 pub const MAX_DEPTH: usize = 48;
@@ -31,7 +37,7 @@ pub const TOO_LARGE: &str = "<p>This content is too large to preview.</p>";
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_schemes(HashSet::from(["http", "https", "mailto", "data"]))
         // A relative link would navigate the app's own webview.
         .url_relative(ammonia::UrlRelative::Deny)
         .link_rel(Some("noopener noreferrer"))
@@ -40,7 +46,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(HashSet::from(["text-align"]))
         .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("img", "src") if !is_http_url(value) => None,
+            ("img", "src") if !is_inline_image(value) => None,
+            (_, "src") if !is_inline_image(value) => None,
+            (_, "href") if is_data_url(value) => None,
             // ammonia checks no scheme on `cite` (blockquote, q, del, ins), and nothing reads it.
             (_, "cite") => None,
             // The style filter keeps `text-align` whatever its value, `expression(…)` included.
@@ -50,9 +58,78 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-fn is_http_url(value: &str) -> bool {
-    let lower = value.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+/// The raster image types an inline `data:` image may have (no SVG: it is a document).
+const INLINE_IMAGE_TYPES: [&str; 4] = ["png", "jpeg", "gif", "webp"];
+
+/// Whether `value` is an image written into the text: `data:image/<raster type>;base64,…`.
+fn is_inline_image(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    INLINE_IMAGE_TYPES.iter().any(|kind| {
+        lower
+            .strip_prefix("data:image/")
+            .and_then(|rest| rest.strip_prefix(kind))
+            .is_some_and(|rest| rest.starts_with(";base64,"))
+    })
+}
+
+fn is_data_url(value: &str) -> bool {
+    value.trim_start().to_ascii_lowercase().starts_with("data:")
+}
+
+/// The host of an `http(s)` URL, where `value` is one.
+fn remote_host(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let rest = ["http://", "https://"].iter().find_map(|scheme| {
+        value
+            .get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &value[scheme.len()..])
+    })?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// Markdown images with a remote address become a text placeholder naming the host (their alt
+/// text kept after it); every other event passes as it is.
+fn remote_images_as_placeholders<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+) -> impl Iterator<Item = Event<'a>> {
+    // For each image open: whether it is a placeholder, and whether its alt text began yet.
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    events.flat_map(move |event| {
+        let replaced: Vec<Event<'a>> = match &event {
+            Event::Start(Tag::Image { dest_url, .. }) => match remote_host(dest_url) {
+                Some(host) => {
+                    open.push((true, false));
+                    vec![Event::Text(
+                        format!("[Image from {host}, not loaded").into(),
+                    )]
+                }
+                None => {
+                    open.push((false, false));
+                    vec![event]
+                }
+            },
+            Event::End(TagEnd::Image) => match open.pop() {
+                Some((true, _)) => vec![Event::Text("]".into())],
+                _ => vec![event],
+            },
+            Event::Text(_) | Event::Code(_) => match open.last_mut() {
+                Some((true, started @ false)) => {
+                    *started = true;
+                    vec![Event::Text(": ".into()), event]
+                }
+                _ => vec![event],
+            },
+            _ => vec![event],
+        };
+        replaced
+    })
 }
 
 /// Whether a style attribute is one `text-align` declaration with a keyword value, the only
@@ -79,6 +156,7 @@ pub fn render(markdown: &str) -> String {
         Event::TaskListMarker(false) => Event::Text("☐ ".into()),
         other => other,
     });
+    let events = remote_images_as_placeholders(events);
     let limit = markdown
         .len()
         .saturating_mul(MAX_EXPANSION)
@@ -223,11 +301,37 @@ mod tests {
     }
 
     #[test]
-    fn images_load_only_over_http() {
-        let html = render("![ok](https://cdn.example/a.png) ![bad](data:image/png;base64,AAAA) ![rel](/etc/passwd) ![js](javascript:alert(1)) ![mail](mailto:a@b.c)");
-        assert!(html.contains("src=\"https://cdn.example/a.png\""), "{html}");
+    fn remote_images_are_never_fetched_and_inline_ones_show() {
+        let html = render("![A parcel](https://cdn.example/a.png) ![pixel](HTTP://user@track.example:8080/p.gif?u=1) ![inline](data:image/png;base64,AAAA) ![svg](data:image/svg+xml;base64,AAAA) ![rel](/etc/passwd) ![js](javascript:alert(1)) ![mail](mailto:a@b.c)");
+        assert!(
+            html.contains("[Image from cdn.example, not loaded: A parcel]"),
+            "{html}"
+        );
+        assert!(
+            html.contains("[Image from track.example, not loaded: pixel]"),
+            "{html}"
+        );
+        assert!(
+            html.contains("src=\"data:image/png;base64,AAAA\""),
+            "{html}"
+        );
         assert_eq!(html.matches("src=").count(), 1, "{html}");
-        assert_free_of(&html, &["data:", "javascript:", "/etc/passwd", "mailto:"]);
+        assert_free_of(
+            &html,
+            &[
+                "https://",
+                "svg+xml",
+                "javascript:",
+                "/etc/passwd",
+                "mailto:",
+            ],
+        );
+        let raw = render("<img src=\"https://track.example/p.gif\" alt=\"x\"> <a href=\"data:text/html,x\">a</a>");
+        assert_free_of(&raw, &["track.example", "data:"]);
+        assert_eq!(
+            render("![](https://cdn.example/a.png)"),
+            "<p>[Image from cdn.example, not loaded]</p>\n"
+        );
     }
 
     #[test]

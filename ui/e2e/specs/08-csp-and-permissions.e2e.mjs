@@ -1,6 +1,6 @@
 // The webview's own defences, checked in the running app: the Content-Security-Policy stops inline
-// script, inline event handlers, javascript: URLs and eval even when they are put straight into
-// the DOM (past the sanitizer), and the IPC refuses every Tauri core command the app does not
+// script, inline event handlers, javascript: URLs, eval and remote images even when they are put
+// straight into the DOM (past the sanitizer), and the IPC refuses every Tauri core command the app does not
 // use, while the app's own commands still answer.
 import { ensureSignedIn } from '../support/session.mjs';
 import { installIpcSpy, ipcCalls } from '../support/ipc-spy.mjs';
@@ -41,6 +41,24 @@ describe('CSP and permissions in the running webview', () => {
     });
     await browser.pause(200);
     expect(await browser.execute(() => window.__cspImg ?? null)).toBeNull();
+  });
+
+  it('does not fetch a remote image put straight into the DOM (no tracking pixel), though inline ones load', async () => {
+    await browser.execute(() => {
+      const holder = document.querySelector('[aria-label="Preview"]') ?? document.body;
+      const pixel = document.createElement('img');
+      pixel.src = 'https://track.example/pixel.gif';
+      const inline = document.createElement('img');
+      inline.addEventListener('load', () => { window.__inlineImage = 'loaded'; });
+      inline.src = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+      holder.append(pixel, inline);
+    });
+    await browser.waitUntil(() => browser.execute(() => window.__violations.some((d) => d.startsWith('img-src'))), {
+      timeoutMsg: 'no img-src violation: the CSP let a remote image through',
+    });
+    await browser.waitUntil(() => browser.execute(() => window.__inlineImage === 'loaded'), {
+      timeoutMsg: 'an inline data: image did not load',
+    });
   });
 
   it('does not follow a javascript: link or evaluate strings', async () => {

@@ -170,6 +170,8 @@ fn check_attribute(element: &str, name: &str, value: &str, found: &mut Vec<Strin
             let url = candidate.split_whitespace().next().unwrap_or("");
             check_url(element, name, url, found);
         }
+    } else if name == "src" {
+        check_image_source(element, value, found);
     } else if URL_ATTRIBUTES.contains(&name) {
         check_url(element, name, value, found);
     } else if name == "style" {
@@ -202,6 +204,18 @@ fn check_url(element: &str, attribute: &str, value: &str, found: &mut Vec<String
         None => found.push(format!(
             "<{element} {attribute}> relative or scheme-less URL (resolves inside the app): {value:?}"
         )),
+    }
+}
+
+/// A source may only be an image written into the text (`data:image/<raster>;base64,`):
+/// anything else is fetched from elsewhere, which tells a third party the preview was opened.
+fn check_image_source(element: &str, value: &str, found: &mut Vec<String>) {
+    let lower = value.trim().to_ascii_lowercase();
+    let inline = ["png", "jpeg", "gif", "webp"]
+        .iter()
+        .any(|kind| lower.starts_with(&format!("data:image/{kind};base64,")));
+    if !inline {
+        found.push(format!("<{element} src> loads from elsewhere: {value:?}"));
     }
 }
 
@@ -244,6 +258,8 @@ pub fn self_check() {
     let flagged = [
         "<script>x</script>",
         "<img src=https://a.example/x.png onerror=x()>",
+        "<img src=\"https://track.example/pixel.gif\" alt=\"a\">",
+        "<img src=\"data:image/svg+xml;base64,AAAA\">",
         "<a href=\"&#106;avascript:x\">a</a>",
         "<a href=\"java&#x09;script:x\">a</a>",
         "<a href=\"  &#1;javascript:x\">a</a>",
@@ -266,7 +282,7 @@ pub fn self_check() {
         "<p>Hello <strong>there</strong></p>",
         "<a href=\"https://docs.open.cx\" rel=\"noopener noreferrer\">docs</a>",
         "<a href=\"mailto:help@example.com\">mail</a>",
-        "<img src=\"https://cdn.example/a.png\" alt=\"a\">",
+        "<img src=\"data:image/png;base64,AAAA\" alt=\"a\">",
         "<table><tr><th style=\"text-align: left\">a</th></tr></table>",
         "<p>&lt;script&gt;window.__pwned=1&lt;/script&gt;</p>",
         "<code>&lt;img src=x onerror=x()&gt;</code>",
