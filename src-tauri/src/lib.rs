@@ -108,6 +108,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::workspaces::open_demo,
             commands::workspaces::switch_workspace,
             commands::workspaces::sign_out,
+            commands::workspaces::draft_rules,
+            commands::workspaces::check_draft_rules,
             commands::trainings::load_workspace,
             commands::trainings::cached_workspace,
             commands::trainings::search_trainings,

@@ -187,6 +187,14 @@ fn no_command_ever_returns_the_api_key() {
     let refused = call("open_link", json!({"url": "javascript:alert(1)"})).unwrap_err();
     assert_eq!(refused["kind"], "invalid_input");
 
+    // The draft rules learned at sign-in, and "Check again".
+    let rules = call("draft_rules", json!({})).unwrap();
+    assert_eq!(rules["draft_save"], "beside_live");
+    assert!(rules["checked_at"].is_string());
+    let again = call("check_draft_rules", json!({})).unwrap();
+    assert_eq!(again["omitted_is_draft"], "publishes");
+    assert_eq!(again["problem"], Value::Null);
+
     // The outbox: empty while open.cx answers; sending it sends nothing; an unknown entry.
     let outbox = call("outbox_list", json!({})).unwrap();
     assert_eq!(outbox, json!({"entries": [], "waiting": 0, "landed": []}));

@@ -48,7 +48,7 @@ mod tests {
             title: String::new(),
             content: String::new(),
             training_type: TrainingType::default(),
-            is_draft: false,
+            is_draft: None,
             directory_id: None,
             restricted_to_channels: Vec::new(),
             restricted_to_segments: Vec::new(),

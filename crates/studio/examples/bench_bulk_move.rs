@@ -53,6 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         titles: Default::default(),
         queue: None,
         seen: Default::default(),
+        rules: Default::default(),
     };
 
     let before = client.requests_sent();

@@ -57,7 +57,7 @@ impl TrainingDraft {
         body.directory_id = self.directory_id.clone();
         body.restricted_to_channels = self.restricted_to_channels.clone();
         body.restricted_to_segments = self.restricted_to_segments.clone();
-        body.is_draft = !publish;
+        body.is_draft = Some(!publish);
         body
     }
 }

@@ -207,6 +207,7 @@ impl Started {
                 bases,
             }),
             seen: seen.clone(),
+            rules: session.rules(),
         };
         let published = match request.kind() {
             JobKind::Publish => Some(true),

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use opencx::{Client, Training};
 
 use crate::conflict::changed_on_open_cx;
+use crate::draft_rules::DraftRules;
 use crate::error::StudioError;
 use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
@@ -34,6 +35,8 @@ pub struct JobRun<'a> {
     /// The `updated_at` the editor saw per training: an item open.cx has another version of
     /// is left as it is and fails as a conflict. Trainings not named here are not checked.
     pub seen: HashMap<String, DateTime<Utc>>,
+    /// How the workspace's server treats drafts: moves and visibility changes are built from it.
+    pub rules: DraftRules,
 }
 
 /// Why an item was not done.
@@ -231,7 +234,7 @@ impl JobRun<'_> {
                 if fresh.directory_id == target {
                     Some(fresh)
                 } else {
-                    let body = move_body(&fresh, target);
+                    let body = move_body(&fresh, target, &self.rules);
                     Some(client.update_training(id, &body).await?)
                 }
             }
@@ -246,7 +249,7 @@ impl JobRun<'_> {
                 {
                     Some(fresh)
                 } else {
-                    let body = visibility_body(&fresh, channels, segments);
+                    let body = visibility_body(&fresh, channels, segments, &self.rules);
                     Some(client.update_training(id, &body).await?)
                 }
             }

@@ -1,4 +1,5 @@
-//! Training Studio's domain, without Tauri: workspaces and their keys, the demo workspace,
+//! Training Studio's domain, without Tauri: workspaces and their keys, how each workspace's
+//! server treats drafts (learned by a check), the demo workspace,
 //! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
 //! journal of unsaved edits (crash recovery), the local history of saves, the workspace kept on
 //! disk for offline starts, the outbox of changes made offline, organising trainings and
@@ -11,6 +12,8 @@ pub mod conflict;
 pub mod demo;
 mod derived_names;
 pub mod draft;
+mod draft_check;
+pub mod draft_rules;
 pub mod error;
 pub mod history;
 mod job_board;
@@ -38,6 +41,8 @@ mod test_support;
 pub use conflict::Conflict;
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
+pub use draft_check::{CHECK_METADATA_KEY, CHECK_TITLE};
+pub use draft_rules::{DraftRules, DraftSave, OmittedFields, OmittedIsDraft};
 pub use error::{ErrorKind, StudioError};
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};

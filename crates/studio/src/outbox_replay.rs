@@ -294,7 +294,10 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
                 ));
             }
             client
-                .update_training(id, &move_body(&server, directory_id.clone()))
+                .update_training(
+                    id,
+                    &move_body(&server, directory_id.clone(), &session.rules()),
+                )
                 .await
         }
         OutboxAction::SetPublished {

@@ -14,6 +14,7 @@ use opencx::{ApiToken, Client, ClientConfig, ListQuery, RetryObserver, Segment, 
 
 use crate::demo::{DemoSeed, DemoServer, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME};
 use crate::draft::TrainingDraft;
+use crate::draft_rules::{self, DraftRules};
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::history::History;
 use crate::job_board::JobBoard;
@@ -65,6 +66,10 @@ pub struct Studio {
 pub(crate) struct Session {
     pub(crate) workspace: WorkspaceSummary,
     pub(crate) client: Client,
+    /// How this workspace's server treats drafts, as last learned (also kept on disk).
+    rules: Mutex<DraftRules>,
+    /// Held while the draft rules are checked: one check at a time.
+    pub(crate) checking: tokio::sync::Mutex<()>,
     cache: Mutex<Cache>,
     disk: Arc<WorkspaceCache>,
     me: Weak<Session>,
@@ -110,6 +115,15 @@ impl Session {
             .insert(training.id.clone(), training.clone());
         self.changed();
         training
+    }
+
+    /// The workspace's draft rules as last learned.
+    pub(crate) fn rules(&self) -> DraftRules {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn set_rules(&self, rules: DraftRules) {
+        *self.rules.lock().unwrap_or_else(|e| e.into_inner()) = rules;
     }
 
     pub(crate) fn forget(&self, id: &str) {
@@ -325,7 +339,8 @@ impl Studio {
     }
 
     /// Checks the key with one `GET /training?limit=1`; only then stores it in the keychain and
-    /// the workspace in settings, and opens it.
+    /// the workspace in settings, and opens it. Then learns how its server treats drafts
+    /// (`draft_check.rs`).
     pub async fn sign_in(
         &self,
         name: &str,
@@ -388,8 +403,14 @@ impl Studio {
             let _ = self.keychain(move |s| s.delete(&key_id)).await;
             return Err(err);
         }
-        self.set_session(Some(self.new_session(workspace.clone(), client)));
+        let session = self.new_session(workspace.clone(), client);
+        self.set_session(Some(Arc::clone(&session)));
         tracing::info!(workspace = %workspace.name, "signed in");
+        // A workspace just added learns how its server treats drafts before anything is
+        // written to it; a failed check is kept as a problem and does not undo the sign-in.
+        if let Err(err) = self.learn_rules(&session).await {
+            tracing::warn!(%err, "the draft rules could not be kept");
+        }
         Ok(workspace)
     }
 
@@ -458,14 +479,18 @@ impl Studio {
 
     /// All trainings, directories (the server's, or derived) and segments of the open
     /// workspace. When open.cx cannot be reached the error comes back as it is, and a session
-    /// that knows nothing yet starts from the workspace kept on disk.
+    /// that knows nothing yet starts from the workspace kept on disk. After a load that
+    /// worked, the draft rules are checked when the last check failed or never ran.
     pub async fn load_workspace(&self) -> Result<WorkspaceData> {
         let session = self.require()?;
         let local = self.local_names(&session)?;
         let loaded = session.load(&local).await;
-        if let Err(e) = &loaded {
-            if e.kind().is_unreachable() {
-                self.seed_from_disk(&session).await;
+        match &loaded {
+            Err(e) if e.kind().is_unreachable() => self.seed_from_disk(&session).await,
+            Err(_) => {}
+            Ok(_) => {
+                let _admin = self.admin.lock().await;
+                self.check_rules_if_needed(&session).await;
             }
         }
         loaded
@@ -588,15 +613,20 @@ impl Studio {
         if !already_open {
             self.open_session(workspace.clone(), token)?;
         }
+        let session = self.require()?;
+        self.check_rules_if_needed(&session).await;
         Ok(workspace)
     }
 }
 
 impl Studio {
     fn new_session(&self, workspace: WorkspaceSummary, client: Client) -> Arc<Session> {
+        let rules = draft_rules::load(&self.settings, &workspace.id);
         Arc::new_cyclic(|me| Session {
             workspace,
             client,
+            rules: Mutex::new(rules),
+            checking: tokio::sync::Mutex::new(()),
             cache: Mutex::new(Cache::default()),
             disk: Arc::clone(&self.workspace_cache),
             me: me.clone(),

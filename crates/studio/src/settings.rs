@@ -1,6 +1,6 @@
 //! The non-secret workspace list, `settings.json` in the app data dir: which workspaces exist
-//! (id, name, base URL, demo or not), which one was active, and the local directory names given
-//! per workspace. Written atomically (temp file, fsync, rename); a damaged file is reported and
+//! (id, name, base URL, demo or not), which one was active, and per workspace the local
+//! directory names given and the draft rules learned. Written atomically (temp file, fsync, rename); a damaged file is reported and
 //! left exactly as it is.
 
 use std::collections::BTreeMap;
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::draft_rules::RulesByWorkspace;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::workspace::WorkspaceList;
 
@@ -18,13 +19,16 @@ pub const SETTINGS_FILE: &str = "settings.json";
 /// Directory id → the name the editor gave it, per workspace id.
 pub type DirectoryNames = BTreeMap<String, BTreeMap<String, String>>;
 
-/// Everything in the file: the workspace list's keys at the top level, plus the local names.
+/// Everything in the file: the workspace list's keys at the top level, plus the local names and
+/// the draft rules.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SettingsData {
     #[serde(flatten)]
     pub list: WorkspaceList,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub directory_names: DirectoryNames,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub draft_rules: RulesByWorkspace,
 }
 
 /// Reads and writes the workspace list.
@@ -50,7 +54,7 @@ impl SettingsFile {
         Ok(self.load_data()?.list)
     }
 
-    /// Replaces the list, keeping the local directory names of the workspaces still in it.
+    /// Replaces the list, keeping what is kept per workspace for the workspaces still in it.
     pub fn save(&self, list: &WorkspaceList) -> Result<()> {
         let mut data = self.load_data().unwrap_or_default();
         data.list = list.clone();
@@ -82,10 +86,12 @@ impl SettingsFile {
     }
 
     /// Replaces the file atomically: a crash leaves either the old or the new file, never half.
-    /// Names of workspaces no longer in the list are dropped.
+    /// What is kept for workspaces no longer in the list is dropped.
     pub(crate) fn save_data(&self, data: &SettingsData) -> Result<()> {
         let mut data = data.clone();
         data.directory_names
+            .retain(|workspace, _| data.list.find(workspace).is_some());
+        data.draft_rules
             .retain(|workspace, _| data.list.find(workspace).is_some());
         let write_failed = |e: std::io::Error| {
             io_error(format!(

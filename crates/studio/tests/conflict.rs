@@ -40,7 +40,7 @@ async fn someone_elses_change_is_a_conflict_and_keep_mine_lands() {
     let other = f.other_client();
     let mut body = UpdateTraining::from_training(&base);
     body.title = "Their title".into();
-    body.is_draft = true;
+    body.is_draft = Some(true);
     let theirs = other.update_training(&base.id, &body).await.unwrap();
     let server_before = f.server(&base.id);
 
@@ -104,7 +104,7 @@ async fn a_newer_version_with_the_same_fields_or_this_edit_already_there_is_no_c
     // Someone else "saves" without changing anything editable (a draft equal to the live text).
     let other = f.other_client();
     let mut body = UpdateTraining::from_training(&base);
-    body.is_draft = true;
+    body.is_draft = Some(true);
     let touched = other.update_training(&base.id, &body).await.unwrap();
     assert_ne!(touched.updated_at, base.updated_at);
     let mut mine = TrainingDraft::from_training(&base);
@@ -141,7 +141,7 @@ async fn jobs_and_single_actions_leave_a_training_someone_else_changed() {
     // Someone else renames A after the editor's view was loaded.
     let mut body = UpdateTraining::from_training(&a);
     body.title = "Renamed elsewhere".into();
-    body.is_draft = true;
+    body.is_draft = Some(true);
     f.other_client()
         .update_training(&a.id, &body)
         .await

@@ -34,6 +34,8 @@ async fn fixture() -> Fixture {
         .sign_in("Edges", &sim.base_url(), DEFAULT_FULL_TOKEN)
         .await
         .unwrap();
+    // What the tests count starts after the sign-in and its check of the draft rules.
+    sim.clear_requests();
     let training = studio.load_workspace().await.unwrap().trainings[0].clone();
     Fixture {
         sim,

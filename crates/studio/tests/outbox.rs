@@ -151,7 +151,7 @@ async fn a_conflicting_entry_is_held_and_does_not_block_other_trainings() {
     // Someone else changes A meanwhile.
     let mut body = UpdateTraining::from_training(&a);
     body.title = "Their title".into();
-    body.is_draft = true;
+    body.is_draft = Some(true);
     f.other_client()
         .update_training(&a.id, &body)
         .await

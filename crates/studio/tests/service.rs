@@ -50,11 +50,16 @@ impl Fixture {
         Studio::new(self.dir.path(), Box::new(self.keys.clone()))
     }
 
+    /// Signs in; the requests of the sign-in (and its check of the draft rules) are then
+    /// cleared from the simulator's log.
     async fn sign_in(&self, key: &str) -> studio::WorkspaceSummary {
-        self.studio
+        let ws = self
+            .studio
             .sign_in("Support", &self.sim.base_url(), key)
             .await
-            .unwrap()
+            .unwrap();
+        self.sim.clear_requests();
+        ws
     }
 
     fn puts(&self) -> Vec<Value> {
@@ -82,15 +87,26 @@ fn landed(outcome: Result<SaveOutcome, studio::StudioError>) -> opencx::Training
 #[tokio::test]
 async fn good_key_is_checked_with_one_request_then_stored() {
     let f = Fixture::new().await;
-    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let ws = f
+        .studio
+        .sign_in("Support", &f.sim.base_url(), DEFAULT_FULL_TOKEN)
+        .await
+        .unwrap();
     assert_eq!(ws.name, "Support");
     assert_eq!(ws.base_url, f.sim.base_url());
     assert!(!ws.is_demo);
     let requests = f.sim.requests();
-    assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(requests[0].method, "GET");
     assert_eq!(requests[0].path, "/training");
     assert_eq!(requests[0].query.as_deref(), Some("limit=1"));
+    // Then only the check of the draft rules, on its own temporary training.
+    assert_eq!(requests[1].method, "POST", "{requests:?}");
+    let check = f.sim.requests()[1].clone();
+    assert_eq!(check.body.unwrap()["title"], studio::CHECK_TITLE);
+    assert!(requests[2..]
+        .iter()
+        .all(|r| r.path.starts_with("/training/") && r.method != "GET"));
+    assert_eq!(requests.last().unwrap().method, "DELETE");
     assert_eq!(
         f.keys.get(&ws.id).unwrap().unwrap().expose(),
         DEFAULT_FULL_TOKEN

@@ -9,6 +9,8 @@ pub const COMMANDS: &[&str] = &[
     "open_demo",
     "switch_workspace",
     "sign_out",
+    "draft_rules",
+    "check_draft_rules",
     "load_workspace",
     "cached_workspace",
     "search_trainings",

@@ -1,6 +1,7 @@
-//! Commands that choose the workspace: list, resume, sign in and out, switch, the demo.
+//! Commands that choose the workspace (list, resume, sign in and out, switch, the demo) and
+//! tell how its server treats drafts (as learned, and "Check again").
 
-use studio::{Studio, StudioError, WorkspaceList, WorkspaceSummary};
+use studio::{DraftRules, Studio, StudioError, WorkspaceList, WorkspaceSummary};
 use tauri::State;
 
 #[tauri::command]
@@ -41,4 +42,14 @@ pub async fn switch_workspace(
 #[tauri::command]
 pub async fn sign_out(studio: State<'_, Studio>, id: String) -> Result<WorkspaceList, StudioError> {
     studio.sign_out(&id).await
+}
+
+#[tauri::command]
+pub async fn draft_rules(studio: State<'_, Studio>) -> Result<DraftRules, StudioError> {
+    studio.draft_rules()
+}
+
+#[tauri::command]
+pub async fn check_draft_rules(studio: State<'_, Studio>) -> Result<DraftRules, StudioError> {
+    studio.check_draft_rules().await
 }

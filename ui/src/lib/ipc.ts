@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
+import type { DraftRules } from './bindings/DraftRules';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
 import type { JobProgress } from './bindings/JobProgress';
@@ -93,6 +94,12 @@ export const openDemo = (): Promise<WorkspaceSummary> => call('open_demo');
 export const switchWorkspace = (id: string): Promise<WorkspaceSummary> => call('switch_workspace', { id });
 
 export const signOut = (id: string): Promise<WorkspaceList> => call('sign_out', { id });
+
+/** How the open workspace's server treats drafts, as its last check found (kept per workspace). */
+export const draftRules = (): Promise<DraftRules> => call('draft_rules');
+
+/** "Check again": learns the open workspace's draft rules now, with a temporary training it deletes. */
+export const checkDraftRules = (): Promise<DraftRules> => call('check_draft_rules');
 
 export const loadWorkspace = (): Promise<WorkspaceData> => call('load_workspace');
 

@@ -107,9 +107,14 @@ impl CreateTraining {
     }
 }
 
-/// The full body of `PUT /training/{id}`. With `is_draft = true` only the draft changes; with
-/// `false` the text is published as a new version. `directory_id` is always sent: `null` takes
-/// the training out of its directory.
+/// The body of `PUT /training/{id}`. What `is_draft` does depends on the server (the docs say
+/// only "if true, saved as draft and not used by the AI"): `Some(true)` saves a draft (beside
+/// the live version, or in its place, taking the training out of use), `Some(false)` publishes,
+/// `None` leaves the key out (which some servers read as "keep the state", others as
+/// "publish"). `metadata`, `start_time` and `end_time` are left out when `None`; whether a
+/// server then keeps or clears them is not documented either, so a body that means to keep
+/// them sends them. `directory_id` is always sent: `null` takes the training out of its
+/// directory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UpdateTraining {
@@ -117,7 +122,8 @@ pub struct UpdateTraining {
     pub content: String,
     #[serde(rename = "type")]
     pub training_type: TrainingType,
-    pub is_draft: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_draft: Option<bool>,
     pub directory_id: Option<String>,
     pub restricted_to_channels: Vec<Channel>,
     pub restricted_to_segments: Vec<String>,
@@ -130,14 +136,15 @@ pub struct UpdateTraining {
 }
 
 impl UpdateTraining {
-    /// A body that changes nothing: the shown (draft or published) text and every other field
-    /// as they are. Edit the fields you mean to change.
+    /// A body that sends the shown (draft or published) text and every other field as they
+    /// are, with `is_draft` as the training has it. Edit the fields you mean to change; note
+    /// that `is_draft: false` publishes on every server.
     pub fn from_training(t: &Training) -> Self {
         UpdateTraining {
             title: t.shown_title().to_string(),
             content: t.shown_content().to_string(),
             training_type: t.training_type,
-            is_draft: t.is_draft,
+            is_draft: Some(t.is_draft),
             directory_id: t.directory_id.clone(),
             restricted_to_channels: t.restricted_to_channels.clone(),
             restricted_to_segments: t.restricted_to_segments.clone(),
@@ -246,6 +253,32 @@ mod tests {
         assert_eq!(wire["restricted_to_channels"], json!(["web", "tiktok"]));
         assert_eq!(wire["metadata"], json!({"source": "zendesk"}));
         assert!(wire.get("start_time").is_none());
+    }
+
+    #[test]
+    fn update_body_leaves_out_an_unset_is_draft_and_unset_optional_fields() {
+        let mut body = UpdateTraining::from_training(&example());
+        body.is_draft = None;
+        body.metadata = None;
+        let wire = serde_json::to_value(&body).unwrap();
+        let mut keys: Vec<&str> = wire
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "content",
+                "directory_id",
+                "restricted_to_channels",
+                "restricted_to_segments",
+                "title",
+                "type"
+            ]
+        );
     }
 
     #[test]

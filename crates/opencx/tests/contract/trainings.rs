@@ -269,7 +269,7 @@ async fn create_edit_publish_delete_in(mode: DraftMode) {
 
     let mut edit = UpdateTraining::from_training(&created);
     edit.content = "Say hello warmly, then ask how to help.".into();
-    edit.is_draft = true;
+    edit.is_draft = Some(true);
     let drafted = client.update_training(&created.id, &edit).await.unwrap();
     assert_eq!(drafted.shown_content(), edit.content, "{mode}");
     assert_eq!(drafted.current_version, Some(1), "{mode}");

@@ -28,13 +28,22 @@ pub async fn fixture(seed: &str) -> Fixture {
 
 /// The same with the simulator and the studio's client both at `per_minute` (0 = no limit).
 pub async fn fixture_at(seed: &str, per_minute: u32) -> Fixture {
-    let sim = opencx_sim::spawn(SimConfig {
-        seed: seed.parse().unwrap(),
-        rate_limit_per_minute: per_minute,
-        ..SimConfig::default()
-    })
+    fixture_on(
+        SimConfig {
+            seed: seed.parse().unwrap(),
+            rate_limit_per_minute: per_minute,
+            ..SimConfig::default()
+        },
+        DEFAULT_FULL_TOKEN,
+    )
     .await
-    .unwrap();
+}
+
+/// A simulator started with `config` and a studio signed in to it with `key` (the studio's
+/// client at the simulator's rate limit).
+pub async fn fixture_on(config: SimConfig, key: &str) -> Fixture {
+    let per_minute = config.rate_limit_per_minute;
+    let sim = opencx_sim::spawn(config).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let keys = MemoryStore::new();
     let studio = Arc::new(
@@ -45,7 +54,7 @@ pub async fn fixture_at(seed: &str, per_minute: u32) -> Fixture {
         let _ = tx.send(p.clone());
     });
     studio
-        .sign_in("Support", &sim.base_url(), DEFAULT_FULL_TOKEN)
+        .sign_in("Support", &sim.base_url(), key)
         .await
         .unwrap();
     Fixture {
