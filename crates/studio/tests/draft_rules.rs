@@ -7,7 +7,9 @@
 mod support;
 
 use chrono::{DateTime, Utc};
-use opencx_sim::{SimConfig, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN};
+use opencx_sim::{
+    DraftMode, OmittedFields as SimOmitted, SimConfig, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN,
+};
 use serde_json::Value;
 use studio::{
     DraftRules, DraftSave, MemoryStore, OmittedFields, OmittedIsDraft, Studio, CHECK_METADATA_KEY,
@@ -16,12 +18,29 @@ use studio::{
 use support::{fixture_on, Fixture};
 
 async fn signed_in(seed: &str, key: &str) -> Fixture {
+    signed_in_to(seed, key, DraftMode::Fields, SimOmitted::Kept).await
+}
+
+async fn signed_in_to(seed: &str, key: &str, mode: DraftMode, omitted: SimOmitted) -> Fixture {
     let config = SimConfig {
         seed: seed.parse().unwrap(),
         rate_limit_per_minute: 0,
+        draft_mode: mode,
+        omitted_fields: omitted,
         ..SimConfig::default()
     };
     fixture_on(config, key).await
+}
+
+/// The rules as a tuple, for one `assert_eq!`.
+fn learned(f: &Fixture) -> (DraftSave, OmittedIsDraft, OmittedFields, Option<String>) {
+    let rules = f.studio.draft_rules().unwrap();
+    (
+        rules.draft_save,
+        rules.omitted_is_draft,
+        rules.omitted_fields,
+        rules.problem,
+    )
 }
 
 /// The requests of the check: the create of its training, then everything on that training.
@@ -60,7 +79,59 @@ async fn a_fields_server_keeps_drafts_beside_the_live_version_and_the_check_leav
     let checked = rules.checked_at.expect("checked at sign-in");
     assert!((Utc::now() - checked).num_seconds() < 60);
 
-    let log = check_requests(&f);
+    assert_the_check_was_harmless_and_left_nothing(&f);
+}
+
+#[tokio::test]
+async fn a_literal_server_takes_the_training_out_of_use_and_keeps_the_state_when_is_draft_is_left_out(
+) {
+    let f = signed_in_to(
+        "demo",
+        DEFAULT_FULL_TOKEN,
+        DraftMode::Literal,
+        SimOmitted::Kept,
+    )
+    .await;
+    assert_eq!(
+        learned(&f),
+        (
+            DraftSave::TakesOutOfUse,
+            OmittedIsDraft::KeepsState,
+            OmittedFields::Kept,
+            None
+        )
+    );
+    assert_the_check_was_harmless_and_left_nothing(&f);
+}
+
+#[tokio::test]
+async fn omitted_fields_that_are_cleared_are_seen_on_both_kinds_of_server() {
+    for (mode, save, omitted_is_draft) in [
+        (
+            DraftMode::Fields,
+            DraftSave::BesideLive,
+            OmittedIsDraft::Publishes,
+        ),
+        (
+            DraftMode::Literal,
+            DraftSave::TakesOutOfUse,
+            OmittedIsDraft::KeepsState,
+        ),
+    ] {
+        let f = signed_in_to("empty", DEFAULT_FULL_TOKEN, mode, SimOmitted::Cleared).await;
+        assert_eq!(
+            learned(&f),
+            (save, omitted_is_draft, OmittedFields::Cleared, None),
+            "{mode:?}"
+        );
+        assert_the_check_was_harmless_and_left_nothing(&f);
+    }
+}
+
+/// The check's training was made harmless, every later request was on it alone, it never
+/// went live without its ended schedule, and it is gone.
+fn assert_the_check_was_harmless_and_left_nothing(f: &Fixture) {
+    let log = check_requests(f);
     assert!(!log.is_empty(), "the sign-in checked");
     // Created harmless: a draft, marked, with a schedule that had ended, on one channel and a
     // segment nobody is in.

@@ -7,7 +7,10 @@ mod support;
 
 use chrono::{SubsecRound, Utc};
 use opencx::{Channel, Client, CreateTraining, Training, UpdateTraining};
-use opencx_sim::{Seed, SimConfig, DEFAULT_FULL_TOKEN};
+use opencx_sim::{
+    DraftMode, OmittedFields, Seed, SimConfig, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN,
+};
+use studio::secrets::SecretStore;
 use studio::{JobKind, JobRequest, JobState, MoveItem};
 use support::{fixture, fixture_on, Fixture};
 
@@ -316,14 +319,88 @@ async fn moves_and_visibility_leave_no_trace(config: SimConfig, literal: bool) {
     }
 }
 
-#[tokio::test]
-async fn on_a_fields_server_nothing_in_use_changes_and_only_the_unavoidable_trace_differs() {
-    let config = SimConfig {
+/// A simulator that reads `is_draft` the `mode` way and does `omitted` with omitted fields.
+fn server(mode: DraftMode, omitted: OmittedFields) -> SimConfig {
+    SimConfig {
         seed: Seed::Empty,
         rate_limit_per_minute: 0,
+        draft_mode: mode,
+        omitted_fields: omitted,
         ..SimConfig::default()
-    };
-    moves_and_visibility_leave_no_trace(config, false).await;
+    }
+}
+
+#[tokio::test]
+async fn on_a_fields_server_nothing_in_use_changes_and_only_the_unavoidable_trace_differs() {
+    moves_and_visibility_leave_no_trace(server(DraftMode::Fields, OmittedFields::Kept), false)
+        .await;
+}
+
+#[tokio::test]
+async fn on_a_fields_server_that_clears_omitted_fields_they_are_kept_too() {
+    moves_and_visibility_leave_no_trace(server(DraftMode::Fields, OmittedFields::Cleared), false)
+        .await;
+}
+
+#[tokio::test]
+async fn on_a_literal_server_a_move_changes_nothing_but_the_directory() {
+    moves_and_visibility_leave_no_trace(server(DraftMode::Literal, OmittedFields::Kept), true)
+        .await;
+}
+
+#[tokio::test]
+async fn on_a_literal_server_that_clears_omitted_fields_they_are_kept_too() {
+    moves_and_visibility_leave_no_trace(server(DraftMode::Literal, OmittedFields::Cleared), true)
+        .await;
+}
+
+/// Before any finished check (here: a key that may read but not write trains the check to
+/// fail, then a full key is used for the moves) a live training is never taken out of use on
+/// a literal server: the safest body publishes the same text, which such a server treats as
+/// no change at all.
+#[tokio::test]
+async fn without_a_finished_check_a_literal_server_still_keeps_a_live_training_live() {
+    let config = server(DraftMode::Literal, OmittedFields::Cleared);
+    let mut f = fixture_on(config, DEFAULT_READ_TOKEN).await;
+    assert!(f.studio.draft_rules().unwrap().problem.is_some());
+    let other = f.other_client();
+    let live = State::Live.make(&other, 0).await;
+    // The same workspace, now with a key that may write; its rules are still the failed ones.
+    f.keys
+        .set(
+            &f.studio.list_workspaces().unwrap().workspaces[0].id,
+            &opencx::ApiToken::new(DEFAULT_FULL_TOKEN),
+        )
+        .unwrap();
+    let studio = studio::Studio::new(f.dir.path(), Box::new(f.keys.clone()));
+    let (tx, mut events) = tokio::sync::mpsc::unbounded_channel();
+    studio.set_job_hook(move |p| {
+        let _ = tx.send(p.clone());
+    });
+    studio.resume_session().await.unwrap().expect("resumed");
+    assert!(studio.draft_rules().unwrap().problem.is_some());
+    f.sim.clear_requests();
+    let job = studio
+        .start_job(move_all(&[&live.id], Some("dir-new")), Default::default())
+        .unwrap();
+    loop {
+        let p = events.recv().await.unwrap();
+        if p.job_id == job && p.state != JobState::Running {
+            assert!(p.failed.is_empty(), "{:?}", p.failed);
+            break;
+        }
+    }
+    assert_eq!(put_bodies(&f)[0]["is_draft"], false);
+    let after = f.server(&live.id);
+    assert_eq!(after.directory_id.as_deref(), Some("dir-new"));
+    assert_only(
+        &live,
+        &after,
+        &["directory_id"],
+        &Trace::None,
+        "unchecked literal",
+    );
+    f.events.close();
 }
 
 #[tokio::test]
