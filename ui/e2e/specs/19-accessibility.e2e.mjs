@@ -1,0 +1,65 @@
+// Accessibility in the running app: axe-core over the sign-in screen, the main view, the editor
+// and each dialog a person reaches from them. Every screen must have no violation of WCAG 2.x A/AA
+// or axe's best practices; a rule left out below is named with the reason.
+import { allByRole, byRole, typeInto, waitGone } from '../support/ui.mjs';
+import { ensureSignedIn, openTraining } from '../support/session.mjs';
+import { axeViolations, describeViolations } from '../support/axe.mjs';
+
+// A training no other spec edits (specs share one simulator).
+const TITLE = 'Brand voice and tone';
+
+async function expectNoViolations(where) {
+  const violations = await axeViolations();
+  if (violations.length > 0) throw new Error(`${where}: axe found\n${describeViolations(violations)}`);
+}
+
+describe('Accessibility (axe-core)', () => {
+  before(async () => {
+    await ensureSignedIn();
+  });
+
+  it('the main view', async () => {
+    await expectNoViolations('main view');
+  });
+
+  it('the editor with a training open', async () => {
+    await openTraining(TITLE);
+    await expectNoViolations('editor');
+  });
+
+  it('the review of a change', async () => {
+    await typeInto('textbox', 'Title', `${TITLE} (checked)`);
+    await (await byRole('button', 'Save draft')).click();
+    await byRole('dialog', 'Review changes');
+    await expectNoViolations('review dialog');
+    await browser.keys(['Escape']);
+    await waitGone('dialog', 'Review changes');
+    await typeInto('textbox', 'Title', TITLE);
+    await waitGone('status', 'Unsaved changes');
+  });
+
+  it('the Move to dialog', async () => {
+    await (await byRole('button', 'Move to…')).click();
+    await byRole('dialog', 'Move to');
+    await expectNoViolations('move dialog');
+    await browser.keys(['Escape']);
+    await waitGone('dialog', 'Move to');
+  });
+
+  it('the history panel', async () => {
+    await (await byRole('button', 'History')).click();
+    await byRole('dialog', `History of “${TITLE}”`);
+    await expectNoViolations('history panel');
+    await browser.keys(['Escape']);
+    await waitGone('dialog', `History of “${TITLE}”`);
+  });
+
+  it('the sign-in screen of "Add workspace"', async () => {
+    await (await byRole('button', 'Add workspace')).click();
+    await byRole('button', 'Sign in');
+    await expectNoViolations('sign-in screen');
+    await (await byRole('button', 'Cancel')).click();
+    await byRole('listbox', 'Trainings');
+    expect(await allByRole('button', 'Sign in')).toHaveLength(0);
+  });
+});
