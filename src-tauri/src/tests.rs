@@ -1,6 +1,6 @@
 //! The shell's IPC tested through Tauri's mock runtime with the real ACL (the app's generated
 //! context and capabilities): every command answers through IPC, none ever returns the API
-//! key, errors arrive as `{kind, message}`, the client's retry waits become "api-waiting"
+//! key, errors arrive as `{kind, message}` (plus `field` when about one form field), the client's retry waits become "api-waiting"
 //! events, bulk jobs report "job-progress" events, an offline save waits and is announced as
 //! "outbox-changed", a close request says whether a job runs, and the capability grants
 //! exactly the commands.
@@ -316,6 +316,48 @@ fn errors_cross_ipc_as_kind_and_message() {
     let keys: Vec<&String> = err.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["kind", "message"]);
     assert_eq!(err["kind"], "no_workspace");
+}
+
+#[test]
+fn a_refusal_about_one_field_crosses_ipc_with_its_name() {
+    let sim = tauri::async_runtime::block_on(opencx_sim::spawn(opencx_sim::SimConfig {
+        seed: "demo".parse().unwrap(),
+        refused_channels: vec!["whatsapp".into()],
+        ..opencx_sim::SimConfig::default()
+    }))
+    .unwrap();
+    let h = harness();
+    let w = &h.window;
+    invoke(
+        w,
+        "sign_in",
+        json!({"name": "Support", "baseUrl": sim.base_url(), "apiKey": FULL_KEY}),
+    )
+    .unwrap();
+    let training = invoke(w, "load_workspace", json!({})).unwrap()["trainings"][0].clone();
+    let draft = json!({
+        "title": training["title"],
+        "content": training["content"],
+        "training_type": training["type"],
+        "directory_id": training["directory_id"],
+        "restricted_to_channels": ["web", "whatsapp"],
+        "restricted_to_segments": training["restricted_to_segments"]
+    });
+    let err = invoke(
+        w,
+        "save_training",
+        json!({"id": training["id"], "draft": draft, "publish": false, "base": training}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        json!({
+            "kind": "validation",
+            "message": "open.cx does not accept the channel “WhatsApp”. Untick it, then save again.",
+            "field": "channels"
+        })
+    );
+    tauri::async_runtime::block_on(sim.shutdown());
 }
 
 #[test]

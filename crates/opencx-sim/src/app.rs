@@ -29,6 +29,8 @@ pub struct Shared {
     pub faults: Mutex<FaultState>,
     pub limiter: Mutex<RateLimiter>,
     pub directories_enabled: AtomicBool,
+    /// Channels this workspace refuses with open.cx's validation answer.
+    pub refused_channels: Mutex<Vec<String>>,
     pub tokens: Vec<TokenSpec>,
     pub control_token: Option<String>,
     pub log: Mutex<RequestLog>,
@@ -66,6 +68,14 @@ impl Shared {
 
     pub fn set_directories_enabled(&self, on: bool) {
         self.directories_enabled.store(on, Ordering::Relaxed);
+    }
+
+    pub fn refused_channels(&self) -> Vec<String> {
+        lock(&self.refused_channels).clone()
+    }
+
+    pub fn set_refused_channels(&self, channels: Vec<String>) {
+        *lock(&self.refused_channels) = channels;
     }
 
     /// The accepted token with this value.

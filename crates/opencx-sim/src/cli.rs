@@ -26,6 +26,9 @@ OPTIONS:
     --seed-random N        seed for fault decisions and generated data [default: 0]
     --control-token T      enable the /_sim control routes for loopback callers with this token
     --no-directories       answer 404 on the directory routes, as open.cx may
+    --refuse-channel C     answer open.cx's 400 (body/restricted_to_channels/N must be equal to
+                           one of the allowed values) to a training restricted to channel C,
+                           as a workspace that does not offer it would. Repeatable.
     --draft-mode MODE      fields | literal: how is_draft is read. open.cx documents only
                            \"if true, saved as draft and not used by the AI\"; both readings
                            are the simulator's own. fields: a draft waits beside the live
@@ -90,6 +93,7 @@ pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, Str
                 config.control_token = Some(token.to_string());
             }
             "--no-directories" => config.directories_enabled = false,
+            "--refuse-channel" => config.refused_channels.push(take()?.to_string()),
             "--draft-mode" => {
                 config.draft_mode = take()?.parse().map_err(|e| format!("{flag}: {e}"))?
             }
@@ -152,6 +156,8 @@ mod tests {
             "--draft-mode",
             "literal",
             "--omitted-fields=cleared",
+            "--refuse-channel",
+            "whatsapp",
         ]);
         assert_eq!(c.addr.port(), 4010);
         assert_eq!(c.tokens.len(), 2);
@@ -166,6 +172,7 @@ mod tests {
         assert!(!c.directories_enabled);
         assert_eq!(c.draft_mode, DraftMode::Literal);
         assert_eq!(c.omitted_fields, OmittedFields::Cleared);
+        assert_eq!(c.refused_channels, ["whatsapp"]);
     }
 
     #[test]

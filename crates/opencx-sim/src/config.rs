@@ -159,6 +159,10 @@ pub struct SimConfig {
     pub control_token: Option<String>,
     /// false = the directory routes answer 404 as if they did not exist.
     pub directories_enabled: bool,
+    /// Channels a training may not be restricted to: a create or update naming one answers
+    /// open.cx's 400 (`body/restricted_to_channels/N must be equal to one of the allowed
+    /// values`), as a workspace that does not offer that channel would.
+    pub refused_channels: Vec<String>,
     /// How `is_draft` is read (the simulator's reading; open.cx documents neither).
     pub draft_mode: DraftMode,
     /// Whether a `PUT` that omits `metadata`, `start_time` or `end_time` keeps or clears them.
@@ -177,6 +181,7 @@ impl Default for SimConfig {
             random_seed: 0,
             control_token: None,
             directories_enabled: true,
+            refused_channels: Vec::new(),
             draft_mode: DraftMode::Fields,
             omitted_fields: OmittedFields::Kept,
         }
@@ -198,6 +203,7 @@ impl fmt::Debug for SimConfig {
                 &self.control_token.as_ref().map(|_| "<redacted>"),
             )
             .field("directories_enabled", &self.directories_enabled)
+            .field("refused_channels", &self.refused_channels)
             .field("draft_mode", &self.draft_mode)
             .field("omitted_fields", &self.omitted_fields)
             .finish()

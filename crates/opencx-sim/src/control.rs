@@ -1,4 +1,5 @@
-//! The `/_sim` control routes (faults, request log, directory switch, rate limit). They answer
+//! The `/_sim` control routes (faults, request log, directory switch, rate limit, refused
+//! channels). They answer
 //! only when a control token is configured, only to loopback peers, and only with
 //! `Authorization: Bearer <control_token>`; otherwise 404, 403 and 401.
 
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/_sim/requests", get(get_requests).delete(delete_requests))
         .route("/_sim/directories", put(put_directories))
         .route("/_sim/rate-limit", put(put_rate_limit))
+        .route("/_sim/refused-channels", put(put_refused_channels))
 }
 
 /// Proof that the caller may use the control routes; extracting it does the checks.
@@ -113,6 +115,20 @@ async fn put_rate_limit(State(app): State<AppState>, _: Authorized, body: Bytes)
         .ok_or_else(|| ApiError::validation("body/per_minute must be integer >= 0"))?;
     lock(&app.limiter).set_per_minute(per_minute);
     Ok(Json(json!({ "per_minute": per_minute })))
+}
+
+async fn put_refused_channels(
+    State(app): State<AppState>,
+    _: Authorized,
+    body: Bytes,
+) -> Answer<Value> {
+    let body = parse_json(&body)?;
+    let channels: Vec<String> = field(&body, "channels")?
+        .as_array()
+        .and_then(|list| list.iter().map(|c| c.as_str().map(String::from)).collect())
+        .ok_or_else(|| ApiError::validation("body/channels must be array of strings"))?;
+    app.set_refused_channels(channels.clone());
+    Ok(Json(json!({ "channels": channels })))
 }
 
 #[cfg(test)]

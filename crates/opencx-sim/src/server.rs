@@ -68,6 +68,7 @@ pub async fn spawn(config: SimConfig) -> Result<SimHandle, SimError> {
         faults: Mutex::new(FaultState::new(faults, config.random_seed)),
         limiter: Mutex::new(RateLimiter::new(config.rate_limit_per_minute)),
         directories_enabled: AtomicBool::new(config.directories_enabled),
+        refused_channels: Mutex::new(config.refused_channels),
         tokens: config.tokens,
         control_token: config.control_token,
         log: Mutex::new(RequestLog::default()),
@@ -129,6 +130,11 @@ impl SimHandle {
 
     pub fn set_directories_enabled(&self, on: bool) {
         self.shared.set_directories_enabled(on);
+    }
+
+    /// Channels to refuse from now on, as a workspace that does not offer them would.
+    pub fn set_refused_channels(&self, channels: Vec<String>) {
+        self.shared.set_refused_channels(channels);
     }
 
     /// Requests per minute per token; 0 = unlimited.

@@ -192,6 +192,16 @@ pub fn training_body(body: &Value) -> Result<TrainingInput, ApiError> {
     })
 }
 
+/// Refuses a channel this workspace does not offer the way open.cx's schema refuses one it does
+/// not know (`body/restricted_to_channels/{i} must be equal to one of the allowed values`).
+pub fn offered_channels(input: &TrainingInput, refused: &[String]) -> Result<(), ApiError> {
+    let channels = input.restricted_to_channels.as_deref().unwrap_or_default();
+    match channels.iter().position(|c| refused.contains(c)) {
+        Some(i) => Err(one_of_allowed(&format!("body/restricted_to_channels/{i}"))),
+        None => Ok(()),
+    }
+}
+
 /// Validates `{ "is_draft": bool }` of `PUT /training/{id}/draft`.
 pub fn draft_body(body: &Value) -> Result<bool, ApiError> {
     let obj = body_object(body)?;

@@ -1,8 +1,11 @@
 //! The one error type of the studio: a stable machine-readable `kind` the UI switches on, and a
-//! `message` an editor can act on. It crosses IPC as exactly `{"kind": "...", "message": "..."}`.
+//! `message` an editor can act on. It crosses IPC as exactly `{"kind": "...", "message": "..."}`,
+//! plus `"field"` (a [`FormField`]) when the error is about one part of the editor's form.
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+
+use crate::validation_message::FormField;
 
 /// The stable codes of [`StudioError::kind`]. The UI switches on these, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,12 +84,14 @@ impl From<&opencx::ErrorKind> for ErrorKind {
     }
 }
 
-/// What went wrong, for the editor: `kind` for the UI's logic, `message` to show as is.
+/// What went wrong, for the editor: `kind` for the UI's logic, `message` to show as is, and
+/// the form field it is about, if any.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct StudioError {
     kind: ErrorKind,
     message: String,
+    field: Option<FormField>,
 }
 
 /// Shown whenever the OS keychain cannot be used; the key is never kept anywhere else.
@@ -100,6 +105,15 @@ impl StudioError {
         StudioError {
             kind,
             message: message.into(),
+            field: None,
+        }
+    }
+
+    /// The same error, about this field of the editor's form.
+    pub fn with_field(self, field: FormField) -> Self {
+        StudioError {
+            field: Some(field),
+            ..self
         }
     }
 
@@ -128,6 +142,10 @@ impl StudioError {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    pub fn field(&self) -> Option<FormField> {
+        self.field
+    }
 }
 
 impl From<opencx::Error> for StudioError {
@@ -139,9 +157,13 @@ impl From<opencx::Error> for StudioError {
 
 impl Serialize for StudioError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("StudioError", 2)?;
+        let len = if self.field.is_some() { 3 } else { 2 };
+        let mut s = serializer.serialize_struct("StudioError", len)?;
         s.serialize_field("kind", self.kind.as_str())?;
         s.serialize_field("message", &self.message)?;
+        if let Some(field) = &self.field {
+            s.serialize_field("field", field)?;
+        }
         s.end()
     }
 }
@@ -169,6 +191,47 @@ mod tests {
                 "{{\"kind\":\"keychain_unavailable\",\"message\":{}}}",
                 serde_json::to_string(KEYCHAIN_UNAVAILABLE).unwrap()
             )
+        );
+    }
+
+    #[test]
+    fn an_error_about_a_form_field_adds_exactly_field() {
+        let err = StudioError::new(
+            ErrorKind::Validation,
+            "open.cx does not accept the channel “WhatsApp”. Untick it, then save again.",
+        )
+        .with_field(FormField::Channels);
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            serde_json::json!({
+                "kind": "validation",
+                "message": "open.cx does not accept the channel “WhatsApp”. Untick it, then save again.",
+                "field": "channels"
+            })
+        );
+        let fields: Vec<serde_json::Value> = [
+            FormField::Title,
+            FormField::Content,
+            FormField::Type,
+            FormField::Directory,
+            FormField::Channels,
+            FormField::Segments,
+            FormField::Window,
+        ]
+        .iter()
+        .map(|f| serde_json::to_value(f).unwrap())
+        .collect();
+        assert_eq!(
+            fields,
+            [
+                "title",
+                "content",
+                "type",
+                "directory",
+                "channels",
+                "segments",
+                "window"
+            ]
         );
     }
 

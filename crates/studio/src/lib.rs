@@ -32,6 +32,7 @@ mod save;
 pub mod secrets;
 pub mod session;
 pub mod settings;
+pub mod validation_message;
 pub mod workspace;
 pub mod workspace_cache;
 
@@ -54,5 +55,6 @@ pub use review::{DiffLine, FieldChange, Review};
 pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use session::Studio;
+pub use validation_message::FormField;
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};
 pub use workspace_cache::CachedWorkspace;

@@ -12,6 +12,7 @@ use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result};
 use crate::outbox::{OutboxAction, OutboxEntry};
 use crate::session::{Session, Studio};
+use crate::validation_message::explain;
 
 /// How a save ended: on open.cx (`saved`, the server's answer), kept locally to be sent when
 /// open.cx can be reached again (`queued`, with how many changes wait now), or refused because
@@ -76,7 +77,7 @@ impl Studio {
             Err(e) if ErrorKind::from(&e.kind()).is_unreachable() => {
                 return self.queue_save(&session, id, draft, publish, base).await;
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(explain(e, &serde_json::to_value(&body).unwrap_or_default())),
         };
         tracing::info!(publish, "saved a training");
         self.after_save(&session, publish, draft, &training).await;

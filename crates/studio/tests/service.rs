@@ -387,7 +387,7 @@ async fn save_as_draft_then_publish_sends_the_full_body() {
 }
 
 #[tokio::test]
-async fn server_validation_message_is_kept() {
+async fn a_server_refusal_reads_in_the_form_words_and_names_the_field() {
     let f = Fixture::new().await;
     f.sign_in(DEFAULT_FULL_TOKEN).await;
     let t = f.studio.load_workspace().await.unwrap().trainings[0].clone();
@@ -399,11 +399,11 @@ async fn server_validation_message_is_kept() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
-    assert!(
-        err.message()
-            .contains("body/restricted_to_channels/1 must be equal to one of the allowed values"),
-        "{err}"
+    assert_eq!(
+        err.message(),
+        "open.cx does not accept the channel “fax”. Untick it, then save again."
     );
+    assert_eq!(err.field(), Some(studio::FormField::Channels));
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 // The simulator seen from the specs: its public API (with the test key) to read and change
-// trainings as another open.cx client would, and its control routes for faults and the request log.
+// trainings as another open.cx client would, and its control routes for faults, refused channels and the request log.
 // Reads use the read-only key: the simulator's rate limit counts per key, so a spec's checks do
 // not spend the budget of the app under test (a bulk job can use all of it).
 import { TOKENS } from './sim-process.mjs';
@@ -43,4 +43,6 @@ export const control = {
   clearFaults: () => call('PUT', '/_sim/faults', { token: TOKENS.control, body: {} }),
   requests: (url = base()) => call('GET', '/_sim/requests', { token: TOKENS.control, url }),
   clearRequests: () => call('DELETE', '/_sim/requests', { token: TOKENS.control }),
+  /** From now on, refuse these channels with open.cx's own 400, as a workspace without them would. */
+  refuseChannels: (channels) => call('PUT', '/_sim/refused-channels', { token: TOKENS.control, body: { channels } }),
 };

@@ -35,6 +35,13 @@ describe('toIpcError', () => {
     expect(e.message).toBe('body/title must be string');
   });
 
+  it('keeps the form field an error is about, and only a field the form knows', () => {
+    const refused = { kind: 'validation', message: 'open.cx does not accept the channel “SMS”.' };
+    expect(toIpcError({ ...refused, field: 'channels' }).field).toBe('channels');
+    expect(toIpcError({ ...refused, field: 'colour' }).field).toBeNull();
+    expect(toIpcError(refused).field).toBeNull();
+  });
+
   it('maps anything else to kind "unknown" with a readable message', () => {
     expect(toIpcError({ kind: 'made_up', message: 'x' }).kind).toBe('unknown');
     expect(toIpcError('command not found').message).toBe('command not found');

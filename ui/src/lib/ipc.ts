@@ -6,6 +6,7 @@ import { listen } from '@tauri-apps/api/event';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
+import type { FormField } from './bindings/FormField';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
 import type { JobProgress } from './bindings/JobProgress';
@@ -43,14 +44,28 @@ export const ERROR_KINDS = [
 /** A stable, machine-readable error code; `unknown` when the backend sent something else. */
 export type IpcErrorKind = (typeof ERROR_KINDS)[number] | 'unknown';
 
-/** A failed command: `kind` to decide what to show, `message` a sentence an editor can act on. */
+/** The parts of the editor's form an error can be about (`FormField`, every value once). */
+export const FORM_FIELDS: readonly FormField[] = [
+  'title',
+  'content',
+  'type',
+  'directory',
+  'channels',
+  'segments',
+  'window',
+];
+
+/** A failed command: `kind` to decide what to show, `message` a sentence an editor can act on,
+ * `field` the part of the form it is about (`null` when it is not about one). */
 export class IpcError extends Error {
   readonly kind: IpcErrorKind;
+  readonly field: FormField | null;
 
-  constructor(kind: IpcErrorKind, message: string) {
+  constructor(kind: IpcErrorKind, message: string, field: FormField | null = null) {
     super(message);
     this.name = 'IpcError';
     this.kind = kind;
+    this.field = field;
   }
 }
 
@@ -58,13 +73,17 @@ function isKnownKind(kind: unknown): kind is IpcErrorKind {
   return typeof kind === 'string' && (ERROR_KINDS as readonly string[]).includes(kind);
 }
 
+function isFormField(field: unknown): field is FormField {
+  return typeof field === 'string' && (FORM_FIELDS as readonly string[]).includes(field);
+}
+
 /** Turns whatever a rejected `invoke` gave us into an `IpcError`. */
 export function toIpcError(raw: unknown): IpcError {
   if (raw instanceof IpcError) return raw;
   if (typeof raw === 'object' && raw !== null && 'kind' in raw) {
-    const { kind, message } = raw as { kind: unknown; message?: unknown };
+    const { kind, message, field } = raw as { kind: unknown; message?: unknown; field?: unknown };
     const text = typeof message === 'string' && message.trim() !== '' ? message : 'Something went wrong.';
-    return new IpcError(isKnownKind(kind) ? kind : 'unknown', text);
+    return new IpcError(isKnownKind(kind) ? kind : 'unknown', text, isFormField(field) ? field : null);
   }
   if (typeof raw === 'string' && raw.trim() !== '') return new IpcError('unknown', raw);
   if (raw instanceof Error && raw.message) return new IpcError('unknown', raw.message);

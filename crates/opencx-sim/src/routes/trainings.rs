@@ -32,6 +32,7 @@ pub async fn get(State(app): State<AppState>, Path(id): Path<String>) -> Answer<
 
 pub async fn create(State(app): State<AppState>, body: Bytes) -> Answer<Training> {
     let input = validation::training_body(&parse_json(&body)?)?;
+    validation::offered_channels(&input, &app.refused_channels())?;
     app.write(|s| Ok(s.create(input))).map(Json)
 }
 
@@ -41,6 +42,7 @@ pub async fn update(
     body: Bytes,
 ) -> Answer<Training> {
     let input = validation::training_body(&parse_json(&body)?)?;
+    validation::offered_channels(&input, &app.refused_channels())?;
     app.write(|s| s.update(&id, input).ok_or_else(missing))
         .map(Json)
 }

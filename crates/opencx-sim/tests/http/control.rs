@@ -173,3 +173,43 @@ async fn request_log_directories_and_rate_limit_switches() {
     .await;
     assert_eq!(sim.get("/training").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn refused_channels_switch() {
+    let sim = controlled().await;
+    let set = control(
+        &sim,
+        Method::PUT,
+        "/_sim/refused-channels",
+        Some(json!({"channels": ["sms"]})),
+    )
+    .await;
+    assert_eq!(
+        (set.status, &set.body),
+        (StatusCode::OK, &json!({"channels": ["sms"]}))
+    );
+    let body = json!({"title": "t", "content": "c", "restricted_to_channels": ["sms"]});
+    let refused = sim.post("/training", body.clone()).await;
+    assert_eq!(
+        refused.body,
+        common::validation_body(
+            "body/restricted_to_channels/0 must be equal to one of the allowed values"
+        )
+    );
+    let bad = control(
+        &sim,
+        Method::PUT,
+        "/_sim/refused-channels",
+        Some(json!({"channels": "sms"})),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    control(
+        &sim,
+        Method::PUT,
+        "/_sim/refused-channels",
+        Some(json!({"channels": []})),
+    )
+    .await;
+    assert_eq!(sim.post("/training", body).await.status, StatusCode::OK);
+}

@@ -162,3 +162,48 @@ async fn list_query_is_validated() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_refused_channel_gets_open_cx_exact_400_on_create_and_update() {
+    let sim = common::start(opencx_sim::SimConfig {
+        rate_limit_per_minute: 0,
+        refused_channels: vec!["whatsapp".into()],
+        ..opencx_sim::SimConfig::default()
+    })
+    .await;
+    let t = sim
+        .create(json!({"title": "t", "content": "c", "restricted_to_channels": ["web"]}))
+        .await;
+    let refused = json!({
+        "statusCode": 400,
+        "code": "FST_ERR_VALIDATION",
+        "error": "Bad Request",
+        "message": "body/restricted_to_channels/1 must be equal to one of the allowed values"
+    });
+    let body = json!({"title": "t", "content": "c", "restricted_to_channels": ["web", "whatsapp"]});
+    let created = sim.post("/training", body.clone()).await;
+    assert_eq!(
+        (created.status, &created.body),
+        (StatusCode::BAD_REQUEST, &refused)
+    );
+    let path = format!("/training/{}", t["id"].as_str().unwrap());
+    let updated = sim.put(&path, body).await;
+    assert_eq!(
+        (updated.status, &updated.body),
+        (StatusCode::BAD_REQUEST, &refused)
+    );
+    assert_eq!(sim.handle.trainings().len(), 1, "nothing created");
+    assert_eq!(
+        sim.get(&path).await.body["restricted_to_channels"],
+        json!(["web"])
+    );
+
+    sim.handle.set_refused_channels(Vec::new());
+    let accepted = sim
+        .put(
+            &path,
+            json!({"title": "t", "content": "c", "restricted_to_channels": ["whatsapp"]}),
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK);
+}
