@@ -245,13 +245,13 @@ fn no_command_ever_returns_the_api_key() {
         call("switch_workspace", json!({"id": id})).unwrap()["id"],
         id.as_str()
     );
-    let after = call("sign_out", json!({"id": id})).unwrap();
+    let after = call("sign_out", json!({"id": id, "removeLocalData": false})).unwrap();
     assert!(after["workspaces"]
         .as_array()
         .unwrap()
         .iter()
         .all(|w| w["id"] != id.as_str()));
-    call("sign_out", json!({"id": "demo"})).unwrap();
+    call("sign_out", json!({"id": "demo", "removeLocalData": false})).unwrap();
     assert_eq!(
         call("load_workspace", json!({})).unwrap_err()["kind"],
         "no_workspace"

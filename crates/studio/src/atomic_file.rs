@@ -89,6 +89,19 @@ pub(crate) fn temp_file(name: &str) -> Option<bool> {
     (name.starts_with('.') && name.ends_with(".tmp")).then(|| name.ends_with(&mine))
 }
 
+/// Removes the file or the folder (with all it holds) at `path`; nothing there is no error.
+pub(crate) fn remove_all(path: &Path) -> std::io::Result<()> {
+    let removed = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) => Err(e),
+    };
+    match removed {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
 /// Reads `path`; `None` when it does not exist.
 pub(crate) fn read_if_exists(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     match fs::read(path) {

@@ -154,6 +154,12 @@ impl History {
         }
     }
 
+    /// Removes the history of every training of the workspace (at sign-out, when asked).
+    pub(crate) fn forget_workspace(&self, workspace_id: &str) -> std::io::Result<()> {
+        let _one_at_a_time = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        atomic_file::remove_all(&self.root.join(encode(workspace_id)))
+    }
+
     fn dir(&self, workspace_id: &str, training_id: &str) -> PathBuf {
         self.root
             .join(encode(workspace_id))

@@ -136,6 +136,11 @@ impl Journal {
         }
     }
 
+    /// Removes every unsaved edit of the workspace (at sign-out, when asked).
+    pub(crate) fn forget_workspace(&self, workspace_id: &str) -> std::io::Result<()> {
+        atomic_file::remove_all(&self.root.join(encode(workspace_id)))
+    }
+
     fn path(&self, workspace_id: &str, training_id: &str) -> PathBuf {
         self.root
             .join(encode(workspace_id))

@@ -156,6 +156,12 @@ impl Outbox {
         }
     }
 
+    /// Drops every change of the workspace still waiting to be sent (at sign-out, when asked).
+    pub(crate) fn forget_workspace(&self, workspace_id: &str) -> std::io::Result<()> {
+        let _one_at_a_time = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        atomic_file::remove_all(&self.path(workspace_id))
+    }
+
     fn path(&self, workspace_id: &str) -> PathBuf {
         self.root.join(format!("{}.json", encode(workspace_id)))
     }

@@ -450,8 +450,10 @@ impl Studio {
     }
 
     /// Deletes the workspace's key from the keychain, forgets the workspace and closes it if
-    /// it is open. Signing out of the demo stops its simulator (its saved state stays).
-    pub async fn sign_out(&self, id: &str) -> Result<WorkspaceList> {
+    /// it is open. Signing out of the demo stops its simulator (its saved state stays). With
+    /// `remove_local_data`, what this computer keeps of the workspace goes too: its cached
+    /// trainings, unsaved edits (journal), changes waiting to be sent (outbox) and history.
+    pub async fn sign_out(&self, id: &str, remove_local_data: bool) -> Result<WorkspaceList> {
         let _admin = self.admin.lock().await;
         let mut list = self.settings.load()?;
         let is_demo = list
@@ -473,8 +475,33 @@ impl Studio {
             *session = None;
         }
         drop(session);
+        if remove_local_data {
+            self.remove_local_data(id)?;
+        }
         tracing::info!("signed out of a workspace");
         Ok(list)
+    }
+
+    /// Removes the files this computer keeps of a workspace (after its session closed, so no
+    /// background write brings one back).
+    fn remove_local_data(&self, id: &str) -> Result<()> {
+        let removed = [
+            self.workspace_cache.forget_workspace(id),
+            self.journal.forget_workspace(id),
+            self.outbox.forget_workspace(id),
+            self.history.forget_workspace(id),
+        ];
+        match removed.into_iter().find_map(|r| r.err()) {
+            None => Ok(()),
+            Some(e) => Err(StudioError::new(
+                ErrorKind::Io,
+                format!(
+                    "You are signed out, but Training Studio could not remove all of this \
+                     workspace's data from this computer ({e}). Its folder is {}.",
+                    self.data_dir.display()
+                ),
+            )),
+        }
     }
 
     /// All trainings, directories (the server's, or derived) and segments of the open

@@ -55,6 +55,11 @@ impl WorkspaceCache {
         }
     }
 
+    /// Removes the workspace's kept copy (at sign-out, when asked).
+    pub(crate) fn forget_workspace(&self, workspace_id: &str) -> std::io::Result<()> {
+        atomic_file::remove_all(&self.path(workspace_id))
+    }
+
     fn path(&self, workspace_id: &str) -> PathBuf {
         self.root.join(format!("{}.json", encode(workspace_id)))
     }

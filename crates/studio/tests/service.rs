@@ -478,7 +478,7 @@ async fn switch_and_sign_out() {
     let err = f.studio.switch_workspace("nope").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
 
-    let list = f.studio.sign_out(&first.id).await.unwrap();
+    let list = f.studio.sign_out(&first.id, false).await.unwrap();
     assert_eq!(list.workspaces, std::slice::from_ref(&second));
     assert_eq!(list.active_id, None);
     assert!(f.keys.get(&first.id).unwrap().is_none());
@@ -491,6 +491,89 @@ async fn switch_and_sign_out() {
     f.keys.delete(&second.id).unwrap();
     let err = f.studio.switch_workspace(&second.id).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
+}
+
+/// The files this computer keeps of one workspace: cache, journal, outbox and history.
+fn kept_files(dir: &std::path::Path, workspace_id: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for area in ["cache", "journal", "outbox", "history"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(area)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.trim_end_matches(".json") == workspace_id {
+                found.push(format!("{area}/{name}"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[tokio::test]
+async fn signing_out_removes_the_workspaces_data_only_when_asked() {
+    let f = Fixture::new().await;
+    let ws = f.sign_in(DEFAULT_FULL_TOKEN).await;
+    let other = f
+        .studio
+        .sign_in("Read only", &f.sim.base_url(), DEFAULT_READ_TOKEN)
+        .await
+        .unwrap();
+    f.studio.switch_workspace(&ws.id).await.unwrap();
+    let data = f.studio.load_workspace().await.unwrap();
+    let (a, b) = (data.trainings[0].clone(), data.trainings[1].clone());
+    landed(
+        f.studio
+            .save_training(&a.id, &draft_of(&a), false, a.clone())
+            .await,
+    );
+    f.studio
+        .journal_write(&b.id, draft_of(&b), None)
+        .await
+        .unwrap();
+    f.sim.set_faults(opencx_sim::Faults {
+        down: true,
+        ..opencx_sim::Faults::default()
+    });
+    let mut offline = draft_of(&b);
+    offline.content = "Written offline, waiting to be sent.".into();
+    let outcome = f
+        .studio
+        .save_training(&b.id, &offline, false, b.clone())
+        .await;
+    assert!(
+        matches!(outcome, Ok(SaveOutcome::Queued { .. })),
+        "{outcome:?}"
+    );
+    f.sim.set_faults(opencx_sim::Faults::default());
+    // The cache is written in the background a moment after a change.
+    for _ in 0..100 {
+        if kept_files(f.dir.path(), &ws.id).len() == 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let everything = [
+        format!("cache/{}.json", ws.id),
+        format!("history/{}", ws.id),
+        format!("journal/{}", ws.id),
+        format!("outbox/{}.json", ws.id),
+    ];
+    assert_eq!(kept_files(f.dir.path(), &ws.id), everything);
+
+    // Signing out of the other workspace without removing keeps this one's files.
+    f.studio.sign_out(&other.id, false).await.unwrap();
+    assert_eq!(kept_files(f.dir.path(), &ws.id), everything);
+    let list = f.studio.sign_out(&ws.id, true).await.unwrap();
+    assert!(list.workspaces.is_empty());
+    assert_eq!(kept_files(f.dir.path(), &ws.id), Vec::<String>::new());
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(
+        kept_files(f.dir.path(), &ws.id),
+        Vec::<String>::new(),
+        "no background write brings a file back"
+    );
 }
 
 #[tokio::test]
@@ -513,7 +596,7 @@ async fn demo_workspace_needs_no_key_and_keeps_edits_across_restarts() {
     assert!(f.dir.path().join("demo/demo.json").exists());
     let settings = std::fs::read_to_string(f.dir.path().join("settings.json")).unwrap();
     assert!(!settings.contains("ocx_demo_"));
-    drop(f.studio.sign_out("demo").await.unwrap());
+    drop(f.studio.sign_out("demo", false).await.unwrap());
 
     let again = f.restart();
     let reopened = again.open_demo().await.unwrap();

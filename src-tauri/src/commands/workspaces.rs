@@ -40,8 +40,12 @@ pub async fn switch_workspace(
 }
 
 #[tauri::command]
-pub async fn sign_out(studio: State<'_, Studio>, id: String) -> Result<WorkspaceList, StudioError> {
-    studio.sign_out(&id).await
+pub async fn sign_out(
+    studio: State<'_, Studio>,
+    id: String,
+    remove_local_data: bool,
+) -> Result<WorkspaceList, StudioError> {
+    studio.sign_out(&id, remove_local_data).await
 }
 
 #[tauri::command]

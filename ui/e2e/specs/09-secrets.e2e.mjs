@@ -104,14 +104,25 @@ describe('The API key leaves no trace', () => {
     });
   });
 
-  it('signs out through the UI, and the keychain entry is gone', async () => {
+  it('signs out through the UI removing its data, and the keychain entry and the files are gone', async () => {
+    const dataDir = path.join(process.env.XDG_DATA_HOME, APP_ID);
+    const workspaceFiles = () =>
+      filesUnder(dataDir).filter((f) => ['cache', 'journal', 'outbox', 'history'].some((area) =>
+        path.relative(dataDir, f).startsWith(path.join(area, workspaceId))));
+    await browser.waitUntil(async () => workspaceFiles().length > 0, {
+      timeoutMsg: 'the workspace kept nothing on this computer, so removing it would prove nothing',
+    });
     await (await byRole('button', 'Sign out')).click();
+    await byRole('dialog', 'Sign out of', { exact: false });
+    await (await byRole('checkbox', "Also remove this workspace's data from this computer")).click();
+    await (await byRole('button', 'Sign out and remove data')).click();
     await browser.waitUntil(async () => (await ipcCalls()).some((c) => c.cmd === 'sign_out' && c.response !== null), {
       timeoutMsg: 'the UI never called sign_out',
     });
     const calls = await ipcCalls();
-    expect(calls.find((c) => c.cmd === 'sign_out').args).toEqual({ id: workspaceId });
+    expect(calls.find((c) => c.cmd === 'sign_out').args).toEqual({ id: workspaceId, removeLocalData: true });
     expect(keychainEntry(workspaceId)).toBeNull();
+    expect(workspaceFiles()).toEqual([]);
   });
 
   it('no IPC answer carried the key', async () => {

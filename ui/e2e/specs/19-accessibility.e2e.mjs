@@ -54,6 +54,14 @@ describe('Accessibility (axe-core)', () => {
     await waitGone('dialog', `History of “${TITLE}”`);
   });
 
+  it('the sign-out question', async () => {
+    await (await byRole('button', 'Sign out')).click();
+    await byRole('dialog', 'Sign out of', { exact: false });
+    await expectNoViolations('sign-out dialog');
+    await (await byRole('button', 'Cancel')).click();
+    await waitGone('dialog', 'Sign out of', { exact: false });
+  });
+
   it('the sign-in screen of "Add workspace"', async () => {
     await (await byRole('button', 'Add workspace')).click();
     await byRole('button', 'Sign in');

@@ -34,8 +34,7 @@ async function makeDirty(user: ReturnType<typeof userEvent.setup>) {
 describe('App', () => {
   it('shows the sign-in screen when there is no session to resume', async () => {
     setup({ resume_session: () => null });
-    expect(await screen.findByRole('heading', { name: 'Training Studio' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeInTheDocument();
   });
 
   it('resumes the last workspace', async () => {
@@ -138,12 +137,40 @@ describe('App', () => {
     await waitFor(() => expect(backend.callsTo('load_workspace')).toHaveLength(2));
   });
 
-  it('signs out and goes back to sign-in when no workspace is left', async () => {
+  it('signs out, keeping the data on this computer, and goes back to sign-in when no workspace is left', async () => {
     const { backend, user } = setup({ sign_out: () => ({ workspaces: [], active_id: null }) });
     await screen.findByRole('listbox', { name: 'Trainings' });
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByRole('heading', { name: 'Training Studio' })).toBeInTheDocument();
-    expect(backend.callsTo('sign_out')).toEqual([{ id: 'ws-1' }]);
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of “Support team”?' });
+    expect(within(dialog).getByRole('checkbox', { name: "Also remove this workspace's data from this computer" })).not.toBeChecked();
+    expect(backend.callsTo('sign_out')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeInTheDocument();
+    expect(backend.callsTo('sign_out')).toEqual([{ id: 'ws-1', removeLocalData: false }]);
+  });
+
+  it('warns that removing the data drops changes still waiting to be sent, and removes it when asked', async () => {
+    const { backend, user } = setup({
+      sign_out: () => ({ workspaces: [], active_id: null }),
+      outbox_list: () => ({ entries: [], waiting: 2, landed: [] }),
+    });
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of “Support team”?' });
+    expect(within(dialog).getByText(/2 changes are still waiting to be sent/)).toHaveTextContent(/nothing is sent while you are signed out/);
+    await user.click(within(dialog).getByRole('checkbox', { name: "Also remove this workspace's data from this computer" }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('2 changes are still waiting to be sent to open.cx. Removing the data drops them.');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out and remove data' }));
+    await waitFor(() => expect(backend.callsTo('sign_out')).toEqual([{ id: 'ws-1', removeLocalData: true }]));
+  });
+
+  it('signs out of nothing when the question is cancelled', async () => {
+    const { backend, user } = setup();
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(backend.callsTo('sign_out')).toEqual([]);
   });
 
   it('tells when a request waits for open.cx before trying again', async () => {

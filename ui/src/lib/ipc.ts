@@ -112,7 +112,8 @@ export const openDemo = (): Promise<WorkspaceSummary> => call('open_demo');
 
 export const switchWorkspace = (id: string): Promise<WorkspaceSummary> => call('switch_workspace', { id });
 
-export const signOut = (id: string): Promise<WorkspaceList> => call('sign_out', { id });
+export const signOut = (id: string, removeLocalData: boolean): Promise<WorkspaceList> =>
+  call('sign_out', { id, removeLocalData });
 
 /** How the open workspace's server treats drafts, as its last check found (kept per workspace). */
 export const draftRules = (): Promise<DraftRules> => call('draft_rules');
