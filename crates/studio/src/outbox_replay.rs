@@ -17,6 +17,7 @@ use crate::journal::JournalEntry;
 use crate::moves::move_body;
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry, OutboxState, OutboxView};
 use crate::session::{Session, Studio};
+use crate::validation_message::explain;
 
 tokio::task_local! {
     /// Set while the outbox is sent in the background (the shell's own sending).
@@ -276,9 +277,15 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
                      compare it with the server's version, then save again."
                 ));
             }
-            client
-                .update_training(id, &draft.update_body(&server, *publish))
-                .await
+            let body = draft.update_body(&server, *publish);
+            match client.update_training(id, &body).await {
+                // A refusal reads in the form's words, naming the value (as a direct save does).
+                Err(e) if e.kind() == opencx::ErrorKind::Validation => {
+                    let sent = serde_json::to_value(&body).unwrap_or_default();
+                    return Sent::Failed(explain(e, &sent));
+                }
+                answer => answer,
+            }
         }
         OutboxAction::Move {
             directory_id,

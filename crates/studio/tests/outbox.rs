@@ -2,8 +2,9 @@
 //! order and land once each when it is back (two saves of one training in a row do not
 //! conflict with each other); an entry someone else's change conflicts with is held without
 //! blocking other trainings; a new start on the same data dir still has the outbox; a bulk move
-//! that cannot reach open.cx is queued; dropped connections do not send anything twice; and
-//! discarding a waiting save gives its text back as an unsaved edit; the shell's background
+//! that cannot reach open.cx is queued; dropped connections do not send anything twice;
+//! discarding a waiting save gives its text back as an unsaved edit; a waiting save open.cx
+//! refuses is held as failed with a sentence in the form's words; the shell's background
 //! sends do not report the client's retry waits.
 
 mod support;
@@ -191,6 +192,27 @@ async fn a_conflicting_entry_is_held_and_does_not_block_other_trainings() {
     let view = f.studio.send_outbox().await.unwrap();
     assert_eq!(view.entries[0].state, OutboxState::Conflict);
     assert!(f.studio.outbox_discard("no-such-entry").await.is_err());
+}
+
+#[tokio::test]
+async fn a_waiting_save_open_cx_refuses_is_failed_with_a_sentence_in_the_form_words() {
+    let f = fixture("demo").await;
+    let t = f.studio.load_workspace().await.unwrap().trainings[0].clone();
+    f.sim.set_faults(down());
+    let mut draft = edited(&t, "Offline, and on WhatsApp too.");
+    draft.restricted_to_channels = vec![opencx::Channel::Whatsapp];
+    save(&f.studio, &t, &draft, &t).await;
+    f.sim.set_faults(Faults::default());
+    f.sim.set_refused_channels(vec!["whatsapp".into()]);
+
+    let view = f.studio.send_outbox().await.unwrap();
+    assert!(view.landed.is_empty());
+    assert_eq!(view.entries[0].state, OutboxState::Failed);
+    assert_eq!(
+        view.entries[0].message.as_deref(),
+        Some("open.cx does not accept the channel “WhatsApp”. Untick it, then save again.")
+    );
+    assert_eq!(f.server(&t.id), t, "nothing was written");
 }
 
 #[tokio::test]
