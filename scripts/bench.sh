@@ -10,7 +10,8 @@
 #      and resident memory at 1,000 and 10,000 trainings; keystroke → preview latency at 1, 10
 #      and 100 KB (WebKit's defaults, then with compositing off) against baselines; the list at
 #      10,000, virtualised against every row in the DOM; cold start with a cached workspace of
-#      10,000 against no cache.
+#      10,000 against no cache; a working day's soak (500 trainings opened, typing, saving,
+#      searching, moving) with the memory of the app and its WebKit processes along the way.
 # The bulk move at the rate limit (BENCHMARKS.md, issue 4) takes 20 minutes: run it on its own,
 #   cargo run --release -p studio --example bench_bulk_move -- 150
 # Release builds with LTO are slow (several minutes on 2 cores): this is not part of the tests.
@@ -72,6 +73,9 @@ run_in_webview() {
     echo
     echo "### cold start with a cached workspace (node ui/e2e/bench/cold-start.mjs 10000)"
     node ui/e2e/bench/cold-start.mjs 10000
+    echo
+    echo "### a working day: 500 trainings opened (node ui/e2e/bench/soak.mjs)"
+    node ui/e2e/bench/soak.mjs
   ' "$keyring" 2> >(grep -v -e dbus-daemon -e WARNING -e pw.conf -e portal -e '^$' >&2)
 }
 run_in_webview
