@@ -2,9 +2,11 @@
 //! [`studio::Studio`], registers the IPC commands (in [`commands`]), holds the window's close
 //! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits
 //! as the "api-waiting" event, job progress as the "job-progress" event and outbox changes as
-//! the "outbox-changed" event, and sends the outbox while entries wait.
+//! the "outbox-changed" event, and sends the outbox while entries wait. One app runs per data
+//! folder: a second launch brings the running window to the front ([`single_instance`]).
 
 pub mod commands;
+pub mod single_instance;
 #[cfg(test)]
 mod tests;
 
@@ -44,8 +46,16 @@ struct ApiWaiting {
 /// Runs the desktop app.
 pub fn run(options: LaunchOptions) {
     init_tracing();
-    build_app(tauri::Builder::default().manage(options))
-        .run(tauri::generate_context!())
+    let context = tauri::generate_context!();
+    let mut builder = tauri::Builder::default();
+    // First, before anything opens a window or reads the data folder.
+    let identifier = context.config().identifier.clone();
+    match single_instance::data_dir(&identifier) {
+        Some(dir) => builder = builder.plugin(single_instance::plugin(&identifier, &dir)),
+        None => tracing::warn!("no data folder known: a second launch is not held back"),
+    }
+    build_app(builder.manage(options))
+        .run(context)
         .expect("error while running Training Studio");
 }
 

@@ -564,3 +564,15 @@ fn a_save_that_cannot_reach_open_cx_waits_and_is_announced_as_outbox_changed() {
     );
     tauri::async_runtime::block_on(sim.shutdown());
 }
+
+/// The single-instance name is keyed on the data folder found before the app is built: the
+/// same folder Tauri's path resolver gives the app (where the studio keeps its data).
+#[test]
+fn the_single_instance_key_is_the_apps_data_folder() {
+    let h = harness();
+    let identifier = &h.app.config().identifier;
+    assert_eq!(
+        crate::single_instance::data_dir(identifier),
+        Some(h.app.path().app_data_dir().unwrap())
+    );
+}
