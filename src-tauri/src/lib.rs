@@ -126,6 +126,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trainings::render_preview,
             commands::trainings::review_changes,
             commands::trainings::save_training,
+            commands::trainings::save_as_separate_draft,
             commands::window::confirm_close,
             commands::organise::create_training,
             commands::organise::delete_training,

@@ -160,6 +160,7 @@ fn no_command_ever_returns_the_api_key() {
     .unwrap();
     assert_eq!(saved["status"], "saved");
     assert_eq!(saved["training"]["draft_title"], "Greeting, revised");
+    assert_eq!(saved["differences"], json!([]));
     // The save is kept in the local history.
     let versions = call("history_list", json!({"id": tid})).unwrap();
     assert_eq!(versions[0]["version"], 1);
@@ -173,6 +174,11 @@ fn no_command_ever_returns_the_api_key() {
     .unwrap();
     assert_eq!(compared["changes"], json!([]));
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
+    // The text as a separate draft training beside the live one.
+    let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();
+    assert_eq!(copy["training"]["title"], "Greeting, revised (draft copy)");
+    assert_eq!(copy["training"]["is_draft"], true);
+    assert_eq!(copy["differences"], json!([]));
     call(
         "journal_write",
         json!({"id": tid, "draft": draft, "baseUpdatedAt": null}),
@@ -211,11 +217,12 @@ fn no_command_ever_returns_the_api_key() {
         json!({"id": new_id, "published": true, "seen": created["updated_at"]}),
     )
     .unwrap();
-    assert_eq!(published["is_draft"], false);
+    assert_eq!(published["training"]["is_draft"], false);
+    assert_eq!(published["differences"], json!([]));
     assert_eq!(
         call(
             "delete_training",
-            json!({"id": new_id, "seen": published["updated_at"]})
+            json!({"id": new_id, "seen": published["training"]["updated_at"]})
         )
         .unwrap(),
         Value::Null

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::draft::TrainingDraft;
+use crate::draft_rules::DraftSave;
 use crate::error::{ErrorKind, StudioError};
 use crate::moves::without_identical_draft;
 use crate::review::{self, channel_set, id_set, Names, Review};
@@ -79,18 +80,20 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// `draft_save`: what a saved draft does on this workspace (for the state `mine` leads to).
     pub fn new(
         base: Training,
         theirs: Training,
         mine: TrainingDraft,
         publish: bool,
+        draft_save: DraftSave,
         names: Names<'_>,
     ) -> Self {
         let theirs = without_identical_draft(theirs);
         Conflict {
             training_id: theirs.id.clone(),
             theirs_changes: review::compare(&base, &theirs, names),
-            mine_changes: review::review(&base, &mine, publish, names),
+            mine_changes: review::review(&base, &mine, publish, draft_save, names),
             base,
             theirs,
             mine,
@@ -180,6 +183,7 @@ mod tests {
             theirs,
             mine,
             true,
+            DraftSave::BesideLive,
             Names {
                 directories: &[],
                 segments: &[],

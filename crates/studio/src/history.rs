@@ -1,6 +1,6 @@
 //! The local history of saves, since open.cx keeps none: every save and publish that open.cx
 //! accepted is kept as one version (the body sent, the server's answer, the time, the
-//! workspace) in `<data dir>/history/<workspace id>/<training id>/<version>.json`, written
+//! workspace, and every way the answer differed from what the review promised) in `<data dir>/history/<workspace id>/<training id>/<version>.json`, written
 //! atomically; the last [`HISTORY_LIMIT`] versions per training are kept, older ones removed.
 //! The [`Studio`] lists them, reads one, and compares one with the editor's form.
 
@@ -25,7 +25,9 @@ pub const HISTORY_DIR: &str = "history";
 /// How many versions are kept per training; the oldest goes when a new one comes.
 pub const HISTORY_LIMIT: usize = 200;
 
-/// One kept version: what was sent (`publish` = it was published), and what open.cx answered.
+/// One kept version: what was sent (`publish` = it was published), what open.cx answered, and
+/// how that answer differed from what the review promised (plain sentences; empty when it did
+/// what was promised, and in versions kept before this was recorded).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistoryEntry {
@@ -35,9 +37,12 @@ pub struct HistoryEntry {
     pub publish: bool,
     pub sent: TrainingDraft,
     pub answer: Training,
+    #[serde(default)]
+    pub differences: Vec<String>,
 }
 
-/// A version as the History panel lists it.
+/// A version as the History panel lists it; `open_cx_version` is open.cx's version number in
+/// its answer (`current_version`: none before a first publish).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistorySummary {
@@ -46,6 +51,8 @@ pub struct HistorySummary {
     pub publish: bool,
     pub title: String,
     pub content_chars: u32,
+    pub open_cx_version: Option<u32>,
+    pub differences: Vec<String>,
 }
 
 impl From<&HistoryEntry> for HistorySummary {
@@ -56,6 +63,11 @@ impl From<&HistoryEntry> for HistorySummary {
             publish: entry.publish,
             title: entry.sent.title.clone(),
             content_chars: u32::try_from(entry.sent.content.chars().count()).unwrap_or(u32::MAX),
+            open_cx_version: entry
+                .answer
+                .current_version
+                .map(|v| u32::try_from(v).unwrap_or(u32::MAX)),
+            differences: entry.differences.clone(),
         }
     }
 }
@@ -84,6 +96,7 @@ impl History {
         publish: bool,
         sent: TrainingDraft,
         answer: Training,
+        differences: Vec<String>,
     ) -> Result<u32> {
         let _one_at_a_time = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         let dir = self.dir(workspace_id, &answer.id);
@@ -96,6 +109,7 @@ impl History {
             publish,
             sent,
             answer,
+            differences,
         };
         let path = file(&dir, version);
         let json = serde_json::to_vec(&entry).map_err(|e| write_failed(&path, &e))?;
@@ -226,11 +240,12 @@ impl History {
         publish: bool,
         sent: TrainingDraft,
         answer: Training,
+        differences: Vec<String>,
     ) {
         let history = self.clone();
         let workspace_id = workspace_id.to_owned();
         let recorded = atomic_file::off_thread("history", move || {
-            history.record(&workspace_id, publish, sent, answer)
+            history.record(&workspace_id, publish, sent, answer, differences)
         })
         .await;
         if let Err(e) = recorded {
@@ -287,13 +302,13 @@ mod tests {
         assert!(history.list("w", "t1").unwrap().is_empty());
         assert_eq!(
             history
-                .record("w", false, sent("One"), training("t1"))
+                .record("w", false, sent("One"), training("t1"), vec![])
                 .unwrap(),
             1
         );
         assert_eq!(
             history
-                .record("w", true, sent("Two"), training("t1"))
+                .record("w", true, sent("Two"), training("t1"), vec![])
                 .unwrap(),
             2
         );
@@ -321,7 +336,7 @@ mod tests {
         let history = History::in_dir(data.path());
         for i in 0..HISTORY_LIMIT + 3 {
             history
-                .record("w", false, sent(&format!("v{i}")), training("t1"))
+                .record("w", false, sent(&format!("v{i}")), training("t1"), vec![])
                 .unwrap();
         }
         let list = history.list("w", "t1").unwrap();
@@ -337,11 +352,36 @@ mod tests {
     }
 
     #[test]
+    fn versions_keep_open_cx_version_and_the_differences_and_old_files_still_read() {
+        let data = tempfile::tempdir().unwrap();
+        let history = History::in_dir(data.path());
+        let mut answer = training("t1");
+        answer.current_version = Some(7);
+        let said = vec!["open.cx took this training out of use.".to_owned()];
+        history
+            .record("w", false, sent("One"), answer, said.clone())
+            .unwrap();
+        let list = history.list("w", "t1").unwrap();
+        assert_eq!(list[0].open_cx_version, Some(7));
+        assert_eq!(list[0].differences, said);
+        assert_eq!(history.version("w", "t1", 1).unwrap().differences, said);
+
+        // A version kept before differences were recorded has none, and still reads.
+        let path = data.path().join("history/w/t1/0000000001.json");
+        let mut old: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        old.as_object_mut().unwrap().remove("differences");
+        fs::write(&path, serde_json::to_vec(&old).unwrap()).unwrap();
+        let list = history.list("w", "t1").unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(list[0].differences.is_empty());
+    }
+
+    #[test]
     fn a_damaged_version_does_not_hide_the_others() {
         let data = tempfile::tempdir().unwrap();
         let history = History::in_dir(data.path());
         history
-            .record("w", false, sent("Good"), training("t1"))
+            .record("w", false, sent("Good"), training("t1"), vec![])
             .unwrap();
         fs::write(data.path().join("history/w/t1/0000000002.json"), b"{").unwrap();
         let list = history.list("w", "t1").unwrap();
@@ -353,7 +393,7 @@ mod tests {
         // The next version still counts on from the damaged one.
         assert_eq!(
             history
-                .record("w", false, sent("Next"), training("t1"))
+                .record("w", false, sent("Next"), training("t1"), vec![])
                 .unwrap(),
             3
         );

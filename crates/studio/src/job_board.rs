@@ -224,7 +224,11 @@ impl Started {
                         let (history, workspace) = (history.clone(), session.workspace.id.clone());
                         recording.push(tokio::spawn(async move {
                             let sent = TrainingDraft::from_training(&training);
-                            history.keep(&workspace, published, sent, training).await;
+                            // No review promised a bulk job's items one by one.
+                            let said = Vec::new();
+                            history
+                                .keep(&workspace, published, sent, training, said)
+                                .await;
                         }));
                     }
                 }

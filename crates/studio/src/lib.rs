@@ -1,9 +1,9 @@
 //! Training Studio's domain, without Tauri: workspaces and their keys, how each workspace's
-//! server treats drafts (learned by a check), the demo workspace,
-//! markdown preview, drafts, reviews, saving with a check for someone else's changes, the local
-//! journal of unsaved edits (crash recovery), the local history of saves, the workspace kept on
-//! disk for offline starts, the outbox of changes made offline, organising trainings and
-//! directories, and bulk jobs (moves, publishing, deleting, visibility), behind the [`Studio`]
+//! server treats drafts (learned by a check), the demo workspace, markdown preview, drafts,
+//! reviews that follow each workspace's draft rules, saving with a check for someone else's
+//! changes and a check of open.cx's answer against the review, the local journal of unsaved
+//! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
+//! starts, the outbox of changes made offline, organising trainings and directories, and bulk jobs (moves, publishing, deleting, visibility), behind the [`Studio`]
 //! service the desktop shell calls. The types that cross IPC derive `ts_rs::TS` and are
 //! exported to `ui/src/lib/bindings/` by `cargo test`.
 
@@ -26,10 +26,12 @@ mod organise;
 pub mod outbox;
 mod outbox_replay;
 pub mod preview;
+pub mod promise;
 mod recovery;
 pub mod review;
 mod save;
 pub mod secrets;
+mod separate_draft;
 pub mod session;
 pub mod settings;
 pub mod validation_message;
@@ -51,7 +53,8 @@ pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, M
 pub use journal::RecoveredEdit;
 pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
-pub use review::{DiffLine, FieldChange, Review};
+pub use promise::Written;
+pub use review::{DiffLine, FieldChange, OutOfUse, Review};
 pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use session::Studio;

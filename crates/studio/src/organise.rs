@@ -1,7 +1,7 @@
 //! Organising the open workspace one thing at a time: create, delete, publish and unpublish a
-//! training (a publish or unpublish is kept in the local history); create, rename and delete
-//! directories (on the server where it has directory routes, else local names). Each keeps the
-//! session's cache in step with the server.
+//! training (a publish or unpublish is compared with what it promised and kept in the local
+//! history); create, rename and delete directories (on the server where it has directory
+//! routes, else local names). Each keeps the session's cache in step with the server.
 
 use chrono::{DateTime, Utc};
 use opencx::{CreateTraining, Training, TrainingType};
@@ -10,6 +10,7 @@ use crate::conflict::changed_on_open_cx;
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::local_names::{self, checked_name};
+use crate::promise::{Promise, Written};
 use crate::session::Session;
 use crate::workspace::DirectoryEntry;
 use crate::Studio;
@@ -51,7 +52,9 @@ impl Studio {
         let session = self.require()?;
         if let Some(seen) = seen {
             match session.client.get_training(id).await {
-                Ok(fresh) => guard(&session, fresh, seen)?,
+                Ok(fresh) => {
+                    guard(&session, fresh, seen)?;
+                }
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => {
                     session.forget(id);
                     return Ok(());
@@ -69,23 +72,36 @@ impl Studio {
     }
 
     /// Publishes (the draft becomes the live version) or takes the training out of use; the
-    /// result is kept as a version in the local history. With `seen`, guarded like a delete.
+    /// result is compared with that promise and kept as a version in the local history. With
+    /// `seen`, guarded like a delete.
     pub async fn set_published(
         &self,
         id: &str,
         published: bool,
         seen: Option<DateTime<Utc>>,
-    ) -> Result<Training> {
+    ) -> Result<Written> {
         let session = self.require()?;
-        if let Some(seen) = seen {
-            guard(&session, session.client.get_training(id).await?, seen)?;
-        }
+        let before = match seen {
+            Some(seen) => guard(&session, session.client.get_training(id).await?, seen)?,
+            None => session.training(id).await?,
+        };
+        let promise = Promise::of_set_published(&before, published);
         let training = session.keep(session.client.set_draft(id, !published).await?);
+        let differences = session.differences(&promise, &training);
         let sent = TrainingDraft::from_training(&training);
         self.history
-            .keep(&session.workspace.id, published, sent, training.clone())
+            .keep(
+                &session.workspace.id,
+                published,
+                sent,
+                training.clone(),
+                differences.clone(),
+            )
             .await;
-        Ok(training)
+        Ok(Written {
+            training,
+            differences,
+        })
     }
 
     /// Creates a directory on the server; kind `unsupported` (with [`NO_DIRECTORY_ROUTES`])
@@ -183,10 +199,10 @@ impl Studio {
 }
 
 /// Refuses (kind `conflict`) when open.cx's version (`fresh`, kept for the view) is not the one
-/// the editor saw.
-fn guard(session: &Session, fresh: Training, seen: DateTime<Utc>) -> Result<()> {
+/// the editor saw; else answers it.
+fn guard(session: &Session, fresh: Training, seen: DateTime<Utc>) -> Result<Training> {
     if fresh.updated_at == seen {
-        return Ok(());
+        return Ok(fresh);
     }
     let fresh = session.keep(fresh);
     Err(changed_on_open_cx(fresh.shown_title()))

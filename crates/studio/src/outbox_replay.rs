@@ -1,6 +1,7 @@
 //! Sending the outbox ([`Studio::send_outbox`]): entries in order, each checked for someone
 //! else's change first (held as `conflict`, and later entries of that training wait behind
-//! it); a landed entry is removed, kept in the history (saves and publishes) and becomes the
+//! it); a landed entry is removed, kept in the history (saves and publishes, with how open.cx's
+//! answer differs from what the change promised) and becomes the
 //! base of the later entries of its training made against the same version; an unreachable
 //! open.cx stops the send (still offline); any other refusal marks the entry `failed`. Also
 //! queueing a change and discarding an entry (a save's text goes back to the journal first).
@@ -12,10 +13,12 @@ use opencx::Training;
 use crate::atomic_file;
 use crate::conflict::{already_saved, changed_since};
 use crate::draft::TrainingDraft;
+use crate::draft_rules::DraftSave;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::journal::JournalEntry;
 use crate::moves::move_body;
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry, OutboxState, OutboxView};
+use crate::promise::Promise;
 use crate::session::{Session, Studio};
 use crate::validation_message::explain;
 
@@ -32,7 +35,8 @@ pub(crate) fn in_background() -> bool {
 /// How sending one entry went (one value per entry, moved once: not worth a box).
 #[allow(clippy::large_enum_variant)]
 enum Sent {
-    Landed(Training),
+    /// On open.cx, with what the change promised (none for a move).
+    Landed(Training, Option<Promise>),
     Conflict(String),
     Unreachable,
     Failed(StudioError),
@@ -72,6 +76,7 @@ impl Studio {
         let workspace = session.workspace.id.clone();
         let mut landed = Vec::new();
         let mut tried = HashSet::new();
+        let draft_save = self.draft_save();
         loop {
             let entries = on_outbox(&self.outbox, &workspace, |o, w| o.list(w)).await?;
             // Every change was announced as it happened; the end itself changes nothing.
@@ -79,12 +84,15 @@ impl Studio {
                 return Ok(OutboxView::new(entries, landed));
             };
             tried.insert(entry.id.clone());
-            let sent = send(&session, &entry).await;
+            let sent = send(&session, &entry, draft_save).await;
             let outcome = match sent {
                 Sent::Unreachable => return Ok(OutboxView::new(entries, landed)),
-                Sent::Landed(answer) => {
+                Sent::Landed(answer, promise) => {
                     let answer = session.keep(answer);
-                    self.landed(&session, &entry, &answer).await;
+                    let differences = promise
+                        .map(|p| session.differences(&p, &answer))
+                        .unwrap_or_default();
+                    self.landed(&session, &entry, &answer, differences).await;
                     landed.push(answer.clone());
                     let (id, base) = (entry.id.clone(), entry.action.base_updated_at());
                     on_outbox(&self.outbox, &workspace, move |o, w| {
@@ -200,20 +208,27 @@ impl Studio {
             .any(|e| e.training_id == id && e.state != OutboxState::Conflict))
     }
 
-    /// What follows a landed entry: the version kept in the history (saves and publishes).
-    async fn landed(&self, session: &Session, entry: &OutboxEntry, answer: &Training) {
+    /// What follows a landed entry: the version kept in the history (saves and publishes),
+    /// with how open.cx's answer differs from what the change promised.
+    async fn landed(
+        &self,
+        session: &Session,
+        entry: &OutboxEntry,
+        answer: &Training,
+        differences: Vec<String>,
+    ) {
         let workspace = &session.workspace.id;
         match &entry.action {
             OutboxAction::Save { draft, publish, .. } => {
                 let sent = draft.clone();
                 self.history
-                    .keep(workspace, *publish, sent, answer.clone())
+                    .keep(workspace, *publish, sent, answer.clone(), differences)
                     .await;
             }
             OutboxAction::SetPublished { published, .. } => {
                 let sent = TrainingDraft::from_training(answer);
                 self.history
-                    .keep(workspace, *published, sent, answer.clone())
+                    .keep(workspace, *published, sent, answer.clone(), differences)
                     .await;
             }
             OutboxAction::Move { .. } => {}
@@ -252,8 +267,9 @@ fn next(entries: &[OutboxEntry], tried: &HashSet<String>) -> Option<OutboxEntry>
 }
 
 /// Sends one entry after checking the server's version: already there counts as landed (an
-/// earlier answer lost on the way), someone else's change is a conflict.
-async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
+/// earlier answer lost on the way), someone else's change is a conflict. A save promises what
+/// its review did on a workspace whose drafts do what `draft_save` says.
+async fn send(session: &Session, entry: &OutboxEntry, draft_save: DraftSave) -> Sent {
     let client = &session.client;
     let id = &entry.training_id;
     let server = match client.get_training(id).await {
@@ -261,6 +277,15 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
         Err(e) => return e.into(),
     };
     let title = &entry.title;
+    let promise = match &entry.action {
+        OutboxAction::Save { draft, publish, .. } => {
+            Some(Promise::of_save(&server, draft, *publish, draft_save))
+        }
+        OutboxAction::SetPublished { published, .. } => {
+            Some(Promise::of_set_published(&server, *published))
+        }
+        OutboxAction::Move { .. } => None,
+    };
     let answer = match &entry.action {
         OutboxAction::Save {
             draft,
@@ -268,7 +293,8 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
             base,
         } => {
             if server.updated_at != base.updated_at && already_saved(&server, draft, *publish) {
-                return Sent::Landed(server);
+                // Written by an earlier send: nothing was promised about it now.
+                return Sent::Landed(server, None);
             }
             if changed_since(base, &server) {
                 return Sent::Conflict(format!(
@@ -292,7 +318,7 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
             base_updated_at,
         } => {
             if &server.directory_id == directory_id {
-                return Sent::Landed(server);
+                return Sent::Landed(server, None);
             }
             if server.updated_at != *base_updated_at {
                 return Sent::Conflict(format!(
@@ -317,7 +343,7 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
                 server.is_draft
             };
             if already {
-                return Sent::Landed(server);
+                return Sent::Landed(server, None);
             }
             let verb = if *published { "publish" } else { "unpublish" };
             if server.updated_at != *base_updated_at {
@@ -331,7 +357,7 @@ async fn send(session: &Session, entry: &OutboxEntry) -> Sent {
         }
     };
     match answer {
-        Ok(answer) => Sent::Landed(answer),
+        Ok(answer) => Sent::Landed(answer, promise),
         Err(e) => e.into(),
     }
 }

@@ -1,5 +1,8 @@
 //! The "Review changes" dialog's content: what saving or publishing a draft would change, field
-//! by field in plain words, a line diff of the instructions, and the sanitized preview.
+//! by field in plain words, a line diff of the instructions, and the sanitized preview. Its
+//! sentence and state line follow the workspace's draft rules: where saving a draft takes a live
+//! training out of use (or may: the rules are unknown), it says so and the dialog offers the
+//! careful choices instead.
 
 use std::collections::BTreeSet;
 
@@ -9,7 +12,9 @@ use similar::{ChangeTag, TextDiff};
 use ts_rs::TS;
 
 use crate::draft::TrainingDraft;
+use crate::draft_rules::DraftSave;
 use crate::preview;
+use crate::promise::{Promise, PromisedState};
 use crate::workspace::DirectoryEntry;
 
 /// Everything the review dialog shows.
@@ -20,7 +25,26 @@ pub struct Review {
     pub content_diff: Vec<DiffLine>,
     pub preview_html: String,
     pub publish: bool,
+    /// The sentence at the top: what this write does to what the AI agent uses.
+    pub lead: String,
+    /// Set when saving this draft takes a live training out of use (or may): the dialog then
+    /// offers publishing now, or a separate draft that leaves the live one as it is.
+    pub out_of_use: Option<OutOfUse>,
 }
+
+/// How sure the review is that saving a draft takes the live training out of use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OutOfUse {
+    /// The workspace's check learned that a saved draft replaces the live version.
+    Certain,
+    /// The check could not learn it, so the review plans for the safest case.
+    Possible,
+}
+
+/// What the AI agent does meanwhile with a training taken out of use.
+pub(crate) const TAKE_OUT_OF_USE: &str = "the AI agent does not use it until it is published.";
 
 /// One changed field: `field` is the stable name ("title", "type", "directory", "channels",
 /// "segments", "state"), `label` the words shown, `before`/`after` plain values.
@@ -57,16 +81,52 @@ pub struct Names<'a> {
     pub segments: &'a [Segment],
 }
 
-/// Compares the server's training (as shown: draft text if any, else live) with the draft.
-pub fn review(server: &Training, draft: &TrainingDraft, publish: bool, names: Names<'_>) -> Review {
-    let state = (state_label(server), state_after(server, publish));
-    build(
+/// Compares the server's training (as shown: draft text if any, else live) with the draft, on
+/// a workspace where a saved draft does what `draft_save` says.
+pub fn review(
+    server: &Training,
+    draft: &TrainingDraft,
+    publish: bool,
+    draft_save: DraftSave,
+    names: Names<'_>,
+) -> Review {
+    let promise = Promise::of_save(server, draft, publish, draft_save);
+    let state = (state_label(server), promised_label(&promise));
+    let mut review = build(
         Side::of_training(server),
         Side::of_draft(draft),
         Some(state),
         publish,
         names,
-    )
+    );
+    review.out_of_use = match promise.state {
+        PromisedState::Draft if promise.was_live => Some(OutOfUse::Certain),
+        PromisedState::MaybeOutOfUse => Some(OutOfUse::Possible),
+        _ => None,
+    };
+    review.lead = lead(publish, review.out_of_use, &server.title);
+    review
+}
+
+/// The sentence at the top of the review.
+fn lead(publish: bool, out_of_use: Option<OutOfUse>, live_title: &str) -> String {
+    match (publish, out_of_use) {
+        (true, _) => {
+            "Publishing makes this version live: the AI agent starts using it right away.".into()
+        }
+        (false, Some(OutOfUse::Certain)) => format!(
+            "Saving a draft takes “{live_title}” out of use until it is published: the AI agent \
+             stops using it in the meantime."
+        ),
+        (false, Some(OutOfUse::Possible)) => format!(
+            "Saving a draft may take “{live_title}” out of use until it is published: Training \
+             Studio could not learn how this workspace treats drafts, so it plans for the safest \
+             case."
+        ),
+        (false, None) => {
+            "Saving a draft keeps it in open.cx without changing what the AI agent uses.".into()
+        }
+    }
 }
 
 /// What changed from one version of a training to another (e.g. from the version an edit
@@ -188,6 +248,8 @@ fn build(
         content_diff: content_diff(before.content, after.content),
         preview_html: preview::render(after.content),
         publish,
+        lead: String::new(),
+        out_of_use: None,
     }
 }
 
@@ -199,7 +261,7 @@ pub fn type_label(training_type: &TrainingType) -> &'static str {
     }
 }
 
-fn directory_label(id: Option<&str>, directories: &[DirectoryEntry]) -> String {
+pub(crate) fn directory_label(id: Option<&str>, directories: &[DirectoryEntry]) -> String {
     match id {
         None => "No directory".into(),
         Some(id) => directories
@@ -218,7 +280,7 @@ pub(crate) fn id_set(ids: &[String]) -> BTreeSet<&str> {
     ids.iter().map(String::as_str).collect()
 }
 
-fn channels_label(channels: &[Channel]) -> String {
+pub(crate) fn channels_label(channels: &[Channel]) -> String {
     if channels.is_empty() {
         return "All channels".into();
     }
@@ -229,7 +291,7 @@ fn channels_label(channels: &[Channel]) -> String {
         .join(", ")
 }
 
-fn segments_label(ids: &[String], segments: &[Segment]) -> String {
+pub(crate) fn segments_label(ids: &[String], segments: &[Segment]) -> String {
     if ids.is_empty() {
         return "All customers".into();
     }
@@ -260,13 +322,14 @@ pub fn state_label(training: &Training) -> &'static str {
     }
 }
 
-fn state_after(server: &Training, publish: bool) -> &'static str {
-    if publish {
-        "Live"
-    } else if server.is_live() {
-        "Live, with unpublished changes"
-    } else {
-        "Draft"
+/// The state line's "after": what the write promises, in the status line's words.
+fn promised_label(promise: &Promise) -> &'static str {
+    match promise.state {
+        PromisedState::Live => "Live",
+        PromisedState::LiveWithDraft => "Live, with unpublished changes",
+        PromisedState::Draft if promise.was_live => "Draft, out of use until published",
+        PromisedState::Draft => "Draft",
+        PromisedState::MaybeOutOfUse => "Live, or out of use until published",
     }
 }
 
@@ -334,27 +397,118 @@ mod tests {
             directories: &dirs,
             segments: &segs,
         };
-        let r = review(&server, &TrainingDraft::from_training(&server), true, names);
+        let r = review(
+            &server,
+            &TrainingDraft::from_training(&server),
+            true,
+            DraftSave::BesideLive,
+            names,
+        );
         assert!(r.changes.is_empty(), "{:?}", r.changes);
         assert!(r.content_diff.iter().all(|l| l.tag == DiffTag::Equal));
         assert_eq!(r.content_diff.len(), 2);
         assert!(r.publish);
-        // Saving a draft of a live training leaves the live text and adds a pending draft.
+        // Saving the live text as a draft beside it changes nothing open.cx shows.
         let r = review(
             &server,
             &TrainingDraft::from_training(&server),
             false,
+            DraftSave::BesideLive,
             names,
         );
+        assert!(r.changes.is_empty(), "{:?}", r.changes);
+        assert_eq!(r.out_of_use, None);
+    }
+
+    /// The review of "Save draft" on a live training whose text changed, in `draft_save`.
+    fn save_draft_of_live(draft_save: DraftSave) -> Review {
+        let mut server = training("t1");
+        server.title = "Refund policy".into();
+        let mut draft = TrainingDraft::from_training(&server);
+        draft.content = "New words.".into();
+        review(
+            &server,
+            &draft,
+            false,
+            draft_save,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        )
+    }
+
+    #[test]
+    fn a_draft_beside_the_live_version_keeps_todays_promise() {
+        let r = save_draft_of_live(DraftSave::BesideLive);
         assert_eq!(
-            r.changes,
-            [FieldChange {
-                field: "state".into(),
-                label: "State".into(),
-                before: "Live".into(),
-                after: "Live, with unpublished changes".into()
-            }]
+            r.lead,
+            "Saving a draft keeps it in open.cx without changing what the AI agent uses."
         );
+        assert_eq!(r.out_of_use, None);
+        let state = field(&r, "state").unwrap();
+        assert_eq!(
+            (state.before.as_str(), state.after.as_str()),
+            ("Live", "Live, with unpublished changes")
+        );
+    }
+
+    #[test]
+    fn a_draft_that_takes_the_training_out_of_use_says_so() {
+        let r = save_draft_of_live(DraftSave::TakesOutOfUse);
+        assert_eq!(
+            r.lead,
+            "Saving a draft takes “Refund policy” out of use until it is published: the AI agent \
+             stops using it in the meantime."
+        );
+        assert_eq!(r.out_of_use, Some(OutOfUse::Certain));
+        assert_eq!(
+            field(&r, "state").unwrap().after,
+            "Draft, out of use until published"
+        );
+        assert!(!r.publish);
+    }
+
+    #[test]
+    fn unknown_rules_say_it_may_and_plan_for_the_safest_case() {
+        let r = save_draft_of_live(DraftSave::Unknown);
+        assert!(
+            r.lead.starts_with(
+                "Saving a draft may take “Refund policy” out of use until it is published"
+            ),
+            "{}",
+            r.lead
+        );
+        assert!(r.lead.contains("could not learn"), "{}", r.lead);
+        assert_eq!(r.out_of_use, Some(OutOfUse::Possible));
+        assert_eq!(
+            field(&r, "state").unwrap().after,
+            "Live, or out of use until published"
+        );
+    }
+
+    #[test]
+    fn publishing_and_drafts_of_drafts_never_warn() {
+        for draft_save in [
+            DraftSave::BesideLive,
+            DraftSave::TakesOutOfUse,
+            DraftSave::Unknown,
+        ] {
+            let mut server = training("t1");
+            let draft = TrainingDraft::from_training(&server);
+            let names = Names {
+                directories: &[],
+                segments: &[],
+            };
+            let r = review(&server, &draft, true, draft_save, names);
+            assert_eq!(r.out_of_use, None);
+            assert!(r.lead.starts_with("Publishing makes this version live"));
+            server.is_draft = true;
+            server.current_version = None;
+            let r = review(&server, &draft, false, draft_save, names);
+            assert_eq!(r.out_of_use, None, "{draft_save:?}");
+            assert!(field(&r, "state").is_none());
+        }
     }
 
     #[test]
@@ -376,7 +530,7 @@ mod tests {
         draft.restricted_to_channels = vec![Channel::Whatsapp, Channel::PhoneVoice];
         draft.restricted_to_segments =
             vec!["s2".into(), "9a8b7c6d-1111-2222-3333-444455556666".into()];
-        let r = review(&server, &draft, true, names);
+        let r = review(&server, &draft, true, DraftSave::BesideLive, names);
         let expect = |f: &str, label: &str, before: &str, after: &str| {
             let c = field(&r, f).unwrap_or_else(|| panic!("no {f} change in {:?}", r.changes));
             assert_eq!(
@@ -413,16 +567,13 @@ mod tests {
         draft.restricted_to_channels.clear();
         draft.restricted_to_segments.clear();
         draft.directory_id = None;
-        let r = review(&server, &draft, false, names);
+        let r = review(&server, &draft, false, DraftSave::BesideLive, names);
         assert_eq!(field(&r, "channels").unwrap().before, "Web chat");
         assert_eq!(field(&r, "channels").unwrap().after, "All channels");
         assert_eq!(field(&r, "segments").unwrap().after, "All customers");
         assert_eq!(field(&r, "directory").unwrap().after, "No directory");
-        assert_eq!(field(&r, "state").unwrap().before, "Live");
-        assert_eq!(
-            field(&r, "state").unwrap().after,
-            "Live, with unpublished changes"
-        );
+        // The live text stays the text: no draft waits beside it afterwards.
+        assert!(field(&r, "state").is_none());
     }
 
     #[test]
@@ -438,6 +589,7 @@ mod tests {
             &server,
             &draft,
             true,
+            DraftSave::BesideLive,
             Names {
                 directories: &dirs,
                 segments: &segs,
@@ -457,6 +609,7 @@ mod tests {
             &server,
             &draft,
             true,
+            DraftSave::BesideLive,
             Names {
                 directories: &[],
                 segments: &[],
@@ -509,6 +662,7 @@ mod tests {
             &server,
             &draft,
             false,
+            DraftSave::BesideLive,
             Names {
                 directories: &[],
                 segments: &[],
@@ -583,6 +737,7 @@ mod tests {
             &server,
             &draft,
             false,
+            DraftSave::BesideLive,
             Names {
                 directories: &[],
                 segments: &[],

@@ -1,7 +1,8 @@
 //! Saving an edit ([`Studio::save_training`]): validated, checked against the server's current
 //! version for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows
 //! a save (a version in the local history, the journal entry removed) happens only once
-//! open.cx has it. When open.cx cannot be reached the save waits in the outbox instead.
+//! open.cx has it, and its answer is compared with what the review promised. When open.cx
+//! cannot be reached the save waits in the outbox instead.
 
 use opencx::Training;
 use serde::{Deserialize, Serialize};
@@ -11,10 +12,12 @@ use crate::conflict::{already_saved, changed_since, Conflict};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result};
 use crate::outbox::{OutboxAction, OutboxEntry};
+use crate::promise::Promise;
 use crate::session::{Session, Studio};
 use crate::validation_message::explain;
 
-/// How a save ended: on open.cx (`saved`, the server's answer), kept locally to be sent when
+/// How a save ended: on open.cx (`saved`, the server's answer and every way it differs from
+/// what the review promised, in plain sentences), kept locally to be sent when
 /// open.cx can be reached again (`queued`, with how many changes wait now), or refused because
 /// someone else changed the training since the edit started (`conflict`; nothing written).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -23,9 +26,16 @@ use crate::validation_message::explain;
 // One answer per save, moved once: boxing the conflict would only add noise.
 #[allow(clippy::large_enum_variant)]
 pub enum SaveOutcome {
-    Saved { training: Training },
-    Queued { waiting: u32 },
-    Conflict { conflict: Conflict },
+    Saved {
+        training: Training,
+        differences: Vec<String>,
+    },
+    Queued {
+        waiting: u32,
+    },
+    Conflict {
+        conflict: Conflict,
+    },
 }
 
 impl Studio {
@@ -59,18 +69,31 @@ impl Studio {
             if already_saved(&server, draft, publish) {
                 // This very edit is already there (an earlier answer was lost on the way).
                 let training = session.keep(server);
-                self.after_save(&session, publish, draft, &training).await;
-                return Ok(SaveOutcome::Saved { training });
+                self.after_save(&session, publish, draft, &training, Vec::new())
+                    .await;
+                return Ok(SaveOutcome::Saved {
+                    training,
+                    differences: Vec::new(),
+                });
             }
             let names = session.names(&self.local_names(&session)?).await?;
             let theirs = session.keep(server);
-            let conflict = Conflict::new(base, theirs, draft.clone(), publish, names.names());
+            let draft_save = self.draft_save();
+            let conflict = Conflict::new(
+                base,
+                theirs,
+                draft.clone(),
+                publish,
+                draft_save,
+                names.names(),
+            );
             tracing::info!(
                 publish,
                 "a save met someone else's change; nothing was written"
             );
             return Ok(SaveOutcome::Conflict { conflict });
         }
+        let promise = Promise::of_save(&server, draft, publish, self.draft_save());
         let body = draft.update_body(&server, publish);
         let training = match session.client.update_training(id, &body).await {
             Ok(answer) => session.keep(answer),
@@ -79,9 +102,14 @@ impl Studio {
             }
             Err(e) => return Err(explain(e, &serde_json::to_value(&body).unwrap_or_default())),
         };
-        tracing::info!(publish, "saved a training");
-        self.after_save(&session, publish, draft, &training).await;
-        Ok(SaveOutcome::Saved { training })
+        let differences = session.differences(&promise, &training);
+        tracing::info!(publish, differences = differences.len(), "saved a training");
+        self.after_save(&session, publish, draft, &training, differences.clone())
+            .await;
+        Ok(SaveOutcome::Saved {
+            training,
+            differences,
+        })
     }
 
     /// Keeps the save in the outbox, to be sent once open.cx can be reached; only then is the
@@ -108,18 +136,25 @@ impl Studio {
         Ok(SaveOutcome::Queued { waiting })
     }
 
-    /// What follows a save open.cx has: the version kept in the history, and the local copy
-    /// of the edit no longer needed.
-    async fn after_save(
+    /// What follows a save open.cx has: the version kept in the history (with how the answer
+    /// differed from the promise), and the local copy of the edit no longer needed.
+    pub(crate) async fn after_save(
         &self,
         session: &Session,
         publish: bool,
         draft: &TrainingDraft,
         answer: &Training,
+        differences: Vec<String>,
     ) {
         let workspace = &session.workspace.id;
         self.history
-            .keep(workspace, publish, draft.clone(), answer.clone())
+            .keep(
+                workspace,
+                publish,
+                draft.clone(),
+                answer.clone(),
+                differences,
+            )
             .await;
         if let Err(e) = self.journal.remove(workspace, &answer.id) {
             tracing::warn!(error = %e, "could not remove a saved edit from the journal");

@@ -170,7 +170,7 @@ impl Session {
         cache.fetched_at = Some(cached.fetched_at);
     }
 
-    async fn training(&self, id: &str) -> Result<Training> {
+    pub(crate) async fn training(&self, id: &str) -> Result<Training> {
         let cached = self.cache().trainings.get(id).cloned();
         match cached {
             Some(training) => Ok(training),
@@ -561,7 +561,14 @@ impl Studio {
         let session = self.require()?;
         let server = session.training(id).await?;
         let names = session.names(&self.local_names(&session)?).await?;
-        Ok(review::review(&server, draft, publish, names.names()))
+        let draft_save = self.draft_save();
+        Ok(review::review(
+            &server,
+            draft,
+            publish,
+            draft_save,
+            names.names(),
+        ))
     }
 
     /// Runs a keychain call on the blocking pool: the OS may take a while (an unlock prompt).

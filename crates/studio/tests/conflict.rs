@@ -12,7 +12,7 @@ use support::fixture;
 
 fn landed(outcome: SaveOutcome) -> Training {
     match outcome {
-        SaveOutcome::Saved { training } => training,
+        SaveOutcome::Saved { training, .. } => training,
         other => panic!("not saved: {other:?}"),
     }
 }
@@ -203,7 +203,12 @@ async fn jobs_and_single_actions_leave_a_training_someone_else_changed() {
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert!(f.exists(&a.id));
     let now = Some(f.server(&a.id).updated_at);
-    let published = f.studio.set_published(&a.id, true, now).await.unwrap();
+    let published = f
+        .studio
+        .set_published(&a.id, true, now)
+        .await
+        .unwrap()
+        .training;
     assert!(published.is_live());
     f.studio
         .delete_training(&a.id, Some(published.updated_at))

@@ -88,7 +88,7 @@ async fn round_trip(
         started.elapsed()
     );
     let saved = match saved {
-        Ok(SaveOutcome::Saved { training }) => training,
+        Ok(SaveOutcome::Saved { training, .. }) => training,
         Ok(other) => panic!("{what}: not saved: {other:?}"),
         Err(e) => {
             assert_clear(what, &e);

@@ -314,7 +314,7 @@ async fn save_under_every_fault() {
             .save_training(&base.id, &draft, false, base.clone())
             .await
         {
-            Ok(SaveOutcome::Saved { training }) => {
+            Ok(SaveOutcome::Saved { training, .. }) => {
                 assert_eq!(training.shown_content(), draft.content, "{name}");
                 Outcome::Done
             }
@@ -448,7 +448,7 @@ async fn publish_under_every_fault() {
             .await
         {
             Ok(answer) => {
-                assert!(!answer.is_draft, "{name}");
+                assert!(!answer.training.is_draft, "{name}");
                 Outcome::Done
             }
             Err(err) => assert_clear(&name, &err),

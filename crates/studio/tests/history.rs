@@ -11,7 +11,7 @@ use support::fixture;
 
 fn landed(outcome: SaveOutcome) -> Training {
     match outcome {
-        SaveOutcome::Saved { training } => training,
+        SaveOutcome::Saved { training, .. } => training,
         other => panic!("not saved: {other:?}"),
     }
 }
@@ -39,7 +39,12 @@ async fn saves_and_publishes_are_kept_newest_first_and_survive_a_restart() {
             .await
             .unwrap(),
     );
-    let unpublished = f.studio.set_published(&t.id, false, None).await.unwrap();
+    let unpublished = f
+        .studio
+        .set_published(&t.id, false, None)
+        .await
+        .unwrap()
+        .training;
     let job = f
         .studio
         .start_job(

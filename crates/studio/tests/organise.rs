@@ -30,10 +30,20 @@ async fn plus_creates_a_draft_in_the_directory() {
 async fn delete_publish_and_unpublish_one_training() {
     let f = fixture("demo").await;
     let t = f.studio.create_training(None).await.unwrap();
-    let live = f.studio.set_published(&t.id, true, None).await.unwrap();
+    let live = f
+        .studio
+        .set_published(&t.id, true, None)
+        .await
+        .unwrap()
+        .training;
     assert!(live.is_live());
     assert_eq!(live.current_version, Some(1));
-    let out = f.studio.set_published(&t.id, false, None).await.unwrap();
+    let out = f
+        .studio
+        .set_published(&t.id, false, None)
+        .await
+        .unwrap()
+        .training;
     assert!(!out.is_live() && out.is_draft);
     assert_eq!(
         out.current_version,

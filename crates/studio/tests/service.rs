@@ -79,7 +79,7 @@ fn draft_of(t: &opencx::Training) -> TrainingDraft {
 /// The server's answer of a save that landed.
 fn landed(outcome: Result<SaveOutcome, studio::StudioError>) -> opencx::Training {
     match outcome.unwrap() {
-        SaveOutcome::Saved { training } => training,
+        SaveOutcome::Saved { training, .. } => training,
         other => panic!("not saved: {other:?}"),
     }
 }

@@ -17,6 +17,7 @@ pub const COMMANDS: &[&str] = &[
     "render_preview",
     "review_changes",
     "save_training",
+    "save_as_separate_draft",
     "confirm_close",
     "create_training",
     "delete_training",

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use opencx::Training;
-use studio::{Studio, StudioError};
+use studio::{Studio, StudioError, Written};
 use tauri::State;
 
 #[tauri::command]
@@ -31,6 +31,6 @@ pub async fn set_published(
     id: String,
     published: bool,
     seen: Option<DateTime<Utc>>,
-) -> Result<Training, StudioError> {
+) -> Result<Written, StudioError> {
     studio.set_published(&id, published, seen).await
 }

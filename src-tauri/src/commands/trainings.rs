@@ -1,9 +1,10 @@
 //! Commands on the open workspace's trainings: load (or the copy kept on disk), search,
-//! preview, review, save (which may answer a conflict instead).
+//! preview, review, save (which may answer a conflict instead), and save as a separate draft.
 
 use opencx::Training;
 use studio::{
     CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
+    Written,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -61,4 +62,14 @@ pub async fn save_training(
     base: Training,
 ) -> Result<SaveOutcome, StudioError> {
     studio.save_training(&id, &draft, publish, base).await
+}
+
+/// "Keep the live one, save as a separate draft": a new draft training; `id` is not written.
+#[tauri::command]
+pub async fn save_as_separate_draft(
+    studio: State<'_, Studio>,
+    id: String,
+    draft: TrainingDraft,
+) -> Result<Written, StudioError> {
+    studio.save_as_separate_draft(&id, &draft).await
 }

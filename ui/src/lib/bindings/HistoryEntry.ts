@@ -3,6 +3,8 @@ import type { Training } from "./Training";
 import type { TrainingDraft } from "./TrainingDraft";
 
 /**
- * One kept version: what was sent (`publish` = it was published), and what open.cx answered.
+ * One kept version: what was sent (`publish` = it was published), what open.cx answered, and
+ * how that answer differed from what the review promised (plain sentences; empty when it did
+ * what was promised, and in versions kept before this was recorded).
  */
-export type HistoryEntry = { version: number, saved_at: string, workspace_id: string, publish: boolean, sent: TrainingDraft, answer: Training, };
+export type HistoryEntry = { version: number, saved_at: string, workspace_id: string, publish: boolean, sent: TrainingDraft, answer: Training, differences: Array<string>, };

@@ -3,8 +3,9 @@ import type { Conflict } from "./Conflict";
 import type { Training } from "./Training";
 
 /**
- * How a save ended: on open.cx (`saved`, the server's answer), kept locally to be sent when
+ * How a save ended: on open.cx (`saved`, the server's answer and every way it differs from
+ * what the review promised, in plain sentences), kept locally to be sent when
  * open.cx can be reached again (`queued`, with how many changes wait now), or refused because
  * someone else changed the training since the edit started (`conflict`; nothing written).
  */
-export type SaveOutcome = { "status": "saved", training: Training, } | { "status": "queued", waiting: number, } | { "status": "conflict", conflict: Conflict, };
+export type SaveOutcome = { "status": "saved", training: Training, differences: Array<string>, } | { "status": "queued", waiting: number, } | { "status": "conflict", conflict: Conflict, };
