@@ -188,7 +188,7 @@ describe('App', () => {
     const { backend, user } = setup({
       save_training: (args) =>
         keyValid
-          ? { status: 'saved', training: training({ ...t, draft_title: (args.draft as TrainingDraft).title }) }
+          ? { status: 'saved', training: training({ ...t, draft_title: (args.draft as TrainingDraft).title }), differences: [] }
           : Promise.reject({ kind: 'unauthorized', message: 'open.cx did not accept this API key (401).' }),
       sign_in: () => {
         keyValid = true;

@@ -18,6 +18,7 @@ const REVIEW: Review = {
   ],
   preview_html: '<h2>Rendered review</h2>',
   publish: false,
+  lead: 'Saving a draft keeps it in open.cx without changing what the AI agent uses.', out_of_use: null,
 };
 
 /** The server answer to a save: the draft applied (live text only when publishing). */
@@ -35,7 +36,7 @@ function applied(t: Training, draft: TrainingDraft, publish: boolean): Training 
 }
 
 /** A save that reached open.cx. */
-const saved = (training: Training): SaveOutcome => ({ status: 'saved', training });
+const saved = (training: Training): SaveOutcome => ({ status: 'saved', training, differences: [] });
 
 function setup(t: Training = training(), handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({

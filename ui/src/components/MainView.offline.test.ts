@@ -243,7 +243,7 @@ describe('MainView: the outbox', () => {
 
   it('passes the version it showed when taking a training out of use', async () => {
     const { user, backend } = setup({
-      set_published: (args) => ({ ...original(String(args.id)), is_draft: !args.published }),
+      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
     });
     await user.click(within(await screen.findByRole('listbox', { name: 'Trainings' })).getByRole('option', { name: /^Refund policy/ }));
     await user.click(screen.getByRole('button', { name: 'Take out of use' }));

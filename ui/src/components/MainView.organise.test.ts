@@ -287,7 +287,7 @@ describe('MainView: organising trainings', () => {
 
   it('the context menu (Shift+F10) offers Move to…, Publish/Unpublish and Delete', async () => {
     const { backend, user } = setup({
-      set_published: (args) => ({ ...original(String(args.id)), is_draft: !args.published }),
+      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
       delete_training: () => null,
     });
     await screen.findByRole('listbox', { name: 'Trainings' });
@@ -445,7 +445,7 @@ describe('MainView: organising trainings', () => {
 
   it('the editor offers "Move to…" and, for a live training, "Take out of use"', async () => {
     const { backend, user } = setup({
-      set_published: (args) => ({ ...original(String(args.id)), is_draft: !args.published }),
+      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
     });
     await screen.findByRole('listbox', { name: 'Trainings' });
     await user.click(option('Invoice questions'));

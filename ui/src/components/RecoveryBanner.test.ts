@@ -37,6 +37,8 @@ function setup(edits: RecoveredEdit[], handlers: Record<string, Handler> = {}) {
       content_diff: [],
       preview_html: '<p>x</p>',
       publish: false,
+      lead: '',
+      out_of_use: null,
     }),
     ...handlers,
   });

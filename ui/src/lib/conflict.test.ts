@@ -4,7 +4,7 @@ import { DIRECTORIES, SEGMENTS, training } from '../test/fixtures';
 import { conflictRows, fieldsToChoose, mergeDraft } from './conflict';
 
 const base = training({ title: 'Refunds', content: 'Within 30 days.', directory_id: 'dir-billing' });
-const EMPTY_REVIEW = { changes: [], content_diff: [], preview_html: '', publish: false };
+const EMPTY_REVIEW = { changes: [], content_diff: [], preview_html: '', publish: false, lead: '', out_of_use: null };
 
 function conflict(overrides: Partial<Conflict> = {}): Conflict {
   return {

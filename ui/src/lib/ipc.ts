@@ -20,6 +20,7 @@ import type { TrainingDraft } from './bindings/TrainingDraft';
 import type { WorkspaceData } from './bindings/WorkspaceData';
 import type { WorkspaceList } from './bindings/WorkspaceList';
 import type { WorkspaceSummary } from './bindings/WorkspaceSummary';
+import type { Written } from './bindings/Written';
 
 export const ERROR_KINDS = [
   'network',
@@ -149,6 +150,13 @@ export const saveTraining = (
   base: Training,
 ): Promise<SaveOutcome> => call('save_training', { id, draft, publish, base });
 
+/**
+ * "Keep the live one, save as a separate draft": `draft` becomes a new draft training (title
+ * marked as a draft copy, the live one's start/end window); training `id` is never written.
+ */
+export const saveAsSeparateDraft = (id: string, draft: TrainingDraft): Promise<Written> =>
+  call('save_as_separate_draft', { id, draft });
+
 /** A new draft training ("New training") in that directory (`null` = no directory). */
 export const createTraining = (directoryId: string | null): Promise<Training> =>
   call('create_training', { directoryId });
@@ -157,8 +165,11 @@ export const createTraining = (directoryId: string | null): Promise<Training> =>
 export const deleteTraining = (id: string, seen: string | null): Promise<null> =>
   call('delete_training', { id, seen });
 
-/** Publishes the training's saved draft, or takes a live training out of use (guarded like delete). */
-export const setPublished = (id: string, published: boolean, seen: string | null): Promise<Training> =>
+/**
+ * Publishes the training's saved draft, or takes a live training out of use (guarded like
+ * delete); the answer says how open.cx differed from that promise, if it did.
+ */
+export const setPublished = (id: string, published: boolean, seen: string | null): Promise<Written> =>
   call('set_published', { id, published, seen });
 
 /** Kind `unsupported` when the server has no directory routes. */
