@@ -8,11 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { allByRole, byRole, replaceEditorText, waitForText, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining, signIn } from '../support/session.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
+import { axeViolations, describeViolations } from '../support/axe.mjs';
 import { startSim } from '../support/sim-process.mjs';
 import { api, control } from '../support/sim-api.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEPARATE = 'Keep the live one, save as a separate draft';
+
+async function expectNoViolations(where) {
+  const violations = await axeViolations();
+  if (violations.length > 0) throw new Error(`${where}: axe found\n${describeViolations(violations)}`);
+}
 
 describe('Save draft on a workspace whose open.cx reads is_draft literally', () => {
   let sim;
@@ -58,6 +64,7 @@ describe('Save draft on a workspace whose open.cx reads is_draft literally', () 
     const focused = await browser.execute(() => document.activeElement?.textContent?.trim());
     expect(focused).toBe(SEPARATE);
     await keepScreenshot('review-draft-takes-out-of-use');
+    await expectNoViolations('review that warns');
   });
 
   it('keeps the live one as it was on open.cx and opens the text as a separate draft', async () => {
@@ -110,6 +117,7 @@ describe('Save draft on a workspace whose open.cx reads is_draft literally', () 
     expect(label).toMatch(/\d{1,2}:\d{2}:\d{2}/);
     expect(label).toContain(`open.cx version ${published.current_version}`);
     await keepScreenshot('history-seconds-and-version');
+    await expectNoViolations('history with open.cx versions');
     await browser.keys(['Escape']);
     await waitGone('dialog', `History of “${live.title}”`);
   });
