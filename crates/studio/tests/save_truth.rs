@@ -2,7 +2,8 @@
 //! literally: a draft saved over a live training comes back out of use, which differs from
 //! what a workspace that learned "a draft waits beside the live version" promised, so the
 //! difference is answered and kept in History; "Keep the live one, save as a separate draft"
-//! leaves the live training on the server exactly as it was and adds a new draft beside it.
+//! leaves the live training on the server exactly as it was and adds a new draft beside it. A
+//! save that waited in the outbox is compared the same way when it lands.
 
 mod support;
 
@@ -86,6 +87,50 @@ async fn a_draft_taken_out_of_use_against_the_promise_is_said_and_kept_in_histor
     );
     let kept = studio.history_version(&t.id, 1).await.unwrap();
     assert_eq!(kept.differences, [TAKEN_OUT_OF_USE]);
+    literal.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_queued_save_that_lands_out_of_use_keeps_the_difference_in_history() {
+    let state = tempfile::tempdir().unwrap();
+    let state_file = state.path().join("open-cx.json");
+    let fields = opencx_sim::spawn(SimConfig {
+        state_file: Some(state_file.clone()),
+        ..demo(DraftMode::Fields)
+    })
+    .await
+    .unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    let studio = Studio::new(data_dir.path(), Box::new(MemoryStore::new()));
+    studio
+        .sign_in("Support", &fields.base_url(), DEFAULT_FULL_TOKEN)
+        .await
+        .unwrap();
+    let t = live_one(&studio.load_workspace().await.unwrap().trainings);
+    // open.cx goes away: the save waits in the outbox…
+    let addr = fields.addr();
+    fields.shutdown().await;
+    let mut draft = TrainingDraft::from_training(&t);
+    draft.content = "Written while open.cx was away.".into();
+    let outcome = studio
+        .save_training(&t.id, &draft, false, t.clone())
+        .await
+        .unwrap();
+    assert!(matches!(outcome, SaveOutcome::Queued { .. }), "{outcome:?}");
+    // …and it comes back reading `is_draft` literally.
+    let literal = opencx_sim::spawn(SimConfig {
+        addr,
+        state_file: Some(state_file),
+        ..demo(DraftMode::Literal)
+    })
+    .await
+    .unwrap();
+    let view = studio.send_outbox().await.unwrap();
+    assert_eq!(view.waiting, 0, "{view:?}");
+    assert!(!view.landed[0].is_live());
+    let versions = studio.history_list(&t.id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].differences, [TAKEN_OUT_OF_USE]);
     literal.shutdown().await;
 }
 
