@@ -4,6 +4,7 @@
 import { allByRole, byRole, typeInto, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
 import { axeViolations, describeViolations } from '../support/axe.mjs';
+import { keepScreenshot } from '../support/screenshot.mjs';
 
 // A training no other spec edits (specs share one simulator).
 const TITLE = 'Brand voice and tone';
@@ -57,7 +58,9 @@ describe('Accessibility (axe-core)', () => {
   it('the sign-out question', async () => {
     await (await byRole('button', 'Sign out')).click();
     await byRole('dialog', 'Sign out of', { exact: false });
+    await (await byRole('checkbox', "Also remove this workspace's data from this computer")).click();
     await expectNoViolations('sign-out dialog');
+    await keepScreenshot('sign-out-dialog');
     await (await byRole('button', 'Cancel')).click();
     await waitGone('dialog', 'Sign out of', { exact: false });
   });
