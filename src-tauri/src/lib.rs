@@ -6,6 +6,7 @@
 //! folder: a second launch brings the running window to the front ([`single_instance`]).
 
 pub mod commands;
+pub mod flavour;
 pub mod single_instance;
 #[cfg(test)]
 mod tests;
@@ -50,7 +51,7 @@ pub fn run(options: LaunchOptions) {
     let mut builder = tauri::Builder::default();
     // First, before anything opens a window or reads the data folder.
     let identifier = context.config().identifier.clone();
-    match single_instance::data_dir(&identifier) {
+    match flavour::data_dir(&identifier) {
         Some(dir) => builder = builder.plugin(single_instance::plugin(&identifier, &dir)),
         None => tracing::warn!("no data folder known: a second launch is not held back"),
     }
@@ -60,8 +61,8 @@ pub fn run(options: LaunchOptions) {
 }
 
 /// Registers the commands, the state and the window handling on `builder`. A [`Studio`]
-/// managed before this (tests) is used as is; otherwise one is made in setup with the app data
-/// dir and the OS keychain.
+/// managed before this (tests) is used as is; otherwise one is made in setup with this build's
+/// data folder and keychain service ([`flavour`]).
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .manage(CloseGuard::default())
@@ -71,8 +72,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     .try_state::<LaunchOptions>()
                     .map(|o| o.inner().clone())
                     .unwrap_or_default();
-                let data_dir = app.path().app_data_dir()?;
-                let studio = Studio::new(data_dir, Box::new(KeyringStore::new()))
+                let identifier = &app.config().identifier;
+                let data_dir = flavour::data_dir(identifier).ok_or("no data folder is known")?;
+                let keys = KeyringStore::for_service(flavour::storage_name(identifier));
+                let studio = Studio::new(data_dir, Box::new(keys))
                     .with_demo_seed(options.demo_seed)
                     .with_demo_at_start(options.demo);
                 app.manage(studio);

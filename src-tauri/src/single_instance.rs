@@ -5,19 +5,12 @@
 //! run with a data folder of its own (tests, a `--demo` run with another `XDG_DATA_HOME`) is not
 //! held back by the installed app, and two launches on one data folder never both run.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tauri::{plugin::TauriPlugin, AppHandle, Manager, Runtime};
 
 /// The label of the window a second launch brings to the front (tauri.conf.json).
 const MAIN_WINDOW: &str = "main";
-
-/// The folder the app keeps its data in, known before the app is built: what
-/// `PathResolver::app_data_dir` answers (the platform's data folder, on Linux `$XDG_DATA_HOME`
-/// or `~/.local/share`, joined with the app's identifier).
-pub fn data_dir(identifier: &str) -> Option<PathBuf> {
-    dirs::data_dir().map(|base| base.join(identifier))
-}
 
 /// The plugin's identity for this data folder: the app's identifier and a hash of the folder
 /// (the plugin adds `.SingleInstance`). Every element stays a valid D-Bus name element.

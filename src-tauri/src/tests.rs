@@ -572,14 +572,18 @@ fn a_save_that_cannot_reach_open_cx_waits_and_is_announced_as_outbox_changed() {
     tauri::async_runtime::block_on(sim.shutdown());
 }
 
-/// The single-instance name is keyed on the data folder found before the app is built: the
-/// same folder Tauri's path resolver gives the app (where the studio keeps its data).
+/// The data folder (and so the single-instance key) is found before the app is built, beside
+/// the folder Tauri's path resolver gives the app: the same one in a release build, one with
+/// `.dev` in a development build, so a checkout never touches a release install's data.
 #[test]
-fn the_single_instance_key_is_the_apps_data_folder() {
+fn the_data_folder_is_tauris_and_a_development_builds_own() {
     let h = harness();
     let identifier = &h.app.config().identifier;
-    assert_eq!(
-        crate::single_instance::data_dir(identifier),
-        Some(h.app.path().app_data_dir().unwrap())
-    );
+    let tauris = h.app.path().app_data_dir().unwrap();
+    let expected = if cfg!(debug_assertions) {
+        tauris.with_file_name(format!("{identifier}.dev"))
+    } else {
+        tauris
+    };
+    assert_eq!(crate::flavour::data_dir(identifier), Some(expected));
 }

@@ -22,7 +22,8 @@ pub trait SecretStore: Send + Sync {
     fn delete(&self, workspace_id: &str) -> Result<()>;
 }
 
-/// The OS keychain through `keyring`: service = the app identifier, account = the workspace id.
+/// The OS keychain through `keyring`: service = the app identifier (the desktop shell adds
+/// `.dev` for a development build), account = the workspace id.
 #[derive(Debug, Clone)]
 pub struct KeyringStore {
     service: String,
@@ -30,8 +31,13 @@ pub struct KeyringStore {
 
 impl KeyringStore {
     pub fn new() -> Self {
+        KeyringStore::for_service(APP_IDENTIFIER)
+    }
+
+    /// The store for keys kept under `service` (a development build's own name).
+    pub fn for_service(service: impl Into<String>) -> Self {
         KeyringStore {
-            service: APP_IDENTIFIER.to_owned(),
+            service: service.into(),
         }
     }
 

@@ -17,7 +17,9 @@ import { installIpcSpy, ipcCalls } from '../support/ipc-spy.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, '../artifacts');
-const APP_ID = 'cx.open.training-studio';
+// The end-to-end suite drives a development build: its data folder and keychain service carry
+// `.dev`, apart from a release install's.
+const APP_ID = 'cx.open.training-studio.dev';
 const USED_ELSEWHERE = ['Customer asks for a refund', 'Customer needs a copy of an invoice', 'Customer asks for an invoice copy'];
 
 /** The keychain's entry for a workspace (service = app id, username = workspace id), or null. */
