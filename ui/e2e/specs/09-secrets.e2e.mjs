@@ -18,8 +18,9 @@ import { installIpcSpy, ipcCalls } from '../support/ipc-spy.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.resolve(here, '../artifacts');
 // The end-to-end suite drives a development build: its data folder and keychain service carry
-// `.dev`, apart from a release install's.
-const APP_ID = 'cx.open.training-studio.dev';
+// `.dev`, apart from a release install's. The webview's own folders keep the plain identifier.
+const IDENTIFIER = 'cx.open.training-studio';
+const APP_ID = `${IDENTIFIER}.dev`;
 const USED_ELSEWHERE = ['Customer asks for a refund', 'Customer needs a copy of an invoice', 'Customer asks for an invoice copy'];
 
 /** The keychain's entry for a workspace (service = app id, username = workspace id), or null. */
@@ -56,7 +57,7 @@ function placesToScan() {
   const state = process.env.XDG_STATE_HOME ?? path.join(home, '.local/state');
   return [
     data, // the app data dir, WebKit's local storage and IndexedDB, and the (encrypted) keyring
-    ...[cache, config, state].flatMap((dir) => [path.join(dir, APP_ID), path.join(dir, 'training-studio')]),
+    ...[cache, config, state].flatMap((dir) => [APP_ID, IDENTIFIER, 'training-studio'].map((name) => path.join(dir, name))),
     artifacts, // opencx-sim.log, app.log (the app's stderr), screenshots
     '/var/crash',
     path.join(home, '.local/share/apport'),
