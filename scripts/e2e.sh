@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 source scripts/lib/sessions.sh
 
-cargo build --bins --features training-studio/custom-protocol
+# The app and the simulator the specs start (some with options newer than an old build knows).
+cargo build --bins -p training-studio -p opencx-sim --features training-studio/custom-protocol
 specs=()
 for spec in "$@"; do specs+=(--spec "$(realpath "$spec")"); done
 on_display_in_keyring_session npm --prefix ui/e2e run --silent test -- "${specs[@]}"
