@@ -5,18 +5,19 @@
 //! that cannot reach open.cx is queued; dropped connections do not send anything twice;
 //! discarding a waiting save gives its text back as an unsaved edit; a waiting save open.cx
 //! refuses is held as failed with a sentence in the form's words; the shell's background
-//! sends do not report the client's retry waits.
+//! sends do not report the client's retry waits; a waiting move keeps a live training live on
+//! a server that reads `is_draft` literally.
 
 mod support;
 
 use std::sync::{Arc, Mutex};
 
 use opencx::{Training, UpdateTraining};
-use opencx_sim::{DropMode, Faults};
+use opencx_sim::{DraftMode, DropMode, Faults, Seed, SimConfig, DEFAULT_FULL_TOKEN};
 use studio::{
     JobRequest, MoveItem, OutboxAction, OutboxState, OutboxView, SaveOutcome, Studio, TrainingDraft,
 };
-use support::fixture;
+use support::{fixture, fixture_on};
 
 fn down() -> Faults {
     Faults {
@@ -245,6 +246,53 @@ async fn a_bulk_move_that_cannot_reach_open_cx_is_queued_and_sent_later() {
     let view = f.studio.send_outbox().await.unwrap();
     assert_eq!(view.waiting, 0);
     assert_eq!(f.server(&t.id).directory_id.as_deref(), Some("dir-later"));
+}
+
+/// The outbox builds a waiting move's body the way a job does, from the workspace's rules: on
+/// a server that reads `is_draft` literally a live training moved later is still live, with
+/// nothing changed but its directory.
+#[tokio::test]
+async fn a_queued_move_on_a_literal_server_keeps_a_live_training_live() {
+    let config = SimConfig {
+        seed: Seed::Demo,
+        rate_limit_per_minute: 0,
+        draft_mode: DraftMode::Literal,
+        ..SimConfig::default()
+    };
+    let mut f = fixture_on(config, DEFAULT_FULL_TOKEN).await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = data.trainings.iter().find(|t| t.is_live()).unwrap().clone();
+    let before = f.server(&t.id);
+    f.sim.set_faults(down());
+    let job = f
+        .studio
+        .start_job(
+            JobRequest::Move {
+                items: vec![MoveItem {
+                    id: t.id.clone(),
+                    directory_id: Some("dir-later".into()),
+                }],
+            },
+            Default::default(),
+        )
+        .unwrap();
+    assert_eq!(f.finish(&job).await.pop().unwrap().queued, [t.id.clone()]);
+    f.sim.set_faults(Faults::default());
+    f.sim.clear_requests();
+    assert_eq!(f.studio.send_outbox().await.unwrap().waiting, 0);
+    let sent = f
+        .requests()
+        .into_iter()
+        .find(|r| r.0 == "PUT")
+        .and_then(|r| r.2)
+        .unwrap();
+    assert!(sent.get("is_draft").is_none(), "{sent}");
+    let mut after = f.server(&t.id);
+    assert!(after.is_live());
+    assert_eq!(after.directory_id.as_deref(), Some("dir-later"));
+    after.directory_id.clone_from(&before.directory_id);
+    after.updated_at = before.updated_at;
+    assert_eq!(after, before);
 }
 
 #[tokio::test]

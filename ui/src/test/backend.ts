@@ -17,7 +17,8 @@ export interface FakeBackend {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Defaults: previews render as a paragraph, the journal is empty and takes every write, no cached
- * workspace, an empty outbox and history; anything not handled rejects, so a stray call shows. */
+ * workspace, an empty outbox and history, a workspace checked as keeping drafts beside the live
+ * version; anything not handled rejects, so a stray call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
     render_preview: (args) => `<p>${escapeHtml(String(args.markdown))}</p>`,
@@ -29,6 +30,13 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     cached_workspace: () => null,
     outbox_list: () => ({ entries: [], waiting: 0, landed: [] }),
     history_list: () => [],
+    draft_rules: () => ({
+      draft_save: 'beside_live',
+      omitted_is_draft: 'publishes',
+      omitted_fields: 'kept',
+      checked_at: '2026-12-05T02:00:00Z',
+      problem: null,
+    }),
     ...handlers,
   };
   const calls: FakeBackend['calls'] = [];
