@@ -276,7 +276,10 @@ async fn a_queued_move_on_a_literal_server_keeps_a_live_training_live() {
             Default::default(),
         )
         .unwrap();
-    assert_eq!(f.finish(&job).await.pop().unwrap().queued, [t.id.clone()]);
+    assert_eq!(
+        f.finish(&job).await.pop().unwrap().queued,
+        std::slice::from_ref(&t.id)
+    );
     f.sim.set_faults(Faults::default());
     f.sim.clear_requests();
     assert_eq!(f.studio.send_outbox().await.unwrap().waiting, 0);
