@@ -11,6 +11,7 @@ import { startSim } from '../support/sim-process.mjs';
 import { api, control } from '../support/sim-api.mjs';
 import { dragWithRealMouse, KEY } from '../support/mouse.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
+import { axeViolations, describeViolations } from '../support/axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const sidebarDirectory = (name) => byRole('button', `${name},`, { exact: false });
@@ -67,6 +68,8 @@ describe('Moves on a workspace whose open.cx takes a training out of use when a 
     expect(text).not.toContain('Not checked yet');
     expect(text).not.toContain('could not check');
     await keepScreenshot('workspace-details-literal');
+    const violations = await axeViolations({ selector: '[role="dialog"]' });
+    if (violations.length > 0) throw new Error(`Workspace details: axe found\n${describeViolations(violations)}`);
     await (await byRole('button', 'Close', { within: dialog })).click();
     await waitGone('dialog', 'Workspace details');
   });
