@@ -47,9 +47,10 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Makes an existing folder readable by this user only (the data folder may predate this rule,
-/// or have been made by the webview); elsewhere than Unix the user's profile already is.
-pub(crate) fn make_private(dir: &Path) -> std::io::Result<()> {
+/// Creates the folder readable by this user only, or makes an existing one so (the data folder
+/// may predate this rule); elsewhere than Unix the user's profile already is.
+pub(crate) fn private_folder(dir: &Path) -> std::io::Result<()> {
+    create_private_dir(dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -177,8 +178,11 @@ mod tests {
         write(&path, b"more words").unwrap();
         assert_eq!(mode(&path), 0o600);
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-        make_private(dir.path()).unwrap();
+        private_folder(dir.path()).unwrap();
         assert_eq!(mode(dir.path()), 0o700);
+        let new = dir.path().join("new/data");
+        private_folder(&new).unwrap();
+        assert_eq!(mode(&new), 0o700);
     }
 
     #[test]

@@ -233,15 +233,13 @@ impl Session {
 }
 
 impl Studio {
-    /// The service with its settings in `data_dir` and its keys in `secrets`. The data folder,
-    /// where it exists, is made private to the user (it may predate that rule); a new one is
-    /// made private when first written.
+    /// The service with its settings in `data_dir` and its keys in `secrets`. The data folder
+    /// is made (or, when it predates that rule, made again) private to the user, before anything
+    /// is written in it.
     pub fn new(data_dir: impl Into<PathBuf>, secrets: Box<dyn SecretStore>) -> Self {
         let data_dir = data_dir.into();
-        if data_dir.is_dir() {
-            if let Err(e) = crate::atomic_file::make_private(&data_dir) {
-                tracing::warn!("could not make the data folder private to this user: {e}");
-            }
+        if let Err(e) = crate::atomic_file::private_folder(&data_dir) {
+            tracing::warn!("could not make the data folder private to this user: {e}");
         }
         Studio {
             settings: SettingsFile::in_dir(&data_dir),
