@@ -354,8 +354,8 @@ async fn on_a_literal_server_that_clears_omitted_fields_they_are_kept_too() {
         .await;
 }
 
-/// Before any finished check (here: a key that may read but not write trains the check to
-/// fail, then a full key is used for the moves) a live training is never taken out of use on
+/// Before any finished check (here: a key that may read but not write makes the check fail;
+/// then the workspace gets a full key for the moves) a live training is never taken out of use on
 /// a literal server: the safest body publishes the same text, which such a server treats as
 /// no change at all.
 #[tokio::test]
