@@ -153,7 +153,7 @@ impl Studio {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{WorkspaceList, WorkspaceSummary};
+    use crate::test_support::settings_listing;
 
     #[test]
     fn wire_names_are_snake_case() {
@@ -199,17 +199,7 @@ mod tests {
     #[test]
     fn kept_per_workspace_and_dropped_with_the_workspace() {
         let dir = tempfile::tempdir().unwrap();
-        let settings = SettingsFile::in_dir(dir.path());
-        let mut list = WorkspaceList::default();
-        for id in ["w1", "w2"] {
-            list.upsert(WorkspaceSummary {
-                id: id.into(),
-                name: id.into(),
-                base_url: "https://api.open.cx".into(),
-                is_demo: false,
-            });
-        }
-        settings.save(&list).unwrap();
+        let (settings, mut list) = settings_listing(dir.path(), &["w1", "w2"]);
         let literal = DraftRules {
             draft_save: DraftSave::TakesOutOfUse,
             checked_at: Some(Utc::now()),

@@ -49,22 +49,12 @@ pub fn checked_name(name: &str) -> Result<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{WorkspaceList, WorkspaceSummary};
+    use crate::test_support::settings_listing;
 
     #[test]
     fn stored_per_workspace_kept_by_list_saves_and_dropped_with_the_workspace() {
         let dir = tempfile::tempdir().unwrap();
-        let settings = SettingsFile::in_dir(dir.path());
-        let mut list = WorkspaceList::default();
-        for id in ["w1", "w2"] {
-            list.upsert(WorkspaceSummary {
-                id: id.into(),
-                name: id.into(),
-                base_url: "https://api.open.cx".into(),
-                is_demo: false,
-            });
-        }
-        settings.save(&list).unwrap();
+        let (settings, mut list) = settings_listing(dir.path(), &["w1", "w2"]);
         store(&settings, "w1", "d1", "Billing").unwrap();
         store(&settings, "w2", "d1", "Other").unwrap();
         list.active_id = Some("w1".into());

@@ -1,8 +1,13 @@
-//! Builders of client models for unit tests, decoded from JSON the way the server sends them
-//! (so they keep working when the models gain fields).
+//! Builders for unit tests: client models decoded from JSON the way the server sends them
+//! (so they keep working when the models gain fields), and a settings file listing workspaces.
+
+use std::path::Path;
 
 use opencx::{Directory, Segment, Training};
 use serde_json::json;
+
+use crate::settings::SettingsFile;
+use crate::workspace::{WorkspaceList, WorkspaceSummary};
 
 /// A published training with sensible defaults.
 pub fn training(id: &str) -> Training {
@@ -26,6 +31,22 @@ pub fn training(id: &str) -> Training {
         "updated_at": "2025-01-02T03:04:05.000Z"
     }))
     .unwrap()
+}
+
+/// A settings file in `dir` that lists workspaces with these ids (named by them), and the list.
+pub fn settings_listing(dir: &Path, ids: &[&str]) -> (SettingsFile, WorkspaceList) {
+    let settings = SettingsFile::in_dir(dir);
+    let mut list = WorkspaceList::default();
+    for id in ids {
+        list.upsert(WorkspaceSummary {
+            id: (*id).into(),
+            name: (*id).into(),
+            base_url: "https://api.open.cx".into(),
+            is_demo: false,
+        });
+    }
+    settings.save(&list).unwrap();
+    (settings, list)
 }
 
 pub fn directory(id: &str, name: &str) -> Directory {

@@ -2,40 +2,26 @@
 // A bulk move of 150 trainings against a simulator limited to 100 requests a minute, like
 // open.cx: it runs as a visible job, finishes with every training in its target directory, and no
 // error (no 429) ever reaches the editor.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { byRole, waitForText, allByRole } from '../support/ui.mjs';
-import { ensureSignedIn, signIn } from '../support/session.mjs';
-import { startSim } from '../support/sim-process.mjs';
+import { openOwnWorkspace } from '../support/own-workspace.mjs';
 import { api, control } from '../support/sim-api.mjs';
 import { KEY } from '../support/mouse.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const COUNT = 150;
 
 describe('A bulk move of 150 trainings at 100 requests a minute', () => {
+  let own;
   let sim;
 
   before(async () => {
-    sim = await startSim({
-      root, seed: `scale:${COUNT}`, rateLimit: 100,
-      logFile: path.join(root, 'ui/e2e/artifacts/opencx-sim-bulk.log'),
-    });
-    await ensureSignedIn();
-    await (await byRole('button', 'Add workspace')).click();
-    const previous = process.env.E2E_SIM_URL;
-    process.env.E2E_SIM_URL = sim.url;
-    await signIn({ name: 'Rate limited' });
-    process.env.E2E_SIM_URL = previous;
-    await byRole('listbox', 'Trainings');
+    own = await openOwnWorkspace({ name: 'Rate limited', logName: 'opencx-sim-bulk.log', seed: `scale:${COUNT}`, rateLimit: 100 });
+    sim = own.sim;
   });
 
   // The specs after this one work in the shared simulator's workspace: go back to it, so the app
   // does not resume this one (whose simulator stops here) at their next start.
   after(async () => {
-    await (await byRole('combobox', 'Workspace')).selectByVisibleText('Acme — e2e');
-    await byRole('option', 'Where is my order?', { exact: false, timeout: 30_000 });
-    await sim?.stop();
+    await own?.leave();
   });
 
   it('moves every training into a new directory as one job, with no error shown', async () => {

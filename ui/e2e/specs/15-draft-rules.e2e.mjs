@@ -3,17 +3,13 @@
 // training — by dragging it with the real mouse and by "Move to…" — leaves it live and unchanged
 // but for its directory, as the simulator's API (read-only key) shows. Its own simulator and
 // workspace; it leaves the app in the shared workspace, as spec 10 does.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { byRole, waitForText, waitGone } from '../support/ui.mjs';
-import { ensureSignedIn, signIn } from '../support/session.mjs';
-import { startSim } from '../support/sim-process.mjs';
+import { openOwnWorkspace } from '../support/own-workspace.mjs';
 import { api, control } from '../support/sim-api.mjs';
 import { dragWithRealMouse, KEY } from '../support/mouse.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
-import { axeViolations, describeViolations } from '../support/axe.mjs';
+import { expectNoAxeViolations } from '../support/axe.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const sidebarDirectory = (name) => byRole('button', `${name},`, { exact: false });
 const live = (t) => !t.is_draft && t.current_version !== null;
 
@@ -24,30 +20,17 @@ function fixed(t) {
 }
 
 describe('Moves on a workspace whose open.cx takes a training out of use when a draft is saved', () => {
-  let sim;
-  let shared;
+  let own;
   let directories;
 
   before(async () => {
-    sim = await startSim({
-      root, draftMode: 'literal',
-      logFile: path.join(root, 'ui/e2e/artifacts/opencx-sim-literal.log'),
-    });
-    await ensureSignedIn();
-    await (await byRole('button', 'Add workspace')).click();
     // Everything in this spec talks to its own simulator (the sign-in and the API checks).
-    shared = process.env.E2E_SIM_URL;
-    process.env.E2E_SIM_URL = sim.url;
-    await signIn({ name: 'Literal — e2e' });
-    await byRole('listbox', 'Trainings');
+    own = await openOwnWorkspace({ name: 'Literal — e2e', logName: 'opencx-sim-literal.log', draftMode: 'literal' });
     directories = await api.listDirectories();
   });
 
   after(async () => {
-    process.env.E2E_SIM_URL = shared;
-    await (await byRole('combobox', 'Workspace')).selectByVisibleText('Acme — e2e');
-    await byRole('option', 'Where is my order?', { exact: false, timeout: 30_000 });
-    await sim?.stop();
+    await own?.leave();
   });
 
   it('learned the rule when the workspace was added and says it in the workspace details', async () => {
@@ -68,8 +51,7 @@ describe('Moves on a workspace whose open.cx takes a training out of use when a 
     expect(text).not.toContain('Not checked yet');
     expect(text).not.toContain('could not check');
     await keepScreenshot('workspace-details-literal');
-    const violations = await axeViolations({ selector: '[role="dialog"]' });
-    if (violations.length > 0) throw new Error(`Workspace details: axe found\n${describeViolations(violations)}`);
+    await expectNoAxeViolations('Workspace details', { selector: '[role="dialog"]' });
     await (await byRole('button', 'Close', { within: dialog })).click();
     await waitGone('dialog', 'Workspace details');
   });
@@ -91,7 +73,7 @@ describe('Moves on a workspace whose open.cx takes a training out of use when a 
     expect(live(after)).toBe(true);
     expect(fixed(after)).toEqual(fixed(before));
     // The move's PUT did not say "draft" (which would take it out of use here).
-    const puts = (await control.requests(sim.url)).filter((r) => r.method === 'PUT' && r.path === `/training/${before.id}`);
+    const puts = (await control.requests(own.sim.url)).filter((r) => r.method === 'PUT' && r.path === `/training/${before.id}`);
     expect(puts.length).toBe(1);
     expect(puts[0].body.is_draft).not.toBe(true);
   }
@@ -107,7 +89,7 @@ describe('Moves on a workspace whose open.cx takes a training out of use when a 
   });
 
   it('moves another live training with "Move to…": it stays live and unchanged', async () => {
-    const moved = (await control.requests(sim.url))
+    const moved = (await control.requests(own.sim.url))
       .filter((r) => r.method === 'PUT' && r.path.startsWith('/training/'))
       .map((r) => r.path.replace('/training/', ''));
     const { before, target } = await liveTrainingAndTarget(moved);

@@ -3,39 +3,21 @@
 // the review warns before and offers "Keep the live one, save as a separate draft" and "Publish
 // now"; the separate draft leaves the live training on the server exactly as it was and adds a new
 // draft, which opens; History shows each version's time to the second and open.cx's version number.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { allByRole, byRole, replaceEditorText, waitForText, waitGone } from '../support/ui.mjs';
-import { ensureSignedIn, openTraining, signIn } from '../support/session.mjs';
+import { openTraining } from '../support/session.mjs';
+import { openOwnWorkspace } from '../support/own-workspace.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
-import { axeViolations, describeViolations } from '../support/axe.mjs';
-import { startSim } from '../support/sim-process.mjs';
+import { expectNoAxeViolations } from '../support/axe.mjs';
 import { api, control } from '../support/sim-api.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEPARATE = 'Keep the live one, save as a separate draft';
 
-async function expectNoViolations(where) {
-  const violations = await axeViolations();
-  if (violations.length > 0) throw new Error(`${where}: axe found\n${describeViolations(violations)}`);
-}
-
 describe('Save draft on a workspace whose open.cx reads is_draft literally', () => {
-  let sim;
-  let shared;
+  let own;
   let live;
 
   before(async () => {
-    sim = await startSim({
-      root, draftMode: 'literal',
-      logFile: path.join(root, 'ui/e2e/artifacts/opencx-sim-literal.log'),
-    });
-    await ensureSignedIn();
-    await (await byRole('button', 'Add workspace')).click();
-    shared = process.env.E2E_SIM_URL;
-    process.env.E2E_SIM_URL = sim.url;
-    await signIn({ name: 'Literal drafts' });
-    await byRole('listbox', 'Trainings');
+    own = await openOwnWorkspace({ name: 'Literal drafts', logName: 'opencx-sim-literal.log', draftMode: 'literal' });
     const all = await api.listAllTrainings();
     live = all.find((t) => !t.is_draft && t.current_version !== null && t.draft_title === null && t.draft_content === null);
   });
@@ -43,11 +25,7 @@ describe('Save draft on a workspace whose open.cx reads is_draft literally', () 
   // The specs after this one work in the shared simulator's workspace: go back to it, so the app
   // does not resume this one (whose simulator stops here) at its next start.
   after(async () => {
-    if ((await allByRole('dialog')).length > 0) await browser.keys(['Escape']);
-    process.env.E2E_SIM_URL = shared;
-    await (await byRole('combobox', 'Workspace')).selectByVisibleText('Acme — e2e');
-    await byRole('option', 'Where is my order?', { exact: false, timeout: 30_000 });
-    await sim?.stop();
+    await own?.leave();
   });
 
   it('warns that saving a draft takes the live training out of use, and offers both careful choices', async () => {
@@ -64,7 +42,7 @@ describe('Save draft on a workspace whose open.cx reads is_draft literally', () 
     const focused = await browser.execute(() => document.activeElement?.textContent?.trim());
     expect(focused).toBe(SEPARATE);
     await keepScreenshot('review-draft-takes-out-of-use');
-    await expectNoViolations('review that warns');
+    await expectNoAxeViolations('review that warns');
   });
 
   it('keeps the live one as it was on open.cx and opens the text as a separate draft', async () => {
@@ -117,7 +95,7 @@ describe('Save draft on a workspace whose open.cx reads is_draft literally', () 
     expect(label).toMatch(/\d{1,2}:\d{2}:\d{2}/);
     expect(label).toContain(`open.cx version ${published.current_version}`);
     await keepScreenshot('history-seconds-and-version');
-    await expectNoViolations('history with open.cx versions');
+    await expectNoAxeViolations('history with open.cx versions');
     await browser.keys(['Escape']);
     await waitGone('dialog', `History of “${live.title}”`);
   });

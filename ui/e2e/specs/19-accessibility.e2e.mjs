@@ -3,16 +3,11 @@
 // or axe's best practices; a rule left out below is named with the reason.
 import { allByRole, byRole, typeInto, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
-import { axeViolations, describeViolations } from '../support/axe.mjs';
+import { expectNoAxeViolations } from '../support/axe.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
 
 // A training no other spec edits (specs share one simulator).
 const TITLE = 'Brand voice and tone';
-
-async function expectNoViolations(where) {
-  const violations = await axeViolations();
-  if (violations.length > 0) throw new Error(`${where}: axe found\n${describeViolations(violations)}`);
-}
 
 describe('Accessibility (axe-core)', () => {
   before(async () => {
@@ -20,19 +15,19 @@ describe('Accessibility (axe-core)', () => {
   });
 
   it('the main view', async () => {
-    await expectNoViolations('main view');
+    await expectNoAxeViolations('main view');
   });
 
   it('the editor with a training open', async () => {
     await openTraining(TITLE);
-    await expectNoViolations('editor');
+    await expectNoAxeViolations('editor');
   });
 
   it('the review of a change', async () => {
     await typeInto('textbox', 'Title', `${TITLE} (checked)`);
     await (await byRole('button', 'Save draft')).click();
     await byRole('dialog', 'Review changes');
-    await expectNoViolations('review dialog');
+    await expectNoAxeViolations('review dialog');
     await browser.keys(['Escape']);
     await waitGone('dialog', 'Review changes');
     await typeInto('textbox', 'Title', TITLE);
@@ -42,7 +37,7 @@ describe('Accessibility (axe-core)', () => {
   it('the Move to dialog', async () => {
     await (await byRole('button', 'Move to…')).click();
     await byRole('dialog', 'Move to');
-    await expectNoViolations('move dialog');
+    await expectNoAxeViolations('move dialog');
     await browser.keys(['Escape']);
     await waitGone('dialog', 'Move to');
   });
@@ -50,7 +45,7 @@ describe('Accessibility (axe-core)', () => {
   it('the history panel', async () => {
     await (await byRole('button', 'History')).click();
     await byRole('dialog', `History of “${TITLE}”`);
-    await expectNoViolations('history panel');
+    await expectNoAxeViolations('history panel');
     await browser.keys(['Escape']);
     await waitGone('dialog', `History of “${TITLE}”`);
   });
@@ -59,7 +54,7 @@ describe('Accessibility (axe-core)', () => {
     await (await byRole('button', 'Sign out')).click();
     await byRole('dialog', 'Sign out of', { exact: false });
     await (await byRole('checkbox', "Also remove this workspace's data from this computer")).click();
-    await expectNoViolations('sign-out dialog');
+    await expectNoAxeViolations('sign-out dialog');
     await keepScreenshot('sign-out-dialog');
     await (await byRole('button', 'Cancel')).click();
     await waitGone('dialog', 'Sign out of', { exact: false });
@@ -68,7 +63,7 @@ describe('Accessibility (axe-core)', () => {
   it('the sign-in screen of "Add workspace"', async () => {
     await (await byRole('button', 'Add workspace')).click();
     await byRole('button', 'Sign in');
-    await expectNoViolations('sign-in screen');
+    await expectNoAxeViolations('sign-in screen');
     await (await byRole('button', 'Cancel')).click();
     await byRole('listbox', 'Trainings');
     expect(await allByRole('button', 'Sign in')).toHaveLength(0);

@@ -31,6 +31,12 @@ export async function axeViolations({ selector = null, allowed = {} } = {}) {
   return result.filter((v) => !(v.id in allowed));
 }
 
+/** Fails with every violation axe finds on the page (or inside `selector`), named by `where`. */
+export async function expectNoAxeViolations(where, { selector = null } = {}) {
+  const violations = await axeViolations({ selector });
+  if (violations.length > 0) throw new Error(`${where}: axe found\n${describeViolations(violations)}`);
+}
+
 /** Readable lines for an assertion message. */
 export function describeViolations(violations) {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).join('\n    ')}`).join('\n');
