@@ -1,15 +1,13 @@
 // Issue 5 in the main view: the workspace kept on this computer shows first, the calm offline
 // banner, the outbox ("Waiting to send (N)") and its panel, and landed trainings in the list.
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../lib/bindings/OutboxEntry';
 import type { OutboxView } from '../lib/bindings/OutboxView';
 import type { WorkspaceData } from '../lib/bindings/WorkspaceData';
-import { deferred, fakeBackend, ipcFailure, type Handler } from '../test/backend';
-import { OTHER_WORKSPACE, TRAININGS, WORKSPACE, training, workspaceData } from '../test/fixtures';
-import Announcer from './Announcer.svelte';
-import MainView from './MainView.svelte';
+import { deferred, ipcFailure, type Handler } from '../test/backend';
+import { TRAININGS, training, workspaceData } from '../test/fixtures';
+import { renderMainView } from '../test/main-view';
 
 const FETCHED_AT = '2025-03-01T09:30:00Z';
 const original = (id: string) => TRAININGS.find((t) => t.id === id) ?? training({ id });
@@ -42,22 +40,7 @@ const view = (entries: OutboxEntry[], landed: OutboxView['landed'] = []): Outbox
 });
 
 function setup(handlers: Record<string, Handler> = {}) {
-  const backend = fakeBackend({
-    load_workspace: () => workspaceData(),
-    search_trainings: () => [],
-    ...handlers,
-  });
-  render(MainView, {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  });
-  render(Announcer);
-  return { backend, user: userEvent.setup() };
+  return renderMainView(handlers, { announcer: true });
 }
 
 const list = () => screen.getByRole('listbox', { name: 'Trainings' });

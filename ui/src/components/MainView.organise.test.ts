@@ -1,38 +1,25 @@
 // Issue 4 in the main view: selecting several, dragging onto directories, "Move to", Undo, the
 // job panel, directories, publishing and deleting — all through the (fake) backend.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { JobRequest } from '../lib/bindings/JobRequest';
-import { fakeBackend, type Handler } from '../test/backend';
+import { type Handler } from '../test/backend';
 import { dataTransfer } from '../test/drag';
-import { OTHER_WORKSPACE, TRAININGS, WORKSPACE, training, workspaceData } from '../test/fixtures';
-import Announcer from './Announcer.svelte';
-import MainView from './MainView.svelte';
+import { TRAININGS, training, workspaceData } from '../test/fixtures';
+import { renderMainView } from '../test/main-view';
 
 function setup(handlers: Record<string, Handler> = {}) {
   let jobs = 0;
-  const backend = fakeBackend({
-    load_workspace: () => workspaceData(),
-    search_trainings: () => [],
-    start_job: () => `job-${++jobs}`,
-    cancel_job: () => null,
-    retry_failed: () => `job-${++jobs}`,
-    ...handlers,
-  });
-  const props = {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  };
-  render(MainView, props);
-  render(Announcer);
-  return { backend, props, user: userEvent.setup() };
+  return renderMainView(
+    {
+      start_job: () => `job-${++jobs}`,
+      cancel_job: () => null,
+      retry_failed: () => `job-${++jobs}`,
+      ...handlers,
+    },
+    { announcer: true },
+  );
 }
 
 const list = () => screen.getByRole('listbox', { name: 'Trainings' });

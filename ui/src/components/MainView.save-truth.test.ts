@@ -2,15 +2,13 @@
 // live training out of use opens in the editor with a notice saying the live one stays in use;
 // what open.cx did differently from an unpublish is said in the notice; History shows the
 // differences kept with a version.
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import type { Review } from '../lib/bindings/Review';
 import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
-import { fakeBackend, type Handler } from '../test/backend';
-import { OTHER_WORKSPACE, TRAININGS, WORKSPACE, training, workspaceData } from '../test/fixtures';
-import Announcer from './Announcer.svelte';
-import MainView from './MainView.svelte';
+import { type Handler } from '../test/backend';
+import { TRAININGS, training } from '../test/fixtures';
+import { renderMainView } from '../test/main-view';
 
 const REFUND = TRAININGS.find((t) => t.id === 't-refund') ?? training();
 
@@ -24,23 +22,7 @@ const OUT_OF_USE_REVIEW: Review = {
 };
 
 function setup(handlers: Record<string, Handler> = {}) {
-  const backend = fakeBackend({
-    load_workspace: () => workspaceData(),
-    search_trainings: () => [],
-    review_changes: () => OUT_OF_USE_REVIEW,
-    ...handlers,
-  });
-  render(MainView, {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  });
-  render(Announcer);
-  return { backend, user: userEvent.setup() };
+  return renderMainView({ review_changes: () => OUT_OF_USE_REVIEW, ...handlers }, { announcer: true });
 }
 
 const list = () => screen.getByRole('listbox', { name: 'Trainings' });

@@ -1,26 +1,11 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBackend, ipcFailure, type Handler } from '../test/backend';
-import { OTHER_WORKSPACE, WORKSPACE, training, workspaceData } from '../test/fixtures';
-import MainView from './MainView.svelte';
+import { ipcFailure, type Handler } from '../test/backend';
+import { training, workspaceData } from '../test/fixtures';
+import { renderMainView } from '../test/main-view';
 
 function setup(handlers: Record<string, Handler> = {}, options: { fakeTimers?: boolean } = {}) {
-  const backend = fakeBackend({ load_workspace: () => workspaceData(), search_trainings: () => [], ...handlers });
-  const props = {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  };
-  render(MainView, props);
-  const user = options.fakeTimers
-    ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
-    : userEvent.setup();
-  return { backend, props, user };
+  return renderMainView(handlers, options);
 }
 
 const optionNames = () =>

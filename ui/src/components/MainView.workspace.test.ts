@@ -1,13 +1,13 @@
 // The workspace menu: "Workspace details…" says in words how this workspace's server treats
 // drafts, and "Check drafts again" learns it anew; a check that could not finish says why and
 // that every change takes the safest path meanwhile.
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DraftRules } from '../lib/bindings/DraftRules';
-import { fakeBackend, type Handler } from '../test/backend';
-import { OTHER_WORKSPACE, WORKSPACE, workspaceData } from '../test/fixtures';
-import MainView from './MainView.svelte';
+import { type Handler } from '../test/backend';
+import { WORKSPACE } from '../test/fixtures';
+import { renderMainView } from '../test/main-view';
 
 const LITERAL: DraftRules = {
   draft_save: 'takes_out_of_use',
@@ -27,17 +27,7 @@ const FAILED: DraftRules = {
 };
 
 function setup(handlers: Record<string, Handler> = {}) {
-  const backend = fakeBackend({ load_workspace: () => workspaceData(), search_trainings: () => [], ...handlers });
-  render(MainView, {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  });
-  return { backend, user: userEvent.setup() };
+  return renderMainView(handlers);
 }
 
 async function chooseFromWorkspaceMenu(user: ReturnType<typeof userEvent.setup>, item: string) {

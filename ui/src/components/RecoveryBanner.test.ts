@@ -1,11 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import type { RecoveredEdit } from '../lib/bindings/RecoveredEdit';
-import { fakeBackend, type Handler } from '../test/backend';
+import { type Handler } from '../test/backend';
 import { contentView } from '../test/editor';
-import { OTHER_WORKSPACE, WORKSPACE, workspaceData } from '../test/fixtures';
-import MainView from './MainView.svelte';
+import { renderMainView } from '../test/main-view';
 
 function recovered(id: string, title: string, content: string): RecoveredEdit {
   return {
@@ -28,9 +26,7 @@ const REFUND = recovered('t-refund', 'Refunds, typed before the crash', 'Refund 
 const SHIPPING = recovered('t-shipping', 'Shipping, typed too', 'Ship in 1 day.');
 
 function setup(edits: RecoveredEdit[], handlers: Record<string, Handler> = {}) {
-  const backend = fakeBackend({
-    load_workspace: () => workspaceData(),
-    search_trainings: () => [],
+  return renderMainView({
     journal_list: () => edits,
     review_changes: (args) => ({
       changes: [{ field: 'title', label: 'Title', before: 'Refund policy', after: (args.draft as { title: string }).title }],
@@ -42,16 +38,6 @@ function setup(edits: RecoveredEdit[], handlers: Record<string, Handler> = {}) {
     }),
     ...handlers,
   });
-  render(MainView, {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: vi.fn(async () => true),
-    onswitchworkspace: vi.fn(),
-    onaddworkspace: vi.fn(),
-    onsignout: vi.fn(),
-    onreauth: vi.fn(async () => true),
-  });
-  return { backend, user: userEvent.setup() };
 }
 
 const banner = () => screen.findByRole('region', { name: 'Recovered changes' });

@@ -5,6 +5,7 @@
 // the first open, no timer pending and no Tauri listener left once the view is gone.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { renderMainView } from '../test/main-view';
 import { describe, expect, it, vi } from 'vitest';
 import type { Conflict } from '../lib/bindings/Conflict';
 import type { Review } from '../lib/bindings/Review';
@@ -12,10 +13,9 @@ import type { Training } from '../lib/bindings/Training';
 import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
 import { fakeBackend } from '../test/backend';
 import { setContent } from '../test/editor';
-import { DIRECTORIES, OTHER_WORKSPACE, SEGMENTS, TRAININGS, WORKSPACE, workspaceData } from '../test/fixtures';
+import { DIRECTORIES, SEGMENTS, TRAININGS } from '../test/fixtures';
 import { countLeaks, documentStyleText } from '../test/leaks';
 import Editor from './Editor.svelte';
-import MainView from './MainView.svelte';
 
 // (vi.mock runs before the imports above: the helper is loaded inside it.)
 vi.mock('@tauri-apps/api/event', async (importOriginal) =>
@@ -42,23 +42,6 @@ function conflictWith(args: Record<string, unknown>): { status: 'conflict'; conf
   };
 }
 
-function renderMainView() {
-  fakeBackend({
-    load_workspace: () => workspaceData(),
-    search_trainings: () => [],
-    review_changes: () => REVIEW,
-    save_training: conflictWith,
-  });
-  return render(MainView, {
-    workspace: WORKSPACE,
-    workspaces: [WORKSPACE, OTHER_WORKSPACE],
-    confirmLeave: async () => true,
-    onswitchworkspace: () => undefined,
-    onaddworkspace: () => undefined,
-    onsignout: () => undefined,
-    onreauth: async () => true,
-  });
-}
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -84,8 +67,7 @@ async function openAndCloseDialogs(user: User) {
 describe('opening and closing trainings leaves nothing behind', () => {
   it('the main view: editors, styles, timers and listeners stay steady over many opens', async () => {
     const leaks = countLeaks();
-    const user = userEvent.setup();
-    const view = renderMainView();
+    const { user, view } = renderMainView({ review_changes: () => REVIEW, save_training: conflictWith });
     await screen.findByRole('listbox', { name: 'Trainings' });
     const nav = screen.getByRole('navigation', { name: 'Directories' });
 
