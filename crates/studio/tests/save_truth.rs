@@ -24,6 +24,65 @@ fn demo(draft_mode: DraftMode) -> SimConfig {
     }
 }
 
+/// A workspace added while open.cx kept drafts beside the live version (so its check learned
+/// that), on a simulator that keeps its state in a file so it can come back at the same address
+/// reading `is_draft` literally.
+struct ChangingServer {
+    server: Option<opencx_sim::SimHandle>,
+    addr: std::net::SocketAddr,
+    state_file: std::path::PathBuf,
+    studio: Studio,
+    /// A live training with no pending draft, as loaded.
+    live: Training,
+    _dirs: [tempfile::TempDir; 2],
+}
+
+impl ChangingServer {
+    async fn signed_in() -> Self {
+        let state = tempfile::tempdir().unwrap();
+        let state_file = state.path().join("open-cx.json");
+        let fields = opencx_sim::spawn(SimConfig {
+            state_file: Some(state_file.clone()),
+            ..demo(DraftMode::Fields)
+        })
+        .await
+        .unwrap();
+        let data_dir = tempfile::tempdir().unwrap();
+        let studio = Studio::new(data_dir.path(), Box::new(MemoryStore::new()));
+        studio
+            .sign_in("Support", &fields.base_url(), DEFAULT_FULL_TOKEN)
+            .await
+            .unwrap();
+        let live = live_one(&studio.load_workspace().await.unwrap().trainings);
+        ChangingServer {
+            addr: fields.addr(),
+            server: Some(fields),
+            state_file,
+            studio,
+            live,
+            _dirs: [state, data_dir],
+        }
+    }
+
+    /// open.cx goes away (its state stays in the file).
+    async fn stop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await;
+        }
+    }
+
+    /// It comes back at the same address with the same trainings, reading `is_draft` literally.
+    async fn come_back_literal(&self) -> opencx_sim::SimHandle {
+        opencx_sim::spawn(SimConfig {
+            addr: self.addr,
+            state_file: Some(self.state_file.clone()),
+            ..demo(DraftMode::Literal)
+        })
+        .await
+        .unwrap()
+    }
+}
+
 /// A live training with no pending draft text, in a directory.
 fn live_one(trainings: &[Training]) -> Training {
     trainings
@@ -36,35 +95,16 @@ fn live_one(trainings: &[Training]) -> Training {
 #[tokio::test]
 async fn a_draft_taken_out_of_use_against_the_promise_is_said_and_kept_in_history() {
     // The workspace is added while open.cx keeps drafts beside the live version…
-    let state = tempfile::tempdir().unwrap();
-    let state_file = state.path().join("open-cx.json");
-    let fields = opencx_sim::spawn(SimConfig {
-        state_file: Some(state_file.clone()),
-        ..demo(DraftMode::Fields)
-    })
-    .await
-    .unwrap();
-    let data_dir = tempfile::tempdir().unwrap();
-    let studio = Studio::new(data_dir.path(), Box::new(MemoryStore::new()));
-    studio
-        .sign_in("Support", &fields.base_url(), DEFAULT_FULL_TOKEN)
-        .await
-        .unwrap();
-    let t = live_one(&studio.load_workspace().await.unwrap().trainings);
+    let mut changing = ChangingServer::signed_in().await;
+    let t = changing.live.clone();
     // …and then reads `is_draft` literally, with the same trainings at the same address.
-    let addr = fields.addr();
-    fields.shutdown().await;
-    let literal = opencx_sim::spawn(SimConfig {
-        addr,
-        state_file: Some(state_file),
-        ..demo(DraftMode::Literal)
-    })
-    .await
-    .unwrap();
+    changing.stop().await;
+    let literal = changing.come_back_literal().await;
 
     let mut draft = TrainingDraft::from_training(&t);
     draft.content = format!("{}\nOne more careful line.", t.content);
-    let outcome = studio
+    let outcome = changing
+        .studio
         .save_training(&t.id, &draft, false, t.clone())
         .await
         .unwrap();
@@ -78,57 +118,38 @@ async fn a_draft_taken_out_of_use_against_the_promise_is_said_and_kept_in_histor
     assert!(!training.is_live(), "the literal server took it out of use");
     assert_eq!(differences, [TAKEN_OUT_OF_USE]);
 
-    let versions = studio.history_list(&t.id).await.unwrap();
+    let versions = changing.studio.history_list(&t.id).await.unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].differences, [TAKEN_OUT_OF_USE]);
     assert_eq!(
         versions[0].open_cx_version.map(u64::from),
         training.current_version
     );
-    let kept = studio.history_version(&t.id, 1).await.unwrap();
+    let kept = changing.studio.history_version(&t.id, 1).await.unwrap();
     assert_eq!(kept.differences, [TAKEN_OUT_OF_USE]);
     literal.shutdown().await;
 }
 
 #[tokio::test]
 async fn a_queued_save_that_lands_out_of_use_keeps_the_difference_in_history() {
-    let state = tempfile::tempdir().unwrap();
-    let state_file = state.path().join("open-cx.json");
-    let fields = opencx_sim::spawn(SimConfig {
-        state_file: Some(state_file.clone()),
-        ..demo(DraftMode::Fields)
-    })
-    .await
-    .unwrap();
-    let data_dir = tempfile::tempdir().unwrap();
-    let studio = Studio::new(data_dir.path(), Box::new(MemoryStore::new()));
-    studio
-        .sign_in("Support", &fields.base_url(), DEFAULT_FULL_TOKEN)
-        .await
-        .unwrap();
-    let t = live_one(&studio.load_workspace().await.unwrap().trainings);
+    let mut changing = ChangingServer::signed_in().await;
+    let t = changing.live.clone();
     // open.cx goes away: the save waits in the outbox…
-    let addr = fields.addr();
-    fields.shutdown().await;
+    changing.stop().await;
     let mut draft = TrainingDraft::from_training(&t);
     draft.content = "Written while open.cx was away.".into();
-    let outcome = studio
+    let outcome = changing
+        .studio
         .save_training(&t.id, &draft, false, t.clone())
         .await
         .unwrap();
     assert!(matches!(outcome, SaveOutcome::Queued { .. }), "{outcome:?}");
     // …and it comes back reading `is_draft` literally.
-    let literal = opencx_sim::spawn(SimConfig {
-        addr,
-        state_file: Some(state_file),
-        ..demo(DraftMode::Literal)
-    })
-    .await
-    .unwrap();
-    let view = studio.send_outbox().await.unwrap();
+    let literal = changing.come_back_literal().await;
+    let view = changing.studio.send_outbox().await.unwrap();
     assert_eq!(view.waiting, 0, "{view:?}");
     assert!(!view.landed[0].is_live());
-    let versions = studio.history_list(&t.id).await.unwrap();
+    let versions = changing.studio.history_list(&t.id).await.unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].differences, [TAKEN_OUT_OF_USE]);
     literal.shutdown().await;
