@@ -101,34 +101,35 @@ fn remote_images_as_placeholders<'a>(
 ) -> impl Iterator<Item = Event<'a>> {
     // For each image open: whether it is a placeholder, and whether its alt text began yet.
     let mut open: Vec<(bool, bool)> = Vec::new();
+    // At most one event is put before the one that came: no allocation per event on the
+    // preview's path, which runs on every keystroke.
     events.flat_map(move |event| {
-        let replaced: Vec<Event<'a>> = match &event {
+        let (before, event) = match &event {
             Event::Start(Tag::Image { dest_url, .. }) => match remote_host(dest_url) {
                 Some(host) => {
                     open.push((true, false));
-                    vec![Event::Text(
-                        format!("[Image from {host}, not loaded").into(),
-                    )]
+                    let placeholder = format!("[Image from {host}, not loaded");
+                    (None, Event::Text(placeholder.into()))
                 }
                 None => {
                     open.push((false, false));
-                    vec![event]
+                    (None, event)
                 }
             },
             Event::End(TagEnd::Image) => match open.pop() {
-                Some((true, _)) => vec![Event::Text("]".into())],
-                _ => vec![event],
+                Some((true, _)) => (None, Event::Text("]".into())),
+                _ => (None, event),
             },
             Event::Text(_) | Event::Code(_) => match open.last_mut() {
                 Some((true, started @ false)) => {
                     *started = true;
-                    vec![Event::Text(": ".into()), event]
+                    (Some(Event::Text(": ".into())), event)
                 }
-                _ => vec![event],
+                _ => (None, event),
             },
-            _ => vec![event],
+            _ => (None, event),
         };
-        replaced
+        before.into_iter().chain(std::iter::once(event))
     })
 }
 
