@@ -216,24 +216,28 @@ async fn a_waiting_save_open_cx_refuses_is_failed_with_a_sentence_in_the_form_wo
     assert_eq!(f.server(&t.id), t, "nothing was written");
 }
 
-#[tokio::test]
-async fn a_bulk_move_that_cannot_reach_open_cx_is_queued_and_sent_later() {
-    let mut f = fixture("demo").await;
-    let data = f.studio.load_workspace().await.unwrap();
-    let t = data.trainings[0].clone();
+/// Takes open.cx down, then starts a job moving training `id` to directory "dir-later".
+fn move_while_open_cx_is_down(f: &support::Fixture, id: &str) -> studio::JobId {
     f.sim.set_faults(down());
-    let job = f
-        .studio
+    f.studio
         .start_job(
             JobRequest::Move {
                 items: vec![MoveItem {
-                    id: t.id.clone(),
+                    id: id.to_owned(),
                     directory_id: Some("dir-later".into()),
                 }],
             },
             Default::default(),
         )
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_bulk_move_that_cannot_reach_open_cx_is_queued_and_sent_later() {
+    let mut f = fixture("demo").await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = data.trainings[0].clone();
+    let job = move_while_open_cx_is_down(&f, &t.id);
     let last = f.finish(&job).await.pop().unwrap();
     assert_eq!(last.queued, std::slice::from_ref(&t.id));
     assert!(last.failed.is_empty());
@@ -263,19 +267,7 @@ async fn a_queued_move_on_a_literal_server_keeps_a_live_training_live() {
     let data = f.studio.load_workspace().await.unwrap();
     let t = data.trainings.iter().find(|t| t.is_live()).unwrap().clone();
     let before = f.server(&t.id);
-    f.sim.set_faults(down());
-    let job = f
-        .studio
-        .start_job(
-            JobRequest::Move {
-                items: vec![MoveItem {
-                    id: t.id.clone(),
-                    directory_id: Some("dir-later".into()),
-                }],
-            },
-            Default::default(),
-        )
-        .unwrap();
+    let job = move_while_open_cx_is_down(&f, &t.id);
     assert_eq!(
         f.finish(&job).await.pop().unwrap().queued,
         std::slice::from_ref(&t.id)
