@@ -47,11 +47,11 @@ describe('conflict', () => {
   });
 
   it('asks to choose only the settings where the two sides differ', () => {
-    expect(fieldsToChoose(conflict())).toEqual(['type', 'channels', 'segments']);
+    expect(fieldsToChoose(conflict())).toEqual(['training_type', 'restricted_to_channels', 'restricted_to_segments']);
   });
 
   it('merges the typed text with each setting from the chosen side', () => {
-    const merged = mergeDraft(conflict(), { title: 'Refunds', content: 'Within 45 days.' }, { channels: 'theirs', type: 'mine' });
+    const merged = mergeDraft(conflict(), { title: 'Refunds', content: 'Within 45 days.' }, { restricted_to_channels: 'theirs', training_type: 'mine' });
     expect(merged).toEqual({
       title: 'Refunds',
       content: 'Within 45 days.',

@@ -6,11 +6,11 @@ import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { Segment } from './bindings/Segment';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
-import { formFromDraft, formFromTraining, isDirty, toDraft, type TrainingForm } from './form';
+import { draftFromTraining, isDirty } from './form';
 import { channelLabel, isLive, stateLabel, typeLabel, unknownSegmentLabel } from './labels';
 
 /** The settings besides title and content, which a merge takes from one side or the other. */
-export const MERGE_FIELDS = ['type', 'directoryId', 'channels', 'segments'] as const;
+export const MERGE_FIELDS = ['training_type', 'directory_id', 'restricted_to_channels', 'restricted_to_segments'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 export type Side = 'mine' | 'theirs';
 
@@ -31,31 +31,33 @@ export interface Names {
 
 const LABELS: Record<ConflictRow['field'], string> = {
   title: 'Title',
-  type: 'Type',
-  directoryId: 'Directory',
-  channels: 'Channels',
-  segments: 'Segments',
+  training_type: 'Type',
+  directory_id: 'Directory',
+  restricted_to_channels: 'Channels',
+  restricted_to_segments: 'Segments',
   state: 'State',
 };
 
-/** One setting of a form in words ("All channels", "Billing", …). */
-export function describeField(form: TrainingForm, field: MergeField | 'title', names: Names): string {
+/** One setting of a draft in words ("All channels", "Billing", …). */
+export function describeField(draft: TrainingDraft, field: MergeField | 'title', names: Names): string {
   switch (field) {
     case 'title':
-      return form.title;
-    case 'type':
-      return typeLabel(form.type);
-    case 'directoryId': {
-      const id = form.directoryId;
+      return draft.title;
+    case 'training_type':
+      return typeLabel(draft.training_type);
+    case 'directory_id': {
+      const id = draft.directory_id;
       if (id === null) return 'No directory';
       return names.directories.find((d) => d.id === id)?.name ?? `Unknown directory (${id.slice(0, 8)}…)`;
     }
-    case 'channels':
-      return form.channels.length === 0 ? 'All channels' : form.channels.map(channelLabel).join(', ');
-    case 'segments':
-      return form.segments.length === 0
+    case 'restricted_to_channels': {
+      const channels = draft.restricted_to_channels;
+      return channels.length === 0 ? 'All channels' : channels.map(channelLabel).join(', ');
+    }
+    case 'restricted_to_segments':
+      return draft.restricted_to_segments.length === 0
         ? 'All customers'
-        : form.segments.map((s) => names.segments.find((x) => x.id === s)?.name ?? unknownSegmentLabel(s)).join(', ');
+        : draft.restricted_to_segments.map((s) => names.segments.find((x) => x.id === s)?.name ?? unknownSegmentLabel(s)).join(', ');
   }
 }
 
@@ -67,9 +69,9 @@ function mineState(theirs: Training, publish: boolean): string {
 
 /** Base, theirs and yours for every setting but the content (the content is shown as diffs). */
 export function conflictRows(conflict: Conflict, names: Names): ConflictRow[] {
-  const base = formFromTraining(conflict.base);
-  const theirs = formFromTraining(conflict.theirs);
-  const mine = formFromDraft(conflict.mine);
+  const base = draftFromTraining(conflict.base);
+  const theirs = draftFromTraining(conflict.theirs);
+  const mine = conflict.mine;
   const fields = ['title', ...MERGE_FIELDS] as const;
   const rows: ConflictRow[] = fields.map((field) => {
     const values = {
@@ -90,8 +92,8 @@ export function conflictRows(conflict: Conflict, names: Names): ConflictRow[] {
 
 /** The settings where a merge has to choose (theirs and yours differ). */
 export function fieldsToChoose(conflict: Conflict): MergeField[] {
-  const theirs = formFromTraining(conflict.theirs);
-  const mine = formFromDraft(conflict.mine);
+  const theirs = draftFromTraining(conflict.theirs);
+  const mine = conflict.mine;
   return MERGE_FIELDS.filter((f) => isDirty({ ...mine, [f]: theirs[f] }, mine));
 }
 
@@ -101,8 +103,8 @@ export function mergeDraft(
   text: { title: string; content: string },
   choices: Partial<Record<MergeField, Side>>,
 ): TrainingDraft {
-  const theirs = formFromTraining(conflict.theirs);
-  const merged: TrainingForm = { ...formFromDraft(conflict.mine), title: text.title, content: text.content };
+  const theirs = draftFromTraining(conflict.theirs);
+  const merged: TrainingDraft = { ...conflict.mine, title: text.title, content: text.content };
   for (const f of MERGE_FIELDS) if (choices[f] === 'theirs') Object.assign(merged, { [f]: theirs[f] });
-  return toDraft(merged);
+  return merged;
 }

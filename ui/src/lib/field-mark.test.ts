@@ -2,31 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { training } from '../test/fixtures';
 import { markFrom, markedMessage } from './field-mark';
 import type { FormField } from './bindings/FormField';
-import { formFromTraining, type TrainingForm } from './form';
+import type { TrainingDraft } from './bindings/TrainingDraft';
+import { draftFromTraining } from './form';
 import { IpcError } from './ipc';
 
 const SENTENCE = 'open.cx does not accept the channel “WhatsApp”. Untick it, then save again.';
-const sent = formFromTraining(training({ restricted_to_channels: ['web', 'whatsapp'] }));
+const sent = draftFromTraining(training({ restricted_to_channels: ['web', 'whatsapp'] }));
 
 describe('field marks', () => {
   it('marks the refused field until the person changes it', () => {
     const mark = markFrom(new IpcError('validation', SENTENCE, 'channels'), sent);
     expect(markedMessage(mark, sent, 'channels')).toBe(SENTENCE);
     // Ticking the same channels in another order is no change.
-    expect(markedMessage(mark, { ...sent, channels: ['whatsapp', 'web'] }, 'channels')).toBe(SENTENCE);
+    expect(markedMessage(mark, { ...sent, restricted_to_channels: ['whatsapp', 'web'] }, 'channels')).toBe(SENTENCE);
     // Other fields are not marked, and changing them keeps the mark.
     expect(markedMessage(mark, sent, 'title')).toBeUndefined();
     expect(markedMessage(mark, { ...sent, title: 'Other' }, 'channels')).toBe(SENTENCE);
-    expect(markedMessage(mark, { ...sent, channels: ['web'] }, 'channels')).toBeUndefined();
+    expect(markedMessage(mark, { ...sent, restricted_to_channels: ['web'] }, 'channels')).toBeUndefined();
   });
 
   it('follows each field to its part of the form', () => {
-    const cases: [FormField, Partial<TrainingForm>][] = [
+    const cases: [FormField, Partial<TrainingDraft>][] = [
       ['title', { title: 'x' }],
       ['content', { content: 'x' }],
-      ['type', { type: 'BEHAVIORAL' }],
-      ['directory', { directoryId: 'dir-other' }],
-      ['segments', { segments: ['seg-x'] }],
+      ['type', { training_type: 'BEHAVIORAL' }],
+      ['directory', { directory_id: 'dir-other' }],
+      ['segments', { restricted_to_segments: ['seg-x'] }],
     ];
     for (const [field, change] of cases) {
       const mark = markFrom(new IpcError('validation', 'Refused.', field), sent);

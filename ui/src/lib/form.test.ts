@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { training } from '../test/fixtures';
-import { formFromTraining, hasErrors, isDirty, toDraft, toggleIn, validateForm } from './form';
+import { draftFromTraining, hasErrors, isDirty, toggleIn, validateForm } from './form';
 
 describe('form', () => {
   it('starts from the draft text when there is one, else the published text', () => {
-    const published = formFromTraining(training({ title: 'Live title', content: 'Live body' }));
+    const published = draftFromTraining(training({ title: 'Live title', content: 'Live body' }));
     expect(published.title).toBe('Live title');
     expect(published.content).toBe('Live body');
 
-    const drafted = formFromTraining(
+    const drafted = draftFromTraining(
       training({ title: 'Live title', content: 'Live body', draft_title: 'Draft title', draft_content: 'Draft body' }),
     );
     expect(drafted.title).toBe('Draft title');
@@ -16,20 +16,20 @@ describe('form', () => {
   });
 
   it('is dirty exactly while something differs from the server', () => {
-    const base = formFromTraining(training({ restricted_to_channels: ['web', 'email'] }));
+    const base = draftFromTraining(training({ restricted_to_channels: ['web', 'email'] }));
     expect(isDirty({ ...base }, base)).toBe(false);
     expect(isDirty({ ...base, title: base.title + '!' }, base)).toBe(true);
     expect(isDirty({ ...base, content: base.content + ' ' }, base)).toBe(true);
-    expect(isDirty({ ...base, type: 'BEHAVIORAL' }, base)).toBe(true);
-    expect(isDirty({ ...base, directoryId: 'dir-x' }, base)).toBe(true);
-    expect(isDirty({ ...base, channels: ['web'] }, base)).toBe(true);
-    expect(isDirty({ ...base, segments: ['seg'] }, base)).toBe(true);
+    expect(isDirty({ ...base, training_type: 'BEHAVIORAL' }, base)).toBe(true);
+    expect(isDirty({ ...base, directory_id: 'dir-x' }, base)).toBe(true);
+    expect(isDirty({ ...base, restricted_to_channels: ['web'] }, base)).toBe(true);
+    expect(isDirty({ ...base, restricted_to_segments: ['seg'] }, base)).toBe(true);
     // Unticking and ticking again (other order) is no change.
-    expect(isDirty({ ...base, channels: ['email', 'web'] }, base)).toBe(false);
+    expect(isDirty({ ...base, restricted_to_channels: ['email', 'web'] }, base)).toBe(false);
   });
 
   it('asks for a title and content before anything is sent', () => {
-    const base = formFromTraining(training());
+    const base = draftFromTraining(training());
     expect(hasErrors(validateForm(base))).toBe(false);
     const errors = validateForm({ ...base, title: '   ', content: '\n' });
     expect(errors.title).toMatch(/title/i);
@@ -38,16 +38,17 @@ describe('form', () => {
     expect(validateForm({ ...base, content: '' }).title).toBeUndefined();
   });
 
-  it('builds the exact draft the backend saves', () => {
-    const form = {
+  it('builds the exact draft the backend saves from a training, copying its lists', () => {
+    const t = training({
       title: 'T',
       content: 'C',
-      type: 'BEHAVIORAL' as const,
-      directoryId: null,
-      channels: ['sms'],
-      segments: ['s1'],
-    };
-    expect(toDraft(form)).toEqual({
+      type: 'BEHAVIORAL',
+      directory_id: null,
+      restricted_to_channels: ['sms'],
+      restricted_to_segments: ['s1'],
+    });
+    const draft = draftFromTraining(t);
+    expect(draft).toEqual({
       title: 'T',
       content: 'C',
       training_type: 'BEHAVIORAL',
@@ -55,6 +56,9 @@ describe('form', () => {
       restricted_to_channels: ['sms'],
       restricted_to_segments: ['s1'],
     });
+    // Ticking in the form never changes the training it came from.
+    draft.restricted_to_channels.push('web');
+    expect(t.restricted_to_channels).toEqual(['sms']);
   });
 
   it('toggles a value in a list, keeping the others in order', () => {

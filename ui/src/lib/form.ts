@@ -1,29 +1,19 @@
-// The editor's form: built from a training, compared with what the server holds (dirty
-// tracking), checked before anything is sent, and turned into the `TrainingDraft` to save.
-import type { Channel } from './bindings/Channel';
+// The editor's form rules over the generated `TrainingDraft` (the body the backend saves): the
+// draft a training opens with, whether an edit differs from what the server holds (dirty
+// tracking), and what must be fixed before anything is sent.
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
-import type { TrainingType } from './bindings/TrainingType';
 import { shownContent, shownTitle } from './labels';
 
-export interface TrainingForm {
-  title: string;
-  content: string;
-  type: TrainingType;
-  directoryId: string | null;
-  channels: Channel[];
-  segments: string[];
-}
-
-/** The form as the server holds the training now (the draft text when there is one). */
-export function formFromTraining(t: Training): TrainingForm {
+/** The draft as the server holds the training now (the draft text when there is one). */
+export function draftFromTraining(t: Training): TrainingDraft {
   return {
     title: shownTitle(t),
     content: shownContent(t),
-    type: t.type,
-    directoryId: t.directory_id,
-    channels: [...t.restricted_to_channels],
-    segments: [...t.restricted_to_segments],
+    training_type: t.type,
+    directory_id: t.directory_id,
+    restricted_to_channels: [...t.restricted_to_channels],
+    restricted_to_segments: [...t.restricted_to_segments],
   };
 }
 
@@ -33,15 +23,15 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return b.every((x) => left.has(x)) && new Set(b).size === left.size;
 }
 
-/** True when the form differs from `base`; ticking and unticking again is no change. */
-export function isDirty(form: TrainingForm, base: TrainingForm): boolean {
+/** True when `draft` differs from `base`; ticking and unticking again is no change. */
+export function isDirty(draft: TrainingDraft, base: TrainingDraft): boolean {
   return (
-    form.title !== base.title ||
-    form.content !== base.content ||
-    form.type !== base.type ||
-    form.directoryId !== base.directoryId ||
-    !sameSet(form.channels, base.channels) ||
-    !sameSet(form.segments, base.segments)
+    draft.title !== base.title ||
+    draft.content !== base.content ||
+    draft.training_type !== base.training_type ||
+    draft.directory_id !== base.directory_id ||
+    !sameSet(draft.restricted_to_channels, base.restricted_to_channels) ||
+    !sameSet(draft.restricted_to_segments, base.restricted_to_segments)
   );
 }
 
@@ -50,40 +40,16 @@ export interface FormErrors {
   content?: string;
 }
 
-/** What must be fixed before saving; empty when the form may be sent. */
-export function validateForm(form: TrainingForm): FormErrors {
+/** What must be fixed before saving; empty when the draft may be sent. */
+export function validateForm(draft: TrainingDraft): FormErrors {
   const errors: FormErrors = {};
-  if (form.title.trim() === '') errors.title = 'Give this training a title.';
-  if (form.content.trim() === '') errors.content = 'Write what the AI should do: the content cannot be empty.';
+  if (draft.title.trim() === '') errors.title = 'Give this training a title.';
+  if (draft.content.trim() === '') errors.content = 'Write what the AI should do: the content cannot be empty.';
   return errors;
 }
 
 export const hasErrors = (errors: FormErrors): boolean =>
   errors.title !== undefined || errors.content !== undefined;
-
-/** The form holding a draft (one recovered from the journal). */
-export function formFromDraft(d: TrainingDraft): TrainingForm {
-  return {
-    title: d.title,
-    content: d.content,
-    type: d.training_type,
-    directoryId: d.directory_id,
-    channels: [...d.restricted_to_channels],
-    segments: [...d.restricted_to_segments],
-  };
-}
-
-/** The exact body the backend saves. */
-export function toDraft(form: TrainingForm): TrainingDraft {
-  return {
-    title: form.title,
-    content: form.content,
-    training_type: form.type,
-    directory_id: form.directoryId,
-    restricted_to_channels: [...form.channels],
-    restricted_to_segments: [...form.segments],
-  };
-}
 
 /** Adds or removes one value, keeping the order of the others. */
 export function toggleIn<T>(list: readonly T[], value: T, on: boolean): T[] {
