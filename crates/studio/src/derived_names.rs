@@ -1,12 +1,13 @@
-//! Readable, distinct names for directories the server does not name (no directory routes, or a
-//! `directory_id` the server does not list). A name comes from the words its trainings' titles
-//! share ("Delivery, parcel"); where two directories would still read the same, each gets a short
-//! tail of its id ("Unnamed directory (3f2a)"). The editor's own names always win: only the
-//! derived names yield.
+//! The sidebar's directory list ([`directory_entries`]): the server's directories, then those
+//! only trainings point to, with readable, distinct names for the directories the server does
+//! not name (no directory routes, or a `directory_id` the server does not list). A name comes
+//! from the words its trainings' titles share ("Delivery, parcel"); where two directories would
+//! still read the same, each gets a short tail of its id ("Unnamed directory (3f2a)"). The
+//! editor's own names always win: only the derived names yield.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use opencx::Training;
+use opencx::{Directory, Training};
 
 use crate::workspace::DirectoryEntry;
 
@@ -53,6 +54,38 @@ const STOP_WORDS: &[&str] = &[
     "you",
     "your",
 ];
+
+/// The sidebar's directories: the server's (`server = Some`) in its order, then one derived
+/// entry per `directory_id` the trainings use that the server did not list, in first-seen order,
+/// named by the editor (`local`, directory id → name) or from its trainings' titles, no two
+/// alike.
+pub fn directory_entries(
+    server: Option<&[Directory]>,
+    trainings: &[Training],
+    local: &BTreeMap<String, String>,
+) -> Vec<DirectoryEntry> {
+    let mut entries: Vec<DirectoryEntry> = server
+        .unwrap_or_default()
+        .iter()
+        .map(|d| DirectoryEntry {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            local_name_only: false,
+        })
+        .collect();
+    let mut seen: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
+    for id in trainings.iter().filter_map(|t| t.directory_id.as_deref()) {
+        if seen.insert(id.to_owned()) {
+            entries.push(DirectoryEntry {
+                id: id.to_owned(),
+                name: String::new(),
+                local_name_only: true,
+            });
+        }
+    }
+    name_derived(&mut entries, trainings, local);
+    entries
+}
 
 /// The name derived from the titles of one directory's trainings: the words most of them share
 /// (in at least two titles and a third of them; a plural counts as its singular), or the single
@@ -193,7 +226,7 @@ fn capitalised(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::training;
+    use crate::test_support::{directory, training};
 
     fn derived(id: &str) -> DirectoryEntry {
         DirectoryEntry {
@@ -295,5 +328,50 @@ mod tests {
         name_derived(&mut entries, &trainings, &BTreeMap::new());
         assert_eq!(entries[0].name, "Refund");
         assert_eq!(entries[1].name, "Opening, hours");
+    }
+
+    #[test]
+    fn derives_directories_from_trainings_when_the_server_has_none() {
+        let mut a = training("t1");
+        a.directory_id = Some("0f3c9a12-aaaa-4bbb-8ccc-000000000001".into());
+        a.title = "Refund window".into();
+        let mut b = training("t2");
+        b.directory_id = Some("0f3c9a12-aaaa-4bbb-8ccc-000000000001".into());
+        b.title = "Refund for damaged items".into();
+        let mut c = training("t3");
+        c.directory_id = Some("77".into());
+        c.title = "Opening hours".into();
+        let d = training("t4");
+        let entries = directory_entries(None, &[a, b, c, d], &BTreeMap::new());
+        assert_eq!(
+            entries,
+            [
+                DirectoryEntry {
+                    id: "0f3c9a12-aaaa-4bbb-8ccc-000000000001".into(),
+                    name: "Refund".into(),
+                    local_name_only: true
+                },
+                DirectoryEntry {
+                    id: "77".into(),
+                    name: "Opening, hours".into(),
+                    local_name_only: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn server_directories_come_first_and_unknown_ids_are_added() {
+        let server = [directory("d1", "Billing")];
+        let mut a = training("t1");
+        a.directory_id = Some("d1".into());
+        let mut b = training("t2");
+        b.directory_id = Some("gone-directory".into());
+        let entries = directory_entries(Some(&server), &[a, b], &BTreeMap::new());
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].name, "Billing");
+        assert!(!entries[0].local_name_only);
+        assert_eq!(entries[1].name, "Training");
+        assert!(entries[1].local_name_only);
     }
 }

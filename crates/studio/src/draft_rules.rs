@@ -1,7 +1,7 @@
 //! How a workspace's server treats drafts ([`DraftRules`]), learned per workspace by the check
-//! in `draft_check.rs` and kept in the settings file, and the service calls around it: the
-//! rules as kept, "Check again", and the check that runs when a workspace is added and on the
-//! next load after a check that failed or never ran.
+//! in `draft_check.rs` and kept per workspace in the settings file. The service
+//! (`service/workspaces.rs`) answers the rules as kept and "Check again", and runs the check
+//! when a workspace is added and on the next load after a check that failed or never ran.
 //!
 //! Why the app has to learn this: open.cx documents `is_draft` on `PUT /training/{id}` only as
 //! "If true, saved as draft and not used by the AI". Two servers follow that sentence:
@@ -22,10 +22,6 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-use crate::error::Result;
-use crate::session::{Session, Studio};
-use crate::settings::SettingsFile;
 
 /// What `PUT` with `is_draft: true` does to a published training.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -95,65 +91,9 @@ impl DraftRules {
 /// The rules kept for each workspace id.
 pub type RulesByWorkspace = BTreeMap<String, DraftRules>;
 
-/// The rules kept for `workspace_id`; never checked when there are none (or the file cannot
-/// be read: then the safest path is taken and the next load checks).
-pub(crate) fn load(settings: &SettingsFile, workspace_id: &str) -> DraftRules {
-    settings
-        .load_data()
-        .ok()
-        .and_then(|mut data| data.draft_rules.remove(workspace_id))
-        .unwrap_or_default()
-}
-
-/// Keeps `rules` for `workspace_id`. The caller holds the studio's `admin` lock.
-pub(crate) fn store(settings: &SettingsFile, workspace_id: &str, rules: &DraftRules) -> Result<()> {
-    let mut data = settings.load_data()?;
-    data.draft_rules
-        .insert(workspace_id.to_owned(), rules.clone());
-    settings.save_data(&data)
-}
-
-impl Studio {
-    /// The open workspace's rules, as kept.
-    pub fn draft_rules(&self) -> Result<DraftRules> {
-        Ok(self.require()?.rules())
-    }
-
-    /// "Check again": learns the open workspace's rules now and keeps them.
-    pub async fn check_draft_rules(&self) -> Result<DraftRules> {
-        let session = self.require()?;
-        let _admin = self.admin.lock().await;
-        self.learn_rules(&session).await
-    }
-
-    /// Runs the check for `session` when its rules were never learned or the last check
-    /// failed (a failure is kept in the rules; one to keep them on disk is logged). The
-    /// caller holds the studio's `admin` lock.
-    pub(crate) async fn check_rules_if_needed(&self, session: &Session) {
-        if !session.rules().needs_check() {
-            return;
-        }
-        if let Err(err) = self.learn_rules(session).await {
-            tracing::warn!(%err, "the draft rules could not be kept");
-        }
-    }
-
-    /// Learns `session`'s rules, one check at a time per session, and keeps them in the
-    /// session and on disk. The caller holds the studio's `admin` lock (the settings file is
-    /// written).
-    pub(crate) async fn learn_rules(&self, session: &Session) -> Result<DraftRules> {
-        let _one_check = session.checking.lock().await;
-        let rules = crate::draft_check::learn(&session.client).await;
-        session.set_rules(rules.clone());
-        store(&self.settings, &session.workspace.id, &rules)?;
-        Ok(rules)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::settings_listing;
 
     #[test]
     fn wire_names_are_snake_case() {
@@ -194,23 +134,5 @@ mod tests {
         assert!(rules.needs_check());
         assert!(DraftRules::default().needs_check());
         assert!(!DraftRules::default().omitting_is_draft_keeps_state());
-    }
-
-    #[test]
-    fn kept_per_workspace_and_dropped_with_the_workspace() {
-        let dir = tempfile::tempdir().unwrap();
-        let (settings, mut list) = settings_listing(dir.path(), &["w1", "w2"]);
-        let literal = DraftRules {
-            draft_save: DraftSave::TakesOutOfUse,
-            checked_at: Some(Utc::now()),
-            ..DraftRules::default()
-        };
-        store(&settings, "w1", &literal).unwrap();
-        settings.save(&list).unwrap();
-        assert_eq!(load(&settings, "w1"), literal);
-        assert_eq!(load(&settings, "w2"), DraftRules::default());
-        list.remove("w1");
-        settings.save(&list).unwrap();
-        assert_eq!(load(&settings, "w1"), DraftRules::default());
     }
 }

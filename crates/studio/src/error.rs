@@ -5,7 +5,7 @@
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::validation_message::FormField;
+use crate::form_field::FormField;
 
 /// The stable codes of [`StudioError::kind`]. The UI switches on these, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

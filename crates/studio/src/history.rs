@@ -2,7 +2,8 @@
 //! accepted is kept as one version (the body sent, the server's answer, the time, the
 //! workspace, and every way the answer differed from what the review promised) in `<data dir>/history/<workspace id>/<training id>/<version>.json`, written
 //! atomically; the last [`HISTORY_LIMIT`] versions per training are kept, older ones removed.
-//! The [`Studio`] lists them, reads one, and compares one with the editor's form.
+//! The service's history commands (`service/history.rs`) list them, read one, and compare one
+//! with the editor's form.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,6 @@ use ts_rs::TS;
 use crate::atomic_file::{self, encode};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
-use crate::review::{self, Review};
-use crate::session::Studio;
 
 /// The history's folder inside the app data dir.
 pub const HISTORY_DIR: &str = "history";
@@ -251,36 +250,6 @@ impl History {
         if let Err(e) = recorded {
             tracing::warn!(error = %e, "a save was not kept in the local history");
         }
-    }
-}
-
-impl Studio {
-    /// The versions of training `id` kept on this computer, newest first.
-    pub async fn history_list(&self, id: &str) -> Result<Vec<HistorySummary>> {
-        let workspace = self.require()?.workspace.id.clone();
-        let (history, id) = (self.history.clone(), id.to_owned());
-        atomic_file::off_thread("history", move || history.list(&workspace, &id)).await
-    }
-
-    /// One kept version of training `id`.
-    pub async fn history_version(&self, id: &str, version: u32) -> Result<HistoryEntry> {
-        let workspace = self.require()?.workspace.id.clone();
-        let (history, id) = (self.history.clone(), id.to_owned());
-        atomic_file::off_thread("history", move || history.version(&workspace, &id, version)).await
-    }
-
-    /// What changes from that version's text and settings (as sent) to `current` (the
-    /// editor's form). Local only: directory and segment names come from what was loaded.
-    pub async fn history_compare(
-        &self,
-        id: &str,
-        version: u32,
-        current: &TrainingDraft,
-    ) -> Result<Review> {
-        let session = self.require()?;
-        let entry = self.history_version(id, version).await?;
-        let names = session.cache().names.clone().unwrap_or_default();
-        Ok(review::compare_drafts(&entry.sent, current, names.names()))
     }
 }
 

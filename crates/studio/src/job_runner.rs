@@ -18,7 +18,6 @@ use crate::error::StudioError;
 use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry};
-use crate::outbox_replay;
 
 /// One job's run: what to do, and what is known so far.
 pub struct JobRun<'a> {
@@ -156,7 +155,9 @@ impl JobRun<'_> {
         let title = self.titles.get(id).map_or(id, String::as_str);
         let entry = OutboxEntry::new(id, title, action);
         Some(
-            outbox_replay::queue(queue.outbox, queue.workspace_id, entry)
+            queue
+                .outbox
+                .queue(queue.workspace_id, entry)
                 .await
                 .map(|_| ()),
         )

@@ -3,18 +3,27 @@
 //! reviews that follow each workspace's draft rules, saving with a check for someone else's
 //! changes and a check of open.cx's answer against the review, the local journal of unsaved
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
-//! starts, the outbox of changes made offline, organising trainings and directories, and bulk jobs (moves, publishing, deleting, visibility), behind the [`Studio`]
-//! service the desktop shell calls. The types that cross IPC derive `ts_rs::TS` and are
-//! exported to `ui/src/lib/bindings/` by `cargo test`.
+//! starts, the outbox of changes made offline, organising trainings and directories, and bulk
+//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
+//! shell calls.
+//!
+//! The house: `service/` is the service, one file per command group of the shell;
+//! `open_workspace.rs` is the open workspace it works on; the stores it writes through
+//! (`settings`, `journal`, `history`, `workspace_cache`, `outbox`, `job_board`, `secrets`) and
+//! the domain modules (drafts, reviews, promises, moves, conflicts, preview, …) never name the
+//! service. No module imports itself through others (`tests/module_graph.rs`). The types that
+//! cross IPC derive `ts_rs::TS` and are exported to `ui/src/lib/bindings/` by `cargo test`.
 
 mod atomic_file;
 pub mod conflict;
 pub mod demo;
 mod derived_names;
+pub mod differences;
 pub mod draft;
 mod draft_check;
 pub mod draft_rules;
 pub mod error;
+mod form_field;
 pub mod history;
 mod job_board;
 pub mod job_runner;
@@ -22,17 +31,13 @@ pub mod jobs;
 pub mod journal;
 pub mod local_names;
 pub mod moves;
-mod organise;
+mod open_workspace;
 pub mod outbox;
-mod outbox_replay;
 pub mod preview;
 pub mod promise;
-mod recovery;
 pub mod review;
-mod save;
 pub mod secrets;
-mod separate_draft;
-pub mod session;
+mod service;
 pub mod settings;
 pub mod validation_message;
 pub mod workspace;
@@ -47,17 +52,18 @@ pub use draft::TrainingDraft;
 pub use draft_check::{CHECK_METADATA_KEY, CHECK_TITLE};
 pub use draft_rules::{DraftRules, DraftSave, OmittedFields, OmittedIsDraft};
 pub use error::{ErrorKind, StudioError};
+pub use form_field::FormField;
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};
 pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
 pub use journal::RecoveredEdit;
-pub use organise::{DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
 pub use promise::Written;
 pub use review::{DiffLine, FieldChange, OutOfUse, Review};
-pub use save::SaveOutcome;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
-pub use session::Studio;
-pub use validation_message::FormField;
+pub use service::{
+    SaveOutcome, Studio, DEFAULT_BASE_URL, DERIVED_DIRECTORY, KEY_REJECTED, NEW_CONTENT, NEW_TITLE,
+    NO_DIRECTORY_ROUTES,
+};
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};
 pub use workspace_cache::CachedWorkspace;

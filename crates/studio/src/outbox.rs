@@ -1,6 +1,6 @@
 //! The outbox: changes made while open.cx could not be reached (saves, moves, publishes and
 //! unpublishes), kept in order in `<data dir>/outbox/<workspace id>.json`, written atomically,
-//! until they are sent (`outbox_replay.rs`) or discarded. Each entry carries the version it was
+//! until they are sent (`service/outbox.rs`) or discarded. Each entry carries the version it was
 //! made against, so it is checked for someone else's changes before it is sent.
 
 use std::path::{Path, PathBuf};
@@ -199,6 +199,27 @@ impl Outbox {
 
     pub(crate) fn set_hook(&self, hook: impl Fn(&OutboxView) + Send + Sync + 'static) {
         *self.hook.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(hook));
+    }
+
+    /// Runs `call` with the entries of `workspace_id` on the blocking pool (every change syncs
+    /// a file to disk).
+    pub(crate) async fn off_thread<T: Send + 'static>(
+        &self,
+        workspace_id: &str,
+        call: impl FnOnce(&Outbox, &str) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let (outbox, workspace_id) = (self.clone(), workspace_id.to_owned());
+        atomic_file::off_thread("outbox", move || call(&outbox, &workspace_id)).await
+    }
+
+    /// Appends `entry` to the outbox of `workspace_id` and tells the hook; answers the outbox
+    /// now.
+    pub(crate) async fn queue(&self, workspace_id: &str, entry: OutboxEntry) -> Result<OutboxView> {
+        tracing::info!("a change waits to be sent");
+        let (_, entries) = self
+            .off_thread(workspace_id, move |o, w| o.update(w, |all| all.push(entry)))
+            .await?;
+        Ok(self.changed(entries, Vec::new()))
     }
 
     /// Builds the view of `entries` and `landed` and tells the hook.

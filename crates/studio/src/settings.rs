@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::draft_rules::RulesByWorkspace;
+use crate::draft_rules::{DraftRules, RulesByWorkspace};
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::workspace::WorkspaceList;
 
@@ -58,6 +58,23 @@ impl SettingsFile {
     pub fn save(&self, list: &WorkspaceList) -> Result<()> {
         let mut data = self.load_data().unwrap_or_default();
         data.list = list.clone();
+        self.save_data(&data)
+    }
+
+    /// The draft rules kept for `workspace_id`; never checked when there are none (or the file
+    /// cannot be read: then the safest path is taken and the next load checks).
+    pub(crate) fn draft_rules(&self, workspace_id: &str) -> DraftRules {
+        self.load_data()
+            .ok()
+            .and_then(|mut data| data.draft_rules.remove(workspace_id))
+            .unwrap_or_default()
+    }
+
+    /// Keeps `rules` for `workspace_id`. The caller holds the studio's `admin` lock.
+    pub(crate) fn keep_draft_rules(&self, workspace_id: &str, rules: &DraftRules) -> Result<()> {
+        let mut data = self.load_data()?;
+        data.draft_rules
+            .insert(workspace_id.to_owned(), rules.clone());
         self.save_data(&data)
     }
 
@@ -111,7 +128,11 @@ fn io_error(message: String) -> StudioError {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Utc;
+
     use super::*;
+    use crate::draft_rules::DraftSave;
+    use crate::test_support::settings_listing;
     use crate::workspace::WorkspaceSummary;
 
     fn sample() -> WorkspaceList {
@@ -186,5 +207,23 @@ mod tests {
         .unwrap();
         let list = file.load().unwrap();
         assert_eq!(list.workspaces[0].name, "A");
+    }
+
+    #[test]
+    fn draft_rules_are_kept_per_workspace_and_dropped_with_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let (settings, mut list) = settings_listing(dir.path(), &["w1", "w2"]);
+        let literal = DraftRules {
+            draft_save: DraftSave::TakesOutOfUse,
+            checked_at: Some(Utc::now()),
+            ..DraftRules::default()
+        };
+        settings.keep_draft_rules("w1", &literal).unwrap();
+        settings.save(&list).unwrap();
+        assert_eq!(settings.draft_rules("w1"), literal);
+        assert_eq!(settings.draft_rules("w2"), DraftRules::default());
+        list.remove("w1");
+        settings.save(&list).unwrap();
+        assert_eq!(settings.draft_rules("w1"), DraftRules::default());
     }
 }

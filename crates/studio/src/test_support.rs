@@ -1,13 +1,16 @@
 //! Builders for unit tests: client models decoded from JSON the way the server sends them
-//! (so they keep working when the models gain fields), and a settings file listing workspaces.
+//! (so they keep working when the models gain fields), a settings file listing workspaces, and
+//! a service on a fresh data folder.
 
 use std::path::Path;
 
 use opencx::{Directory, Segment, Training};
 use serde_json::json;
 
+use crate::secrets::MemoryStore;
 use crate::settings::SettingsFile;
 use crate::workspace::{WorkspaceList, WorkspaceSummary};
+use crate::Studio;
 
 /// A published training with sensible defaults.
 pub fn training(id: &str) -> Training {
@@ -55,4 +58,11 @@ pub fn directory(id: &str, name: &str) -> Directory {
 
 pub fn segment(id: &str, name: &str) -> Segment {
     serde_json::from_value(json!({"id": id, "name": name})).unwrap()
+}
+
+/// A service whose data folder is a new temporary folder (dropped with it), keys in memory.
+pub fn studio() -> (tempfile::TempDir, Studio) {
+    let dir = tempfile::tempdir().unwrap();
+    let studio = Studio::new(dir.path(), Box::new(MemoryStore::new()));
+    (dir, studio)
 }

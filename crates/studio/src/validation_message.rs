@@ -6,27 +6,11 @@
 //! field to mark ([`FormField`]). A path or rule not known here still reads as a sentence.
 
 use opencx::{Channel, TrainingType};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use ts_rs::TS;
 
 use crate::error::{ErrorKind, StudioError};
+use crate::form_field::FormField;
 use crate::review::type_label;
-
-/// The part of the editor's form an error is about, so the editor can mark it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum FormField {
-    Title,
-    Content,
-    Type,
-    Directory,
-    Channels,
-    Segments,
-    /// When the training is active (`start_time`, `end_time`).
-    Window,
-}
 
 /// What the rule after the path says is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

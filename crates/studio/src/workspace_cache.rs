@@ -1,9 +1,10 @@
 //! The last known workspace on disk, so the app starts with the list shown before any request
 //! is answered and keeps working while open.cx cannot be reached: `<data dir>/cache/<workspace
 //! id>.json` holds a [`CachedWorkspace`], written atomically after every load and kept current
-//! after every change the session learns of. Writes are coalesced: a change only marks the
-//! session dirty; one background writer (at most one write in flight) waits a moment, then
-//! writes the session's latest state, so a burst makes few writes and no command waits on it.
+//! after every change the open workspace learns of. Writes are coalesced: a change only marks
+//! its [`SnapshotSource`] dirty; one background writer (at most one write in flight) waits a
+//! moment, then asks that source for its latest state and writes it, so a burst makes few
+//! writes and no command waits on it.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
@@ -15,7 +16,6 @@ use ts_rs::TS;
 
 use crate::atomic_file::{self, encode};
 use crate::error::{ErrorKind, Result, StudioError};
-use crate::session::{Session, Studio};
 use crate::workspace::WorkspaceData;
 
 /// The cache's folder inside the app data dir.
@@ -32,17 +32,23 @@ pub struct CachedWorkspace {
     pub fetched_at: DateTime<Utc>,
 }
 
+/// What the writer writes: a workspace's state as it is when the write happens.
+pub(crate) trait SnapshotSource: Send + Sync {
+    fn workspace_id(&self) -> &str;
+    /// The state to keep on disk; `None` while there is nothing to keep (before a first load).
+    fn snapshot(&self) -> Option<CachedWorkspace>;
+}
+
 /// The cache files of one app data dir and their one writer.
-#[derive(Debug)]
 pub(crate) struct WorkspaceCache {
     root: PathBuf,
     writer: Mutex<Writer>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Writer {
-    /// The session whose state is to be written next (the latest wins).
-    pending: Option<Weak<Session>>,
+    /// The source whose state is to be written next (the latest wins); gone = nothing to write.
+    pending: Option<Weak<dyn SnapshotSource>>,
     /// Whether the background writer runs.
     running: bool,
 }
@@ -64,13 +70,13 @@ impl WorkspaceCache {
         self.root.join(format!("{}.json", encode(workspace_id)))
     }
 
-    /// Marks `session` as changed; its state is written soon, in the background.
-    pub(crate) fn schedule(self: &Arc<Self>, session: Weak<Session>) {
+    /// Marks `source` as changed; its state is written soon, in the background.
+    pub(crate) fn schedule(self: &Arc<Self>, source: Weak<dyn SnapshotSource>) {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             return;
         };
         let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        writer.pending = Some(session);
+        writer.pending = Some(source);
         if writer.running {
             return;
         }
@@ -95,7 +101,7 @@ impl WorkspaceCache {
             let cache = Arc::clone(&self);
             let written = atomic_file::off_thread("workspace cache", move || {
                 match next.upgrade().and_then(|s| s.snapshot().map(|c| (s, c))) {
-                    Some((session, snapshot)) => cache.write(&session.workspace.id, &snapshot),
+                    Some((source, snapshot)) => cache.write(source.workspace_id(), &snapshot),
                     None => Ok(()),
                 }
             })
@@ -112,8 +118,17 @@ impl WorkspaceCache {
         atomic_file::write(&path, &json).map_err(|e| failed(&path, &e))
     }
 
+    /// [`WorkspaceCache::read`] on the blocking pool.
+    pub(crate) async fn read_off_thread(
+        self: &Arc<Self>,
+        workspace_id: &str,
+    ) -> Result<Option<CachedWorkspace>> {
+        let (cache, workspace_id) = (Arc::clone(self), workspace_id.to_owned());
+        atomic_file::off_thread("workspace cache", move || Ok(cache.read(&workspace_id))).await
+    }
+
     /// The cached workspace; `None` when there is none or it cannot be read (logged).
-    pub(crate) fn read(&self, workspace_id: &str) -> Option<CachedWorkspace> {
+    fn read(&self, workspace_id: &str) -> Option<CachedWorkspace> {
         let path = self.path(workspace_id);
         let read = atomic_file::read_if_exists(&path)
             .map_err(|e| e.to_string())
@@ -136,36 +151,4 @@ fn failed(path: &Path, e: &dyn std::fmt::Display) -> StudioError {
             path.display()
         ),
     )
-}
-
-impl Studio {
-    /// The open workspace as last kept on this computer (the session's own copy once it has
-    /// one, which the file follows), without any request; `None` when it was never loaded here.
-    pub async fn cached_workspace(&self) -> Result<Option<CachedWorkspace>> {
-        let session = self.require()?;
-        if let Some(current) = session.snapshot() {
-            return Ok(Some(current));
-        }
-        let workspace = session.workspace.id.clone();
-        let cache = Arc::clone(&self.workspace_cache);
-        atomic_file::off_thread("workspace cache", move || Ok(cache.read(&workspace))).await
-    }
-
-    /// After a load that could not reach open.cx: a session that knows nothing yet starts from
-    /// the cached workspace, so reviews work and saves can wait in the outbox.
-    pub(crate) async fn seed_from_disk(&self, session: &Session) {
-        if session.cache().names.is_some() {
-            return;
-        }
-        let workspace = session.workspace.id.clone();
-        let cache = Arc::clone(&self.workspace_cache);
-        let cached = atomic_file::off_thread("workspace cache", move || Ok(cache.read(&workspace)))
-            .await
-            .ok()
-            .flatten();
-        if let Some(cached) = cached {
-            session.seed(cached);
-            tracing::info!("offline: working from the workspace kept on this computer");
-        }
-    }
 }

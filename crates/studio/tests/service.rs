@@ -6,8 +6,7 @@ use opencx::{ApiToken, Channel, TrainingType};
 use opencx_sim::{SimConfig, SimHandle, TokenSpec, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN};
 use serde_json::Value;
 use studio::secrets::SecretStore;
-use studio::session::KEY_REJECTED;
-use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, TrainingDraft};
+use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, TrainingDraft, KEY_REJECTED};
 
 const SEGMENTS_ONLY: &str = "ocx_test_segments_only";
 

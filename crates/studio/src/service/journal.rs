@@ -1,12 +1,14 @@
-//! The [`Studio`]'s side of crash recovery: the editor's unsaved form written to the local
-//! journal of the open workspace as the editor types, listed back after a restart, and
-//! discarded when the editor says so. Nothing here talks to open.cx.
+//! The journal commands, the service's side of crash recovery: the editor's unsaved form
+//! written to the local journal of the open workspace (`journal.rs`) as the editor types,
+//! listed back after a restart, and discarded when the editor says so. Nothing here talks to
+//! open.cx.
 
 use crate::atomic_file;
 use crate::draft::TrainingDraft;
 use crate::error::Result;
 use crate::journal::{Journal, JournalEntry, RecoveredEdit};
-use crate::session::Studio;
+
+use super::Studio;
 
 impl Studio {
     /// Keeps the editor's unsaved form of training `id` in the journal (local only).
@@ -53,12 +55,12 @@ impl Studio {
 #[cfg(test)]
 mod tests {
     use crate::secrets::MemoryStore;
+    use crate::test_support::studio;
     use crate::{ErrorKind, Studio, TrainingDraft};
 
     #[tokio::test]
     async fn journal_commands_need_a_workspace_and_follow_a_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let studio = Studio::new(dir.path(), Box::new(MemoryStore::new()));
+        let (dir, studio) = studio();
         let err = studio.journal_list().await.unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NoWorkspace);
 

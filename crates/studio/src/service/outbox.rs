@@ -1,10 +1,12 @@
-//! Sending the outbox ([`Studio::send_outbox`]): entries in order, each checked for someone
+//! The outbox commands (the store is `outbox.rs`). Sending it ([`Studio::send_outbox`]):
+//! entries in order, each checked for someone
 //! else's change first (held as `conflict`, and later entries of that training wait behind
 //! it); a landed entry is removed, kept in the history (saves and publishes, with how open.cx's
 //! answer differs from what the change promised) and becomes the
 //! base of the later entries of its training made against the same version; an unreachable
 //! open.cx stops the send (still offline); any other refusal marks the entry `failed`. Also
-//! queueing a change and discarding an entry (a save's text goes back to the journal first).
+//! listing it, queueing a change and discarding an entry (a save's text goes back to the
+//! journal first).
 
 use std::collections::HashSet;
 
@@ -17,10 +19,12 @@ use crate::draft_rules::DraftSave;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::journal::JournalEntry;
 use crate::moves::move_body;
+use crate::open_workspace::Session;
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry, OutboxState, OutboxView};
 use crate::promise::Promise;
-use crate::session::{Session, Studio};
 use crate::validation_message::explain;
+
+use super::Studio;
 
 tokio::task_local! {
     /// Set while the outbox is sent in the background (the shell's own sending).
@@ -28,7 +32,7 @@ tokio::task_local! {
 }
 
 /// Whether the current task sends the outbox in the background.
-pub(crate) fn in_background() -> bool {
+pub(super) fn in_background() -> bool {
     BACKGROUND.try_with(|_| ()).is_ok()
 }
 
@@ -63,8 +67,7 @@ impl Studio {
     /// The open workspace's outbox.
     pub async fn outbox_list(&self) -> Result<OutboxView> {
         let workspace = self.require()?.workspace.id.clone();
-        let outbox = self.outbox.clone();
-        let entries = atomic_file::off_thread("outbox", move || outbox.list(&workspace)).await?;
+        let entries = self.outbox.off_thread(&workspace, |o, w| o.list(w)).await?;
         Ok(OutboxView::new(entries, Vec::new()))
     }
 
@@ -76,9 +79,9 @@ impl Studio {
         let workspace = session.workspace.id.clone();
         let mut landed = Vec::new();
         let mut tried = HashSet::new();
-        let draft_save = self.draft_save();
+        let draft_save = session.draft_save();
         loop {
-            let entries = on_outbox(&self.outbox, &workspace, |o, w| o.list(w)).await?;
+            let entries = self.outbox.off_thread(&workspace, |o, w| o.list(w)).await?;
             // Every change was announced as it happened; the end itself changes nothing.
             let Some(entry) = next(&entries, &tried) else {
                 return Ok(OutboxView::new(entries, landed));
@@ -95,19 +98,20 @@ impl Studio {
                     self.landed(&session, &entry, &answer, differences).await;
                     landed.push(answer.clone());
                     let (id, base) = (entry.id.clone(), entry.action.base_updated_at());
-                    on_outbox(&self.outbox, &workspace, move |o, w| {
-                        o.update(w, |all| {
-                            all.retain(|e| e.id != id);
-                            for later in all.iter_mut() {
-                                if later.training_id == answer.id
-                                    && later.action.base_updated_at() == base
-                                {
-                                    later.action.rebase(&answer);
+                    self.outbox
+                        .off_thread(&workspace, move |o, w| {
+                            o.update(w, |all| {
+                                all.retain(|e| e.id != id);
+                                for later in all.iter_mut() {
+                                    if later.training_id == answer.id
+                                        && later.action.base_updated_at() == base
+                                    {
+                                        later.action.rebase(&answer);
+                                    }
                                 }
-                            }
+                            })
                         })
-                    })
-                    .await
+                        .await
                 }
                 Sent::Conflict(message) => {
                     mark(
@@ -148,7 +152,7 @@ impl Studio {
     /// lost; refused (`invalid_input`) when the journal holds newer unsaved changes to it.
     pub async fn outbox_discard(&self, entry_id: &str) -> Result<OutboxView> {
         let workspace = self.require()?.workspace.id.clone();
-        let entries = on_outbox(&self.outbox, &workspace, |o, w| o.list(w)).await?;
+        let entries = self.outbox.off_thread(&workspace, |o, w| o.list(w)).await?;
         let entry = entries
             .into_iter()
             .find(|e| e.id == entry_id)
@@ -186,23 +190,28 @@ impl Studio {
             .await?;
         }
         let id = entry_id.to_owned();
-        let (_, entries) = on_outbox(&self.outbox, &workspace, move |o, w| {
-            o.update(w, |all| all.retain(|e| e.id != id))
-        })
-        .await?;
+        let (_, entries) = self
+            .outbox
+            .off_thread(&workspace, move |o, w| {
+                o.update(w, |all| all.retain(|e| e.id != id))
+            })
+            .await?;
         Ok(self.outbox.changed(entries, Vec::new()))
     }
 
     /// Puts a change in the outbox of `session`'s workspace; answers how many wait now.
-    pub(crate) async fn queue(&self, session: &Session, entry: OutboxEntry) -> Result<u32> {
-        let view = queue(&self.outbox, &session.workspace.id, entry).await?;
+    pub(super) async fn queue(&self, session: &Session, entry: OutboxEntry) -> Result<u32> {
+        let view = self.outbox.queue(&session.workspace.id, entry).await?;
         Ok(view.waiting)
     }
 
     /// Whether entries of training `id` wait (or were refused) ahead of a new save, which then
     /// queues behind them to keep the order.
-    pub(crate) async fn waiting_for(&self, session: &Session, id: &str) -> Result<bool> {
-        let entries = on_outbox(&self.outbox, &session.workspace.id, |o, w| o.list(w)).await?;
+    pub(super) async fn waiting_for(&self, session: &Session, id: &str) -> Result<bool> {
+        let entries = self
+            .outbox
+            .off_thread(&session.workspace.id, |o, w| o.list(w))
+            .await?;
         Ok(entries
             .iter()
             .any(|e| e.training_id == id && e.state != OutboxState::Conflict))
@@ -234,20 +243,6 @@ impl Studio {
             OutboxAction::Move { .. } => {}
         }
     }
-}
-
-/// Appends `entry` to the outbox of `workspace` and tells the hook.
-pub(crate) async fn queue(
-    outbox: &Outbox,
-    workspace: &str,
-    entry: OutboxEntry,
-) -> Result<OutboxView> {
-    tracing::info!("a change waits to be sent");
-    let (_, entries) = on_outbox(outbox, workspace, move |o, w| {
-        o.update(w, |all| all.push(entry))
-    })
-    .await?;
-    Ok(outbox.changed(entries, Vec::new()))
 }
 
 /// The first entry to send: in order, not tried in this send, and with no held (or just
@@ -370,23 +365,14 @@ async fn mark(
     message: String,
 ) -> Result<((), Vec<OutboxEntry>)> {
     let id = entry_id.to_owned();
-    on_outbox(outbox, workspace, move |o, w| {
-        o.update(w, |all| {
-            if let Some(entry) = all.iter_mut().find(|e| e.id == id) {
-                entry.state = state;
-                entry.message = Some(message);
-            }
+    outbox
+        .off_thread(workspace, move |o, w| {
+            o.update(w, |all| {
+                if let Some(entry) = all.iter_mut().find(|e| e.id == id) {
+                    entry.state = state;
+                    entry.message = Some(message);
+                }
+            })
         })
-    })
-    .await
-}
-
-/// Runs an outbox call on the blocking pool.
-async fn on_outbox<T: Send + 'static>(
-    outbox: &Outbox,
-    workspace: &str,
-    call: impl FnOnce(&Outbox, &str) -> Result<T> + Send + 'static,
-) -> Result<T> {
-    let (outbox, workspace) = (outbox.clone(), workspace.to_owned());
-    atomic_file::off_thread("outbox", move || call(&outbox, &workspace)).await
+        .await
 }

@@ -1,20 +1,30 @@
-//! Saving an edit ([`Studio::save_training`]): validated, checked against the server's current
-//! version for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows
-//! a save (a version in the local history, the journal entry removed) happens only once
-//! open.cx has it, and its answer is compared with what the review promised. When open.cx
-//! cannot be reached the save waits in the outbox instead.
+//! The trainings commands that write an edit.
+//!
+//! Saving ([`Studio::save_training`]): validated, checked against the server's current version
+//! for someone else's changes (a [`Conflict`] writes nothing), then sent; what follows a save (a
+//! version in the local history, the journal entry removed) happens only once open.cx has it,
+//! and its answer is compared with what the review promised. When open.cx cannot be reached the
+//! save waits in the outbox instead.
+//!
+//! "Keep the live one, save as a separate draft" ([`Studio::save_as_separate_draft`]): where
+//! saving a draft would take a live training out of use, the editor's text becomes a new draft
+//! training instead (same type, directory, channels, segments and start/end window, a title
+//! that says it is a draft copy), and the live training is not written at all. The editor's
+//! edit of the live one leaves the journal only once open.cx has the new training.
 
-use opencx::Training;
+use opencx::{CreateTraining, Training};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::conflict::{already_saved, changed_since, Conflict};
 use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result};
+use crate::open_workspace::Session;
 use crate::outbox::{OutboxAction, OutboxEntry};
-use crate::promise::Promise;
-use crate::session::{Session, Studio};
+use crate::promise::{Promise, Written};
 use crate::validation_message::explain;
+
+use super::Studio;
 
 /// How a save ended: on open.cx (`saved`, the server's answer and every way it differs from
 /// what the review promised, in plain sentences), kept locally to be sent when
@@ -36,6 +46,19 @@ pub enum SaveOutcome {
     Conflict {
         conflict: Conflict,
     },
+}
+
+/// What the title of a separate draft ends with.
+const DRAFT_COPY_SUFFIX: &str = " (draft copy)";
+
+/// The title of the separate draft made from a form titled `title`.
+fn draft_copy_title(title: &str) -> String {
+    let title = title.trim_end();
+    if title.ends_with(DRAFT_COPY_SUFFIX.trim_start()) {
+        title.to_owned()
+    } else {
+        format!("{title}{DRAFT_COPY_SUFFIX}")
+    }
 }
 
 impl Studio {
@@ -78,7 +101,7 @@ impl Studio {
             }
             let names = session.names(&self.local_names(&session)?).await?;
             let theirs = session.keep(server);
-            let draft_save = self.draft_save();
+            let draft_save = session.draft_save();
             let conflict = Conflict::new(
                 base,
                 theirs,
@@ -93,7 +116,7 @@ impl Studio {
             );
             return Ok(SaveOutcome::Conflict { conflict });
         }
-        let promise = Promise::of_save(&server, draft, publish, self.draft_save());
+        let promise = Promise::of_save(&server, draft, publish, session.draft_save());
         let body = draft.update_body(&server, publish);
         let training = match session.client.update_training(id, &body).await {
             Ok(answer) => session.keep(answer),
@@ -138,7 +161,7 @@ impl Studio {
 
     /// What follows a save open.cx has: the version kept in the history (with how the answer
     /// differed from the promise), and the local copy of the edit no longer needed.
-    pub(crate) async fn after_save(
+    async fn after_save(
         &self,
         session: &Session,
         publish: bool,
@@ -159,5 +182,85 @@ impl Studio {
         if let Err(e) = self.journal.remove(workspace, &answer.id) {
             tracing::warn!(error = %e, "could not remove a saved edit from the journal");
         }
+    }
+
+    /// Creates a new draft training from `draft` beside training `id` (whose start/end window it
+    /// takes from open.cx's copy), keeps it in the history, and only then removes the journal's
+    /// copy of the edit of `id`. Training `id` is read, never written. Answers the new training
+    /// and how open.cx's answer differs from a draft with the form's settings.
+    pub async fn save_as_separate_draft(&self, id: &str, draft: &TrainingDraft) -> Result<Written> {
+        draft.validate()?;
+        let session = self.require()?;
+        let live = session.client.get_training(id).await?;
+        let mut sent = draft.clone();
+        sent.title = draft_copy_title(&draft.title);
+        let body = CreateTraining {
+            title: sent.title.clone(),
+            content: sent.content.clone(),
+            training_type: sent.training_type,
+            is_draft: true,
+            directory_id: sent.directory_id.clone(),
+            restricted_to_channels: sent.restricted_to_channels.clone(),
+            restricted_to_segments: sent.restricted_to_segments.clone(),
+            start_time: live.start_time,
+            end_time: live.end_time,
+            ..CreateTraining::default()
+        };
+        let promise = Promise::of_new_draft(&sent, live.start_time, live.end_time);
+        let created = session.keep(session.client.create_training(&body).await?);
+        let differences = session.differences(&promise, &created);
+        tracing::info!(
+            differences = differences.len(),
+            "saved an edit of a live training as a separate draft"
+        );
+        let workspace = &session.workspace.id;
+        self.history
+            .keep(workspace, false, sent, created.clone(), differences.clone())
+            .await;
+        if let Err(e) = self.journal.remove(workspace, id) {
+            tracing::warn!(error = %e, "could not remove an edit saved as a separate draft from the journal");
+        }
+        Ok(Written {
+            training: created,
+            differences,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::test_support::studio;
+
+    #[tokio::test]
+    async fn invalid_draft_is_refused_before_anything_else() {
+        let (_dir, studio) = studio();
+        let draft = TrainingDraft {
+            title: String::new(),
+            content: "x".into(),
+            training_type: opencx::TrainingType::default(),
+            directory_id: None,
+            restricted_to_channels: vec![],
+            restricted_to_segments: vec![],
+        };
+        let base = crate::test_support::training("t");
+        let err = studio
+            .save_training("t", &draft, true, base)
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn the_title_says_it_is_a_draft_copy_once() {
+        assert_eq!(
+            draft_copy_title("Refund policy"),
+            "Refund policy (draft copy)"
+        );
+        assert_eq!(
+            draft_copy_title("Refund policy (draft copy) "),
+            "Refund policy (draft copy)"
+        );
     }
 }

@@ -1,0 +1,231 @@
+//! The open workspace ([`Session`]): its client, how its server treats drafts (as last
+//! learned), and what was loaded from it (trainings, directory and segment names), kept in step
+//! with every answer open.cx gives and written to disk in the background as it changes
+//! (`workspace_cache.rs`). The service (`service/`) opens one per signed-in workspace.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, Weak};
+
+use chrono::{DateTime, Utc};
+use opencx::{Client, ListQuery, Segment, Training};
+
+use crate::derived_names::directory_entries;
+use crate::differences::differences;
+use crate::draft_rules::{DraftRules, DraftSave};
+use crate::error::{Result, StudioError};
+use crate::moves::without_identical_draft;
+use crate::promise::Promise;
+use crate::review::Names;
+use crate::workspace::{DirectoryEntry, WorkspaceData, WorkspaceSummary};
+use crate::workspace_cache::{CachedWorkspace, SnapshotSource, WorkspaceCache};
+
+/// The open workspace: its client and what was loaded from it (kept on disk as it changes).
+pub(crate) struct Session {
+    pub(crate) workspace: WorkspaceSummary,
+    pub(crate) client: Client,
+    /// How this workspace's server treats drafts, as last learned (also kept on disk).
+    rules: Mutex<DraftRules>,
+    /// Held while the draft rules are checked: one check at a time.
+    pub(crate) checking: tokio::sync::Mutex<()>,
+    cache: Mutex<Cache>,
+    disk: Arc<WorkspaceCache>,
+    me: Weak<Session>,
+}
+
+#[derive(Default)]
+pub(crate) struct Cache {
+    pub(crate) trainings: HashMap<String, Training>,
+    pub(crate) names: Option<NameLists>,
+    /// `Some(false)` once the server answered that it has no directory routes.
+    pub(crate) directories_supported: Option<bool>,
+    /// When everything was last loaded from open.cx.
+    fetched_at: Option<DateTime<Utc>>,
+}
+
+/// What turns ids into words in a review.
+#[derive(Clone, Default)]
+pub(crate) struct NameLists {
+    pub(crate) directories: Vec<DirectoryEntry>,
+    segments: Vec<Segment>,
+}
+
+impl NameLists {
+    /// The names as a review takes them.
+    pub(crate) fn names(&self) -> Names<'_> {
+        Names {
+            directories: &self.directories,
+            segments: &self.segments,
+        }
+    }
+}
+
+impl Session {
+    /// The session of `workspace` through `client`, with the draft rules kept for it; its
+    /// changes are written to `disk`.
+    pub(crate) fn open(
+        workspace: WorkspaceSummary,
+        client: Client,
+        rules: DraftRules,
+        disk: Arc<WorkspaceCache>,
+    ) -> Arc<Session> {
+        Arc::new_cyclic(|me| Session {
+            workspace,
+            client,
+            rules: Mutex::new(rules),
+            checking: tokio::sync::Mutex::new(()),
+            cache: Mutex::new(Cache::default()),
+            disk,
+            me: me.clone(),
+        })
+    }
+
+    pub(crate) fn cache(&self) -> std::sync::MutexGuard<'_, Cache> {
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Caches the server's answer and returns it as the UI is shown it.
+    pub(crate) fn keep(&self, training: Training) -> Training {
+        let training = without_identical_draft(training);
+        self.cache()
+            .trainings
+            .insert(training.id.clone(), training.clone());
+        self.changed();
+        training
+    }
+
+    /// The workspace's draft rules as last learned.
+    pub(crate) fn rules(&self) -> DraftRules {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn set_rules(&self, rules: DraftRules) {
+        *self.rules.lock().unwrap_or_else(|e| e.into_inner()) = rules;
+    }
+
+    /// What a saved draft does on this workspace, as last learned.
+    pub(crate) fn draft_save(&self) -> DraftSave {
+        self.rules().draft_save
+    }
+
+    /// How `answer` differs from `promise`, named with what the session has loaded.
+    pub(crate) fn differences(&self, promise: &Promise, answer: &Training) -> Vec<String> {
+        let names = self.cache().names.clone().unwrap_or_default();
+        differences(promise, answer, names.names())
+    }
+
+    pub(crate) fn forget(&self, id: &str) {
+        self.cache().trainings.remove(id);
+        self.changed();
+    }
+
+    /// The cache changed: it is written to disk soon, in the background.
+    pub(crate) fn changed(&self) {
+        let me: Weak<dyn SnapshotSource> = self.me.clone();
+        self.disk.schedule(me);
+    }
+
+    /// The cache as the workspace cache file holds it; `None` before the first load.
+    pub(crate) fn snapshot(&self) -> Option<CachedWorkspace> {
+        let cache = self.cache();
+        let (names, fetched_at) = (cache.names.as_ref()?, cache.fetched_at?);
+        let mut trainings: Vec<Training> = cache.trainings.values().cloned().collect();
+        trainings.sort_by(|a, b| (a.shown_title(), &a.id).cmp(&(b.shown_title(), &b.id)));
+        Some(CachedWorkspace {
+            data: WorkspaceData {
+                trainings,
+                directories: names.directories.clone(),
+                directories_supported: cache.directories_supported.unwrap_or(true),
+                segments: names.segments.clone(),
+            },
+            fetched_at,
+        })
+    }
+
+    /// Starts from a cached workspace (nothing loaded yet, open.cx unreachable).
+    pub(crate) fn seed(&self, cached: CachedWorkspace) {
+        let mut cache = self.cache();
+        let data = cached.data;
+        cache.trainings = data
+            .trainings
+            .into_iter()
+            .map(|t| (t.id.clone(), t))
+            .collect();
+        cache.names = Some(NameLists {
+            directories: data.directories,
+            segments: data.segments,
+        });
+        cache.directories_supported = Some(data.directories_supported);
+        cache.fetched_at = Some(cached.fetched_at);
+    }
+
+    pub(crate) async fn training(&self, id: &str) -> Result<Training> {
+        let cached = self.cache().trainings.get(id).cloned();
+        match cached {
+            Some(training) => Ok(training),
+            None => Ok(self.keep(self.client.get_training(id).await?)),
+        }
+    }
+
+    /// Loads everything the main view shows and caches it; `local` names the derived
+    /// directories.
+    pub(crate) async fn load(&self, local: &BTreeMap<String, String>) -> Result<WorkspaceData> {
+        let everything = ListQuery::default();
+        let (trainings, segments, directories) = tokio::join!(
+            self.client.list_all_trainings(&everything),
+            self.client.list_segments(),
+            self.client.list_directories(),
+        );
+        let trainings: Vec<Training> = trainings?
+            .into_iter()
+            .map(without_identical_draft)
+            .collect();
+        let segments = segments?;
+        let (server_directories, directories_supported) = match directories {
+            Ok(list) => (Some(list), true),
+            Err(e) if e.kind() == opencx::ErrorKind::Unsupported => (None, false),
+            Err(e) => return Err(e.into()),
+        };
+        let directories = directory_entries(server_directories.as_deref(), &trainings, local);
+        let mut cache = self.cache();
+        cache.fetched_at = Some(Utc::now());
+        cache.directories_supported = Some(directories_supported);
+        cache.trainings = trainings
+            .iter()
+            .map(|t| (t.id.clone(), t.clone()))
+            .collect();
+        cache.names = Some(NameLists {
+            directories: directories.clone(),
+            segments: segments.clone(),
+        });
+        drop(cache);
+        self.changed();
+        Ok(WorkspaceData {
+            trainings,
+            directories,
+            directories_supported,
+            segments,
+        })
+    }
+
+    /// Directory and segment names, loading them the first time.
+    pub(crate) async fn names(&self, local: &BTreeMap<String, String>) -> Result<NameLists> {
+        if let Some(names) = self.cache().names.clone() {
+            return Ok(names);
+        }
+        self.load(local).await?;
+        self.cache()
+            .names
+            .clone()
+            .ok_or_else(StudioError::no_workspace)
+    }
+}
+
+impl SnapshotSource for Session {
+    fn workspace_id(&self) -> &str {
+        &self.workspace.id
+    }
+
+    fn snapshot(&self) -> Option<CachedWorkspace> {
+        Session::snapshot(self)
+    }
+}
