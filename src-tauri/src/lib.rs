@@ -6,6 +6,8 @@
 //! folder: a second launch brings the running window to the front ([`single_instance`]).
 
 pub mod commands;
+#[cfg(test)]
+mod contract;
 pub mod flavour;
 pub mod single_instance;
 #[cfg(test)]

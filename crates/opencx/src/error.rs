@@ -1,10 +1,10 @@
-//! The crate's one error type: a stable machine-readable [`ErrorKind`] for the app to switch on,
-//! and a `Display` sentence an editor can act on. The server's `message` is kept where there is
+//! The crate's one error type: an [`ErrorKind`] saying what failed, for the app to map to its
+//! own codes, and a `Display` sentence an editor can act on. The server's `message` is kept where there is
 //! one; the API key never appears.
 
 use std::time::Duration;
 
-/// What went wrong, as a stable code (see [`ErrorKind::as_str`]).
+/// What went wrong, in kinds the caller can act on (see [`Error::kind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The server could not be reached or the connection broke.
@@ -29,25 +29,6 @@ pub enum ErrorKind {
     Unsupported,
     /// The client's settings are unusable (base URL, key format).
     Config,
-}
-
-impl ErrorKind {
-    /// The stable code the UI switches on.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ErrorKind::Network => "network",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Unauthorized => "unauthorized",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Validation => "validation",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::Server => "server",
-            ErrorKind::Decode => "decode",
-            ErrorKind::Unsupported => "unsupported",
-            ErrorKind::Config => "config",
-        }
-    }
 }
 
 /// An open.cx call that failed. `Display` is a sentence for editors; the fields are for code.
@@ -208,42 +189,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_have_stable_codes() {
-        let codes: Vec<&str> = [
-            ErrorKind::Network,
-            ErrorKind::Timeout,
-            ErrorKind::Unauthorized,
-            ErrorKind::Forbidden,
-            ErrorKind::NotFound,
-            ErrorKind::Validation,
-            ErrorKind::RateLimited,
-            ErrorKind::Server,
-            ErrorKind::Decode,
-            ErrorKind::Unsupported,
-            ErrorKind::Config,
-        ]
-        .iter()
-        .map(ErrorKind::as_str)
-        .collect();
-        assert_eq!(
-            codes,
-            [
-                "network",
-                "timeout",
-                "unauthorized",
-                "forbidden",
-                "not_found",
-                "validation",
-                "rate_limited",
-                "server",
-                "decode",
-                "unsupported",
-                "config"
-            ]
-        );
-    }
-
-    #[test]
     fn sentences_tell_the_editor_what_to_do() {
         let unauthorized = Error::Unauthorized {
             message: Some("Unauthorized".into()),
@@ -318,7 +263,7 @@ mod tests {
         assert_eq!(err.retry_after(), Some(Duration::from_secs(30)));
         assert_eq!(err.server_message(), Some("Rate limit exceeded"));
         assert!(err.to_string().contains("Wait 30 seconds"));
-        assert_eq!(err.kind().as_str(), "rate_limited");
+        assert_eq!(err.kind(), ErrorKind::RateLimited);
     }
 
     #[test]

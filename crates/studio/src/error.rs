@@ -1,14 +1,20 @@
 //! The one error type of the studio: a stable machine-readable `kind` the UI switches on, and a
 //! `message` an editor can act on. It crosses IPC as exactly `{"kind": "...", "message": "..."}`,
 //! plus `"field"` (a [`FormField`]) when the error is about one part of the editor's form.
+//! [`ErrorKind`] is exported to TypeScript (`ui/src/lib/bindings/ErrorKind.ts`): the UI's list
+//! of kinds is that type, so a kind added here is one the UI's `tsc` asks it to handle.
 
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::form_field::FormField;
 
-/// The stable codes of [`StudioError::kind`]. The UI switches on these, never on message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The stable codes of [`StudioError::kind`], on the wire in snake case (`keychain_unavailable`).
+/// The UI switches on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ErrorKind {
     Network,
     Timeout,
@@ -31,33 +37,10 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// The wire code, e.g. `"keychain_unavailable"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Network => "network",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Unauthorized => "unauthorized",
-            ErrorKind::Forbidden => "forbidden",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Validation => "validation",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::Server => "server",
-            ErrorKind::Decode => "decode",
-            ErrorKind::Unsupported => "unsupported",
-            ErrorKind::Config => "config",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::KeychainUnavailable => "keychain_unavailable",
-            ErrorKind::NoWorkspace => "no_workspace",
-            ErrorKind::InvalidInput => "invalid_input",
-            ErrorKind::Io => "io",
-            ErrorKind::Busy => "busy",
-        }
-    }
-}
-
-impl ErrorKind {
     /// Whether open.cx could not be reached (after the client's own retries): the network, a
     /// timeout, or the server failing. What is sent then can wait and be sent again later.
+    /// The UI's `isUnreachable` (ui/src/lib/errors.ts) says the same, checked by the shell's
+    /// contract test.
     pub fn is_unreachable(self) -> bool {
         matches!(
             self,
@@ -159,7 +142,7 @@ impl Serialize for StudioError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = if self.field.is_some() { 3 } else { 2 };
         let mut s = serializer.serialize_struct("StudioError", len)?;
-        s.serialize_field("kind", self.kind.as_str())?;
+        s.serialize_field("kind", &self.kind)?;
         s.serialize_field("message", &self.message)?;
         if let Some(field) = &self.field {
             s.serialize_field("field", field)?;
@@ -236,55 +219,20 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_its_snake_case_code() {
-        let codes: Vec<&str> = [
-            ErrorKind::Network,
-            ErrorKind::Timeout,
-            ErrorKind::Unauthorized,
-            ErrorKind::Forbidden,
+    fn kinds_cross_as_snake_case_codes() {
+        let codes = [
             ErrorKind::NotFound,
-            ErrorKind::Validation,
             ErrorKind::RateLimited,
-            ErrorKind::Server,
-            ErrorKind::Decode,
-            ErrorKind::Unsupported,
-            ErrorKind::Config,
-            ErrorKind::Conflict,
             ErrorKind::KeychainUnavailable,
-            ErrorKind::NoWorkspace,
-            ErrorKind::InvalidInput,
-            ErrorKind::Io,
-            ErrorKind::Busy,
         ]
-        .into_iter()
-        .map(ErrorKind::as_str)
-        .collect();
-        assert_eq!(
-            codes,
-            [
-                "network",
-                "timeout",
-                "unauthorized",
-                "forbidden",
-                "not_found",
-                "validation",
-                "rate_limited",
-                "server",
-                "decode",
-                "unsupported",
-                "config",
-                "conflict",
-                "keychain_unavailable",
-                "no_workspace",
-                "invalid_input",
-                "io",
-                "busy"
-            ]
-        );
+        .map(|kind| serde_json::to_value(kind).unwrap());
+        assert_eq!(codes, ["not_found", "rate_limited", "keychain_unavailable"]);
+        let busy: ErrorKind = serde_json::from_value(serde_json::json!("busy")).unwrap();
+        assert_eq!(busy, ErrorKind::Busy);
     }
 
     #[test]
-    fn client_kinds_keep_their_codes() {
+    fn each_client_kind_becomes_the_studio_kind_of_the_same_name() {
         for kind in [
             opencx::ErrorKind::Network,
             opencx::ErrorKind::Timeout,
@@ -298,7 +246,7 @@ mod tests {
             opencx::ErrorKind::Unsupported,
             opencx::ErrorKind::Config,
         ] {
-            assert_eq!(ErrorKind::from(&kind).as_str(), kind.as_str());
+            assert_eq!(format!("{:?}", ErrorKind::from(&kind)), format!("{kind:?}"));
         }
     }
 

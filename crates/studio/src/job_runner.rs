@@ -192,7 +192,7 @@ impl JobRun<'_> {
                 .get(id)
                 .cloned()
                 .unwrap_or_else(|| id.to_owned()),
-            kind: err.kind().as_str().to_owned(),
+            kind: err.kind(),
             message: err.message().to_owned(),
         }
     }

@@ -8,7 +8,7 @@ use opencx::{Channel, Training};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Result, StudioError};
+use crate::error::{ErrorKind, Result, StudioError};
 
 /// A job's id, as `start_job` and `retry_failed` answer it.
 pub type JobId = String;
@@ -74,8 +74,8 @@ pub enum JobState {
 pub struct ItemFailure {
     pub id: String,
     pub title: String,
-    /// The stable error code (`network`, `not_found`, `forbidden`, …).
-    pub kind: String,
+    /// Why, as the error's stable code (`network`, `not_found`, `forbidden`, …).
+    pub kind: ErrorKind,
     pub message: String,
 }
 

@@ -164,8 +164,8 @@ async fn jobs_and_single_actions_leave_a_training_someone_else_changed() {
     assert_eq!(last.failed.len(), 1, "{:?}", last.failed);
     let failure = &last.failed[0];
     assert_eq!(
-        (failure.id.as_str(), failure.kind.as_str()),
-        (a.id.as_str(), "conflict")
+        (failure.id.as_str(), failure.kind),
+        (a.id.as_str(), ErrorKind::Conflict)
     );
     assert_eq!(
         failure.message,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use opencx::{Channel, Training};
 use opencx_sim::{SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
-use studio::{MemoryStore, SaveOutcome, Studio, StudioError, TrainingDraft};
+use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, StudioError, TrainingDraft};
 
 /// Generous for a debug build on a loaded 2-core machine.
 const SLOW: Duration = Duration::from_secs(10);
@@ -170,11 +170,11 @@ async fn a_title_of_only_spaces_and_control_characters_is_refused_clearly() {
     let mut d = draft(&f);
     d.title = " \t\n\u{a0}\u{3000} ".into();
     let err = round_trip(&f, "blank title", &d).await.unwrap_err();
-    assert_eq!(err.kind().as_str(), "invalid_input");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
     d.title = "Fine".into();
     d.content = "\n\n \t ".into();
     let err = round_trip(&f, "blank content", &d).await.unwrap_err();
-    assert_eq!(err.kind().as_str(), "invalid_input");
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
 
 #[tokio::test]

@@ -13,8 +13,8 @@ use std::time::Duration;
 use opencx::Training;
 use opencx_sim::{DropMode, Faults, SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
 use studio::{
-    JobProgress, JobRequest, JobState, MemoryStore, MoveItem, SaveOutcome, Studio, StudioError,
-    TrainingDraft,
+    ErrorKind, JobProgress, JobRequest, JobState, MemoryStore, MoveItem, SaveOutcome, Studio,
+    StudioError, TrainingDraft,
 };
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 
@@ -67,7 +67,7 @@ const ALWAYS: u32 = 1_000;
 enum Outcome {
     Done,
     Queued,
-    Refused(String),
+    Refused(ErrorKind),
 }
 
 impl std::fmt::Display for Outcome {
@@ -75,7 +75,10 @@ impl std::fmt::Display for Outcome {
         match self {
             Outcome::Done => write!(f, "ok"),
             Outcome::Queued => write!(f, "outbox"),
-            Outcome::Refused(kind) => write!(f, "{kind}"),
+            Outcome::Refused(kind) => {
+                let code = serde_json::to_value(kind).unwrap();
+                write!(f, "{}", code.as_str().unwrap())
+            }
         }
     }
 }
@@ -103,7 +106,7 @@ fn assert_clear(cell: &str, err: &StudioError) -> Outcome {
         );
     }
     assert!(message.len() < 400, "{cell}: too long: {message}");
-    Outcome::Refused(err.kind().as_str().to_owned())
+    Outcome::Refused(err.kind())
 }
 
 struct Cell {
@@ -400,7 +403,7 @@ async fn move_under_every_fault() {
                 Some(&to),
                 "{name}: a failed move moved"
             );
-            Outcome::Refused(failure.kind.clone())
+            Outcome::Refused(failure.kind)
         } else if end.queued.contains(&t.id) {
             let view = cell.studio.send_outbox().await.unwrap();
             assert_eq!(view.waiting, 0, "{name}: {view:?}");

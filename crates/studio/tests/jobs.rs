@@ -54,7 +54,7 @@ async fn a_failure_beyond_retries_is_listed_and_retry_failed_redoes_only_it() {
     let failure = &last.failed[0];
     assert_eq!(failure.id, ids[0]);
     assert_eq!(failure.title, picked[0].shown_title());
-    assert_eq!(failure.kind, "forbidden");
+    assert_eq!(failure.kind, ErrorKind::Forbidden);
     assert!(failure.message.ends_with('.'), "{}", failure.message);
     assert_ne!(f.server(&ids[0]).directory_id.as_deref(), Some("dir-r"));
     assert_eq!(f.server(&ids[1]).directory_id.as_deref(), Some("dir-r"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from './errors';
-import { ERROR_KINDS, IpcError } from './ipc';
+import { ERROR_KINDS, describeError, isErrorKind, isUnreachable } from './errors';
+import { IpcError } from './ipc';
 
 describe('describeError', () => {
   it('decides by kind, not by message', () => {
@@ -25,5 +25,20 @@ describe('describeError', () => {
       const view = describeError(new IpcError(kind, 'message'));
       expect(view.title.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the kinds', () => {
+  it('are the generated ErrorKind, each once', () => {
+    expect(ERROR_KINDS).toContain('keychain_unavailable');
+    expect(new Set(ERROR_KINDS).size).toBe(ERROR_KINDS.length);
+    expect(isErrorKind('not_found')).toBe(true);
+    expect(isErrorKind('made_up')).toBe(false);
+    expect(isErrorKind('toString')).toBe(false);
+  });
+
+  it('say open.cx could not be reached for the network, a timeout and the server only', () => {
+    expect(ERROR_KINDS.filter(isUnreachable)).toEqual(['network', 'timeout', 'server']);
+    expect(isUnreachable('unknown')).toBe(false);
   });
 });

@@ -1,5 +1,46 @@
-// What the UI shows for each kind of failure: decided by `kind`, never by the message text.
-import type { IpcError } from './ipc';
+// What the UI knows of each kind of failure: which kinds exist (the generated `ErrorKind`), which
+// mean open.cx could not be reached, and what is shown; decided by `kind`, never by the message text.
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { IpcError, IpcErrorKind } from './ipc';
+
+/**
+ * Every kind the backend sends, each marked with whether it means open.cx could not be reached
+ * (the network, a timeout, the server failing, after the client's own retries): then what was
+ * sent can wait and go again later, and the kept copy of the workspace shows as "offline".
+ * `satisfies` makes tsc name a kind Rust added and this forgot; the shell's contract test
+ * (src-tauri/src/contract.rs) checks each mark against Rust's `ErrorKind::is_unreachable`.
+ */
+const UNREACHABLE = {
+  network: true,
+  timeout: true,
+  server: true,
+  unauthorized: false,
+  forbidden: false,
+  not_found: false,
+  validation: false,
+  rate_limited: false,
+  decode: false,
+  unsupported: false,
+  config: false,
+  conflict: false,
+  keychain_unavailable: false,
+  no_workspace: false,
+  invalid_input: false,
+  io: false,
+  busy: false,
+} as const satisfies Record<ErrorKind, boolean>;
+
+/** Every `ErrorKind`, once. */
+export const ERROR_KINDS = Object.keys(UNREACHABLE) as readonly ErrorKind[];
+
+export function isErrorKind(kind: unknown): kind is ErrorKind {
+  return typeof kind === 'string' && Object.hasOwn(UNREACHABLE, kind);
+}
+
+/** Whether an error of this kind means open.cx could not be reached (see `UNREACHABLE`). */
+export function isUnreachable(kind: IpcErrorKind): boolean {
+  return kind !== 'unknown' && UNREACHABLE[kind];
+}
 
 export type ErrorAction = 'retry' | 'sign-in' | 'none';
 

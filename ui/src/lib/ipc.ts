@@ -6,6 +6,7 @@ import { listen } from '@tauri-apps/api/event';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
+import type { ErrorKind } from './bindings/ErrorKind';
 import type { FormField } from './bindings/FormField';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
@@ -21,29 +22,10 @@ import type { WorkspaceData } from './bindings/WorkspaceData';
 import type { WorkspaceList } from './bindings/WorkspaceList';
 import type { WorkspaceSummary } from './bindings/WorkspaceSummary';
 import type { Written } from './bindings/Written';
+import { isErrorKind } from './errors';
 
-export const ERROR_KINDS = [
-  'network',
-  'timeout',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'validation',
-  'rate_limited',
-  'server',
-  'decode',
-  'unsupported',
-  'config',
-  'conflict',
-  'keychain_unavailable',
-  'no_workspace',
-  'invalid_input',
-  'io',
-  'busy',
-] as const;
-
-/** A stable, machine-readable error code; `unknown` when the backend sent something else. */
-export type IpcErrorKind = (typeof ERROR_KINDS)[number] | 'unknown';
+/** A stable, machine-readable error code (Rust's `ErrorKind`); `unknown` when the backend sent something else. */
+export type IpcErrorKind = ErrorKind | 'unknown';
 
 /** The parts of the editor's form an error can be about (`FormField`, every value once). */
 export const FORM_FIELDS: readonly FormField[] = [
@@ -70,10 +52,6 @@ export class IpcError extends Error {
   }
 }
 
-function isKnownKind(kind: unknown): kind is IpcErrorKind {
-  return typeof kind === 'string' && (ERROR_KINDS as readonly string[]).includes(kind);
-}
-
 function isFormField(field: unknown): field is FormField {
   return typeof field === 'string' && (FORM_FIELDS as readonly string[]).includes(field);
 }
@@ -84,7 +62,7 @@ export function toIpcError(raw: unknown): IpcError {
   if (typeof raw === 'object' && raw !== null && 'kind' in raw) {
     const { kind, message, field } = raw as { kind: unknown; message?: unknown; field?: unknown };
     const text = typeof message === 'string' && message.trim() !== '' ? message : 'Something went wrong.';
-    return new IpcError(isKnownKind(kind) ? kind : 'unknown', text, isFormField(field) ? field : null);
+    return new IpcError(isErrorKind(kind) ? kind : 'unknown', text, isFormField(field) ? field : null);
   }
   if (typeof raw === 'string' && raw.trim() !== '') return new IpcError('unknown', raw);
   if (raw instanceof Error && raw.message) return new IpcError('unknown', raw.message);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ItemFailure } from './bindings/ItemFailure';
 import type { JobProgress } from './bindings/JobProgress';
 import { training } from '../test/fixtures';
 import {
@@ -97,7 +98,7 @@ describe('jobs', () => {
     expect(job).toMatchObject({ title: 'Moving 2 trainings to Billing', total: 2, done: 0, state: 'running' });
     job = applyProgress(job, progress({ done: 1, updated: [training({ id: 'a', directory_id: 'd-billing' })], seconds_left: 3 }));
     expect(job).toMatchObject({ done: 1, secondsLeft: 3 });
-    const failure = { id: 'b', title: 'B', kind: 'forbidden', message: 'Not allowed.' };
+    const failure: ItemFailure = { id: 'b', title: 'B', kind: 'forbidden', message: 'Not allowed.' };
     job = applyProgress(job, progress({ done: 2, failed: [failure], state: 'finished' }));
     expect(job.state).toBe('finished');
     expect(notMoved(job)).toEqual(['b']);

@@ -154,11 +154,7 @@ impl Started {
         }
         tracing::info!(job = %job_id, done = last.done, failed = last.failed.len(), "job ended");
         let cache = session.cache();
-        for failure in last
-            .failed
-            .iter()
-            .filter(|f| f.kind == ErrorKind::Conflict.as_str())
-        {
+        for failure in last.failed.iter().filter(|f| f.kind == ErrorKind::Conflict) {
             if let Some(t) = cache.trainings.get(&failure.id) {
                 seen.insert(t.id.clone(), t.updated_at);
             }
