@@ -35,10 +35,10 @@ cargo clippy --workspace --all-targets "${APP_FEATURES[@]}" --features studio/ke
 step "Rust tests"
 cargo test --workspace "${APP_FEATURES[@]}"
 
-step "generated TypeScript bindings are up to date"
+step "generated TypeScript (IPC bindings, vocabulary.ts) is up to date"
 if [ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]; then
   git status --short -- ui/src/lib/bindings
-  echo "The IPC bindings in ui/src/lib/bindings are stale: run 'cargo test' and commit them." >&2
+  echo "The generated files in ui/src/lib/bindings are stale: run 'cargo test' and commit them." >&2
   exit 1
 fi
 

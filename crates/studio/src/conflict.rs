@@ -1,7 +1,9 @@
 //! Conflicts: whether someone else changed a training since the version an edit started from
 //! ([`changed_since`]), and what the conflict view shows when they did ([`Conflict`]): the
-//! common base, their version, the editor's form, and both sides' changes in the words and
-//! line diff of the review dialog.
+//! common base, their version, the editor's form, each setting of the three side by side
+//! ([`ConflictRow`]), and both sides' changes in the words and line diff of the review dialog.
+//! Every setting is worded by the same code as the review, from [`crate::vocabulary`], so the
+//! conflict view and the review never name one thing two ways.
 
 use opencx::Training;
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,9 @@ use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftSave;
 use crate::error::{ErrorKind, StudioError};
 use crate::moves::without_identical_draft;
-use crate::review::{self, channel_set, id_set, Names, Review};
+use crate::promise::Promise;
+use crate::review::{self, channel_set, id_set, promised_state, Names, Review, Side, COMPARED};
+use crate::vocabulary::Field;
 
 /// Whether `server` holds changes that `base` (the version the edit started from) does not:
 /// never when `updated_at` is the same; otherwise when any field an editor can change differs
@@ -65,8 +69,8 @@ pub fn already_saved(server: &Training, draft: &TrainingDraft, publish: bool) ->
 }
 
 /// What the conflict view shows: the version the edit started from (`base`), the server's
-/// (`theirs`), the editor's form (`mine`, to be saved with `publish`), and the changes of each
-/// side from the base.
+/// (`theirs`), the editor's form (`mine`, to be saved with `publish`), every setting of the three
+/// in words (`rows`), and the changes of each side from the base.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Conflict {
@@ -75,8 +79,53 @@ pub struct Conflict {
     pub theirs: Training,
     pub mine: TrainingDraft,
     pub publish: bool,
+    pub rows: Vec<ConflictRow>,
     pub theirs_changes: Review,
     pub mine_changes: Review,
+}
+
+/// One setting in the conflict view: its name, and its value in the version the edit started
+/// from, in theirs and in yours (the state yours would give it, as the review promises),
+/// in the vocabulary's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConflictRow {
+    pub field: Field,
+    pub label: String,
+    pub base: String,
+    pub theirs: String,
+    pub mine: String,
+    /// Theirs and yours hold different values here (channels and segments as sets), so a
+    /// merge has to choose.
+    pub differs: bool,
+}
+
+/// Base, theirs and yours for every setting the review compares, title first, state last.
+fn rows(
+    base: &Training,
+    theirs: &Training,
+    mine: &TrainingDraft,
+    publish: bool,
+    draft_save: DraftSave,
+    names: Names<'_>,
+) -> Vec<ConflictRow> {
+    let kept = Promise::of_save(theirs, mine, publish, draft_save);
+    let (base, theirs, mine) = (
+        Side::of_training(base),
+        Side::of_training(theirs),
+        Side::of_draft(mine).with_state(promised_state(&kept)),
+    );
+    COMPARED
+        .into_iter()
+        .map(|field| ConflictRow {
+            field,
+            label: field.label().into(),
+            base: base.words(field, names),
+            theirs: theirs.words(field, names),
+            mine: mine.words(field, names),
+            differs: !theirs.same_as(&mine, field),
+        })
+        .collect()
 }
 
 impl Conflict {
@@ -92,6 +141,7 @@ impl Conflict {
         let theirs = without_identical_draft(theirs);
         Conflict {
             training_id: theirs.id.clone(),
+            rows: rows(&base, &theirs, &mine, publish, draft_save, names),
             theirs_changes: review::compare(&base, &theirs, names),
             mine_changes: review::review(&base, &mine, publish, draft_save, names),
             base,
@@ -191,7 +241,11 @@ mod tests {
         );
         assert_eq!(c.training_id, "t1");
         assert_eq!(c.theirs_changes.changes[0].after, "Theirs");
-        assert!(c.mine_changes.changes.iter().all(|f| f.field != "title"));
+        assert!(c
+            .mine_changes
+            .changes
+            .iter()
+            .all(|f| f.field != Field::Title));
         assert!(c
             .mine_changes
             .content_diff
@@ -207,10 +261,128 @@ mod tests {
                 "mine",
                 "mine_changes",
                 "publish",
+                "rows",
                 "theirs",
                 "theirs_changes",
                 "training_id"
             ]
         );
+    }
+
+    fn row(c: &Conflict, field: Field) -> &ConflictRow {
+        c.rows.iter().find(|r| r.field == field).unwrap()
+    }
+
+    fn change(review: &Review, field: Field) -> &crate::review::FieldChange {
+        review.changes.iter().find(|c| c.field == field).unwrap()
+    }
+
+    #[test]
+    fn the_conflict_view_and_the_review_word_each_setting_alike() {
+        let base = training("t1");
+        let mut theirs = later(&base);
+        theirs.restricted_to_channels = vec![Channel::Web, Channel::from("fax")];
+        theirs.restricted_to_segments = vec!["9a8b7c6d-1111".into()];
+        theirs.directory_id = Some("0123456789abcdef".into());
+        theirs.training_type = TrainingType::Behavioral;
+        let mut mine = TrainingDraft::from_training(&base);
+        mine.restricted_to_channels = vec![Channel::from("fax")];
+        let names = Names {
+            directories: &[],
+            segments: &[],
+        };
+        let c = Conflict::new(base, theirs, mine, false, DraftSave::BesideLive, names);
+        let fields: Vec<_> = c.rows.iter().map(|r| r.field).collect();
+        assert_eq!(fields, COMPARED);
+        for field in [
+            Field::Type,
+            Field::Directory,
+            Field::Channels,
+            Field::Segments,
+        ] {
+            let (row, theirs) = (row(&c, field), change(&c.theirs_changes, field));
+            assert_eq!((&row.label, &row.base), (&theirs.label, &theirs.before));
+            assert_eq!(row.theirs, theirs.after, "{field:?}");
+        }
+        assert_eq!(
+            row(&c, Field::Channels).theirs,
+            "Web chat, Other channel (fax)"
+        );
+        assert_eq!(row(&c, Field::Channels).mine, "Other channel (fax)");
+        assert_eq!(
+            change(&c.mine_changes, Field::Channels).after,
+            "Other channel (fax)"
+        );
+        assert_eq!(
+            row(&c, Field::Segments).theirs,
+            "Unknown segment (9a8b7c6d…)"
+        );
+        assert_eq!(row(&c, Field::Segments).mine, "All customers");
+    }
+
+    #[test]
+    fn yours_has_the_state_the_review_promises_for_the_same_save() {
+        let base = training("t1");
+        let mut theirs = later(&base);
+        theirs.title = "Theirs".into();
+        let mut mine = TrainingDraft::from_training(&base);
+        mine.content = "Mine.".into();
+        let names = Names {
+            directories: &[],
+            segments: &[],
+        };
+        for (draft_save, promised) in [
+            (DraftSave::BesideLive, "Live, with unpublished changes"),
+            (
+                DraftSave::TakesOutOfUse,
+                "Draft, out of use until published",
+            ),
+            (DraftSave::Unknown, "Live, or out of use until published"),
+        ] {
+            let c = Conflict::new(
+                base.clone(),
+                theirs.clone(),
+                mine.clone(),
+                false,
+                draft_save,
+                names,
+            );
+            let state = row(&c, Field::State);
+            assert_eq!(
+                (state.base.as_str(), state.theirs.as_str()),
+                ("Live", "Live")
+            );
+            assert_eq!(state.mine, promised);
+            assert_eq!(change(&c.mine_changes, Field::State).after, promised);
+            assert!(state.differs);
+        }
+    }
+
+    #[test]
+    fn a_merge_chooses_only_where_the_values_differ() {
+        let mut base = training("t1");
+        base.restricted_to_channels = vec![Channel::Web, Channel::Email];
+        let mut theirs = later(&base);
+        theirs.restricted_to_channels.reverse();
+        theirs.training_type = TrainingType::Behavioral;
+        let mine = TrainingDraft::from_training(&base);
+        let c = Conflict::new(
+            base,
+            theirs,
+            mine,
+            true,
+            DraftSave::BesideLive,
+            Names {
+                directories: &[],
+                segments: &[],
+            },
+        );
+        let differing: Vec<_> = c
+            .rows
+            .iter()
+            .filter(|r| r.differs)
+            .map(|r| r.field)
+            .collect();
+        assert_eq!(differing, [Field::Type]);
     }
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use opencx::Training;
 
 use crate::promise::{Promise, PromisedState};
-use crate::review::{channel_set, channels_label, directory_label, id_set, segments_label, Names};
-use crate::review::{type_label, TAKE_OUT_OF_USE};
+use crate::review::{channel_set, id_set, Names, TAKE_OUT_OF_USE};
+use crate::vocabulary::{channels_label, directory_label, segments_label, type_label};
 
 /// Every way open.cx's `answer` differs from `promise`, one plain sentence each; empty when
 /// open.cx did what the review said.
@@ -20,8 +20,8 @@ pub fn differences(promise: &Promise, answer: &Training, names: Names<'_>) -> Ve
     if promise.training_type != answer.training_type {
         said.push(format!(
             "open.cx set the type to “{}”, not “{}”.",
-            type_label(&answer.training_type),
-            type_label(&promise.training_type)
+            type_label(answer.training_type),
+            type_label(promise.training_type)
         ));
     }
     if promise.directory_id != answer.directory_id {

@@ -5,7 +5,8 @@
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
-//! shell calls.
+//! shell calls. Every word editors see for a field, channel, type or state comes from
+//! [`vocabulary`].
 //!
 //! The house: `service/` is the service, one file per command group of the shell;
 //! `open_workspace.rs` is the open workspace it works on; the stores it writes through
@@ -40,6 +41,7 @@ pub mod secrets;
 mod service;
 pub mod settings;
 pub mod validation_message;
+pub mod vocabulary;
 pub mod workspace;
 pub mod workspace_cache;
 
@@ -65,5 +67,6 @@ pub use service::{
     SaveOutcome, Studio, DEFAULT_BASE_URL, DERIVED_DIRECTORY, KEY_REJECTED, NEW_CONTENT, NEW_TITLE,
     NO_DIRECTORY_ROUTES,
 };
+pub use vocabulary::{Field, PublicationState};
 pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};
 pub use workspace_cache::CachedWorkspace;

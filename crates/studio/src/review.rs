@@ -2,7 +2,8 @@
 //! by field in plain words, a line diff of the instructions, and the sanitized preview. Its
 //! sentence and state line follow the workspace's draft rules: where saving a draft takes a live
 //! training out of use (or may: the rules are unknown), it says so and the dialog offers the
-//! careful choices instead.
+//! careful choices instead. Every word of a field, channel, type or state comes from
+//! [`crate::vocabulary`].
 
 use std::collections::BTreeSet;
 
@@ -15,6 +16,7 @@ use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftSave;
 use crate::preview;
 use crate::promise::{Promise, PromisedState};
+use crate::vocabulary::{self, Field, PublicationState};
 use crate::workspace::DirectoryEntry;
 
 /// Everything the review dialog shows.
@@ -46,12 +48,12 @@ pub enum OutOfUse {
 /// What the AI agent does meanwhile with a training taken out of use.
 pub(crate) const TAKE_OUT_OF_USE: &str = "the AI agent does not use it until it is published.";
 
-/// One changed field: `field` is the stable name ("title", "type", "directory", "channels",
-/// "segments", "state"), `label` the words shown, `before`/`after` plain values.
+/// One changed field: `label` is the field's name and `before`/`after` its values, all in the
+/// vocabulary's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FieldChange {
-    pub field: String,
+    pub field: Field,
     pub label: String,
     pub before: String,
     pub after: String,
@@ -91,14 +93,8 @@ pub fn review(
     names: Names<'_>,
 ) -> Review {
     let promise = Promise::of_save(server, draft, publish, draft_save);
-    let state = (state_label(server), promised_label(&promise));
-    let mut review = build(
-        Side::of_training(server),
-        Side::of_draft(draft),
-        Some(state),
-        publish,
-        names,
-    );
+    let promised = Side::of_draft(draft).with_state(promised_state(&promise));
+    let mut review = build(Side::of_training(server), promised, publish, names);
     review.out_of_use = match promise.state {
         PromisedState::Draft if promise.was_live => Some(OutOfUse::Certain),
         PromisedState::MaybeOutOfUse => Some(OutOfUse::Possible),
@@ -132,11 +128,9 @@ fn lead(publish: bool, out_of_use: Option<OutOfUse>, live_title: &str) -> String
 /// What changed from one version of a training to another (e.g. from the version an edit
 /// started from to someone else's), including its state.
 pub fn compare(before: &Training, after: &Training, names: Names<'_>) -> Review {
-    let state = (state_label(before), state_label(after));
     build(
         Side::of_training(before),
         Side::of_training(after),
-        Some(state),
         after.is_live(),
         names,
     )
@@ -145,27 +139,34 @@ pub fn compare(before: &Training, after: &Training, names: Names<'_>) -> Review 
 /// What changes from one form to another (e.g. from a version kept in the history to the
 /// editor's form); a form has no state.
 pub fn compare_drafts(before: &TrainingDraft, after: &TrainingDraft, names: Names<'_>) -> Review {
-    build(
-        Side::of_draft(before),
-        Side::of_draft(after),
-        None,
-        false,
-        names,
-    )
+    build(Side::of_draft(before), Side::of_draft(after), false, names)
 }
 
-/// The fields a review compares, of a training as shown or of a form.
-struct Side<'a> {
+/// The fields a review and the conflict view compare, in the order they show them (the
+/// content is shown as a line diff instead).
+pub(crate) const COMPARED: [Field; 6] = [
+    Field::Title,
+    Field::Type,
+    Field::Directory,
+    Field::Channels,
+    Field::Segments,
+    Field::State,
+];
+
+/// The fields a review compares, of a training as shown or of a form, with the state it has
+/// or is promised (a form alone has none).
+pub(crate) struct Side<'a> {
     title: &'a str,
     content: &'a str,
     training_type: TrainingType,
     directory_id: Option<&'a str>,
     channels: &'a [Channel],
     segments: &'a [String],
+    state: Option<PublicationState>,
 }
 
 impl<'a> Side<'a> {
-    fn of_training(t: &'a Training) -> Self {
+    pub(crate) fn of_training(t: &'a Training) -> Self {
         Side {
             title: t.shown_title(),
             content: t.shown_content(),
@@ -173,10 +174,11 @@ impl<'a> Side<'a> {
             directory_id: t.directory_id.as_deref(),
             channels: &t.restricted_to_channels,
             segments: &t.restricted_to_segments,
+            state: Some(PublicationState::of(t)),
         }
     }
 
-    fn of_draft(d: &'a TrainingDraft) -> Self {
+    pub(crate) fn of_draft(d: &'a TrainingDraft) -> Self {
         Side {
             title: &d.title,
             content: &d.content,
@@ -184,65 +186,56 @@ impl<'a> Side<'a> {
             directory_id: d.directory_id.as_deref(),
             channels: &d.restricted_to_channels,
             segments: &d.restricted_to_segments,
+            state: None,
+        }
+    }
+
+    /// This side once a write has given it `state`.
+    pub(crate) fn with_state(self, state: PublicationState) -> Self {
+        Side {
+            state: Some(state),
+            ..self
+        }
+    }
+
+    /// Whether both sides hold the same value in `field` (channels and segments as sets).
+    pub(crate) fn same_as(&self, other: &Side<'_>, field: Field) -> bool {
+        match field {
+            Field::Title => self.title == other.title,
+            Field::Content => self.content == other.content,
+            Field::Type => self.training_type == other.training_type,
+            Field::Directory => self.directory_id == other.directory_id,
+            Field::Channels => channel_set(self.channels) == channel_set(other.channels),
+            Field::Segments => id_set(self.segments) == id_set(other.segments),
+            Field::State => self.state == other.state,
+        }
+    }
+
+    /// `field` in the vocabulary's words ("All channels", "Billing", "Live", …).
+    pub(crate) fn words(&self, field: Field, names: Names<'_>) -> String {
+        match field {
+            Field::Title => self.title.to_owned(),
+            Field::Content => self.content.to_owned(),
+            Field::Type => vocabulary::type_label(self.training_type).to_owned(),
+            Field::Directory => vocabulary::directory_label(self.directory_id, names.directories),
+            Field::Channels => vocabulary::channels_label(self.channels),
+            Field::Segments => vocabulary::segments_label(self.segments, names.segments),
+            Field::State => self.state.map_or("", PublicationState::label).to_owned(),
         }
     }
 }
 
-fn build(
-    before: Side<'_>,
-    after: Side<'_>,
-    state: Option<(&str, &str)>,
-    publish: bool,
-    names: Names<'_>,
-) -> Review {
-    let mut changes = Vec::new();
-    let mut push = |field: &str, label: &str, before: String, after: String| {
-        if before != after {
-            changes.push(FieldChange {
-                field: field.into(),
-                label: label.into(),
-                before,
-                after,
-            });
-        }
-    };
-    push(
-        "title",
-        "Title",
-        before.title.to_owned(),
-        after.title.to_owned(),
-    );
-    push(
-        "type",
-        "Type",
-        type_label(&before.training_type).into(),
-        type_label(&after.training_type).into(),
-    );
-    push(
-        "directory",
-        "Directory",
-        directory_label(before.directory_id, names.directories),
-        directory_label(after.directory_id, names.directories),
-    );
-    if channel_set(before.channels) != channel_set(after.channels) {
-        push(
-            "channels",
-            "Channels",
-            channels_label(before.channels),
-            channels_label(after.channels),
-        );
-    }
-    if id_set(before.segments) != id_set(after.segments) {
-        push(
-            "segments",
-            "Segments",
-            segments_label(before.segments, names.segments),
-            segments_label(after.segments, names.segments),
-        );
-    }
-    if let Some((was, will_be)) = state {
-        push("state", "State", was.into(), will_be.into());
-    }
+fn build(before: Side<'_>, after: Side<'_>, publish: bool, names: Names<'_>) -> Review {
+    let changes = COMPARED
+        .into_iter()
+        .filter(|&field| !before.same_as(&after, field))
+        .map(|field| FieldChange {
+            field,
+            label: field.label().into(),
+            before: before.words(field, names),
+            after: after.words(field, names),
+        })
+        .collect();
     Review {
         changes,
         content_diff: content_diff(before.content, after.content),
@@ -250,25 +243,6 @@ fn build(
         publish,
         lead: String::new(),
         out_of_use: None,
-    }
-}
-
-/// "When asked" for scenario trainings, "Always on" for behavioural ones.
-pub fn type_label(training_type: &TrainingType) -> &'static str {
-    match training_type {
-        TrainingType::Behavioral => "Always on",
-        TrainingType::ScenarioSpecific => "When asked",
-    }
-}
-
-pub(crate) fn directory_label(id: Option<&str>, directories: &[DirectoryEntry]) -> String {
-    match id {
-        None => "No directory".into(),
-        Some(id) => directories
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.name.clone())
-            .unwrap_or_else(|| format!("Unknown directory ({}…)", short_id(id))),
     }
 }
 
@@ -280,56 +254,14 @@ pub(crate) fn id_set(ids: &[String]) -> BTreeSet<&str> {
     ids.iter().map(String::as_str).collect()
 }
 
-pub(crate) fn channels_label(channels: &[Channel]) -> String {
-    if channels.is_empty() {
-        return "All channels".into();
-    }
-    channels
-        .iter()
-        .map(Channel::label)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub(crate) fn segments_label(ids: &[String], segments: &[Segment]) -> String {
-    if ids.is_empty() {
-        return "All customers".into();
-    }
-    ids.iter()
-        .map(|id| {
-            segments
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| format!("Unknown segment ({}…)", short_id(id)))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn short_id(id: &str) -> String {
-    id.chars().take(8).collect()
-}
-
-/// "Live", "Live, with unpublished changes" or "Draft", as the editor's status line says.
-pub fn state_label(training: &Training) -> &'static str {
-    if !training.is_live() {
-        "Draft"
-    } else if training.has_unpublished_changes() {
-        "Live, with unpublished changes"
-    } else {
-        "Live"
-    }
-}
-
-/// The state line's "after": what the write promises, in the status line's words.
-fn promised_label(promise: &Promise) -> &'static str {
+/// What a write promises, in the status line's words.
+pub(crate) fn promised_state(promise: &Promise) -> PublicationState {
     match promise.state {
-        PromisedState::Live => "Live",
-        PromisedState::LiveWithDraft => "Live, with unpublished changes",
-        PromisedState::Draft if promise.was_live => "Draft, out of use until published",
-        PromisedState::Draft => "Draft",
-        PromisedState::MaybeOutOfUse => "Live, or out of use until published",
+        PromisedState::Live => PublicationState::Live,
+        PromisedState::LiveWithDraft => PublicationState::LiveWithUnpublishedChanges,
+        PromisedState::Draft if promise.was_live => PublicationState::OutOfUseUntilPublished,
+        PromisedState::Draft => PublicationState::Draft,
+        PromisedState::MaybeOutOfUse => PublicationState::LiveOrOutOfUse,
     }
 }
 
@@ -385,7 +317,7 @@ mod tests {
         )
     }
 
-    fn field<'a>(review: &'a Review, name: &str) -> Option<&'a FieldChange> {
+    fn field(review: &Review, name: Field) -> Option<&FieldChange> {
         review.changes.iter().find(|c| c.field == name)
     }
 
@@ -446,7 +378,7 @@ mod tests {
             "Saving a draft keeps it in open.cx without changing what the AI agent uses."
         );
         assert_eq!(r.out_of_use, None);
-        let state = field(&r, "state").unwrap();
+        let state = field(&r, Field::State).unwrap();
         assert_eq!(
             (state.before.as_str(), state.after.as_str()),
             ("Live", "Live, with unpublished changes")
@@ -463,7 +395,7 @@ mod tests {
         );
         assert_eq!(r.out_of_use, Some(OutOfUse::Certain));
         assert_eq!(
-            field(&r, "state").unwrap().after,
+            field(&r, Field::State).unwrap().after,
             "Draft, out of use until published"
         );
         assert!(!r.publish);
@@ -482,7 +414,7 @@ mod tests {
         assert!(r.lead.contains("could not learn"), "{}", r.lead);
         assert_eq!(r.out_of_use, Some(OutOfUse::Possible));
         assert_eq!(
-            field(&r, "state").unwrap().after,
+            field(&r, Field::State).unwrap().after,
             "Live, or out of use until published"
         );
     }
@@ -507,7 +439,7 @@ mod tests {
             server.current_version = None;
             let r = review(&server, &draft, false, draft_save, names);
             assert_eq!(r.out_of_use, None, "{draft_save:?}");
-            assert!(field(&r, "state").is_none());
+            assert!(field(&r, Field::State).is_none());
         }
     }
 
@@ -531,24 +463,29 @@ mod tests {
         draft.restricted_to_segments =
             vec!["s2".into(), "9a8b7c6d-1111-2222-3333-444455556666".into()];
         let r = review(&server, &draft, true, DraftSave::BesideLive, names);
-        let expect = |f: &str, label: &str, before: &str, after: &str| {
-            let c = field(&r, f).unwrap_or_else(|| panic!("no {f} change in {:?}", r.changes));
+        let expect = |f: Field, label: &str, before: &str, after: &str| {
+            let c = field(&r, f).unwrap_or_else(|| panic!("no {f:?} change in {:?}", r.changes));
             assert_eq!(
                 (c.label.as_str(), c.before.as_str(), c.after.as_str()),
                 (label, before, after)
             );
         };
-        expect("title", "Title", "Training t1", "Refund policy");
-        expect("type", "Type", "When asked", "Always on");
-        expect("directory", "Directory", "Billing", "Shipping");
-        expect("channels", "Channels", "All channels", "WhatsApp, Phone");
+        expect(Field::Title, "Title", "Training t1", "Refund policy");
+        expect(Field::Type, "Type", "When asked", "Always on");
+        expect(Field::Directory, "Directory", "Billing", "Shipping");
         expect(
-            "segments",
+            Field::Channels,
+            "Channels",
+            "All channels",
+            "WhatsApp, Phone",
+        );
+        expect(
+            Field::Segments,
             "Segments",
             "VIP customers",
             "Trial users, Unknown segment (9a8b7c6d…)",
         );
-        expect("state", "State", "Draft", "Live");
+        expect(Field::State, "State", "Draft", "Live");
         assert!(r.publish);
     }
 
@@ -568,12 +505,12 @@ mod tests {
         draft.restricted_to_segments.clear();
         draft.directory_id = None;
         let r = review(&server, &draft, false, DraftSave::BesideLive, names);
-        assert_eq!(field(&r, "channels").unwrap().before, "Web chat");
-        assert_eq!(field(&r, "channels").unwrap().after, "All channels");
-        assert_eq!(field(&r, "segments").unwrap().after, "All customers");
-        assert_eq!(field(&r, "directory").unwrap().after, "No directory");
+        assert_eq!(field(&r, Field::Channels).unwrap().before, "Web chat");
+        assert_eq!(field(&r, Field::Channels).unwrap().after, "All channels");
+        assert_eq!(field(&r, Field::Segments).unwrap().after, "All customers");
+        assert_eq!(field(&r, Field::Directory).unwrap().after, "No directory");
         // The live text stays the text: no draft waits beside it afterwards.
-        assert!(field(&r, "state").is_none());
+        assert!(field(&r, Field::State).is_none());
     }
 
     #[test]
@@ -615,9 +552,9 @@ mod tests {
                 segments: &[],
             },
         );
-        assert!(field(&r, "title").is_none());
+        assert!(field(&r, Field::Title).is_none());
         assert_eq!(
-            field(&r, "state").unwrap().before,
+            field(&r, Field::State).unwrap().before,
             "Live, with unpublished changes"
         );
         assert_eq!(
@@ -689,11 +626,11 @@ mod tests {
                 segments: &[],
             },
         );
-        let fields: Vec<_> = r.changes.iter().map(|c| c.field.as_str()).collect();
-        assert_eq!(fields, ["title", "channels", "state"]);
-        assert_eq!(field(&r, "state").unwrap().before, "Live");
+        let fields: Vec<_> = r.changes.iter().map(|c| c.field).collect();
+        assert_eq!(fields, [Field::Title, Field::Channels, Field::State]);
+        assert_eq!(field(&r, Field::State).unwrap().before, "Live");
         assert_eq!(
-            field(&r, "state").unwrap().after,
+            field(&r, Field::State).unwrap().after,
             "Live, with unpublished changes"
         );
         assert_eq!(r.content_diff.last().unwrap().tag, DiffTag::Insert);
@@ -744,7 +681,7 @@ mod tests {
             },
         );
         assert_eq!(
-            field(&r, "directory").unwrap().before,
+            field(&r, Field::Directory).unwrap().before,
             "Unknown directory (01234567…)"
         );
     }

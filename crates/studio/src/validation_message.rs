@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::error::{ErrorKind, StudioError};
 use crate::form_field::FormField;
-use crate::review::type_label;
+use crate::vocabulary::{channel_label, type_label};
 
 /// What the rule after the path says is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,7 @@ fn subject(refusal: &Refusal, sent: &Value) -> Subject {
         "type" => {
             let label = value("type")
                 .and_then(|v| serde_json::from_value::<TrainingType>(v.clone()).ok())
-                .map(|t| format!("the type “{}”", type_label(&t)));
+                .map(|t| format!("the type “{}”", type_label(t)));
             (
                 label.unwrap_or_else(|| "the type".into()),
                 Some(FormField::Type),
@@ -142,7 +142,7 @@ fn subject(refusal: &Refusal, sent: &Value) -> Subject {
         ),
         "restricted_to_channels" if item => {
             let label = text_of(value("restricted_to_channels"))
-                .map(|c| format!("the channel “{}”", Channel::from(c).label()));
+                .map(|c| format!("the channel “{}”", channel_label(&Channel::from(c))));
             (
                 label.unwrap_or_else(|| "one of the ticked channels".into()),
                 Some(FormField::Channels),
@@ -303,9 +303,11 @@ mod tests {
         assert_eq!(field, Some(FormField::Channels));
         let (text, _) =
             explained("body/restricted_to_channels/1 must be equal to one of the allowed values");
+        // A channel this app does not know is named as its checkbox is, so the editor finds it.
         assert_eq!(
             text,
-            "open.cx does not accept the channel “telegram”. Untick it, then save again."
+            "open.cx does not accept the channel “Other channel (telegram)”. Untick it, then save \
+             again."
         );
     }
 

@@ -69,7 +69,7 @@ async fn someone_elses_change_is_a_conflict_and_keep_mine_lands() {
         .theirs_changes
         .changes
         .iter()
-        .find(|c| c.field == "title")
+        .find(|c| c.field == studio::Field::Title)
         .unwrap();
     assert_eq!(
         (their_title.before.as_str(), their_title.after.as_str()),

@@ -103,8 +103,8 @@ async fn saves_and_publishes_are_kept_newest_first_and_survive_a_restart() {
     let mut current = second.clone();
     current.content = "First words.\nAnd more.".into();
     let review = f.studio.history_compare(&t.id, 1, &current).await.unwrap();
-    let fields: Vec<_> = review.changes.iter().map(|c| c.field.as_str()).collect();
-    assert_eq!(fields, ["title"]);
+    let fields: Vec<_> = review.changes.iter().map(|c| c.field).collect();
+    assert_eq!(fields, [studio::Field::Title]);
     assert_eq!(review.changes[0].after, "Second title");
     assert!(review.content_diff.iter().any(|l| l.text == "And more."));
     assert!(f.requests().is_empty(), "{:?}", f.requests());

@@ -6,7 +6,7 @@ use opencx::{ApiToken, Channel, TrainingType};
 use opencx_sim::{SimConfig, SimHandle, TokenSpec, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN};
 use serde_json::Value;
 use studio::secrets::SecretStore;
-use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, TrainingDraft, KEY_REJECTED};
+use studio::{ErrorKind, Field, MemoryStore, SaveOutcome, Studio, TrainingDraft, KEY_REJECTED};
 
 const SEGMENTS_ONLY: &str = "ocx_test_segments_only";
 
@@ -293,22 +293,22 @@ async fn review_names_directories_and_segments() {
         TrainingType::ScenarioSpecific => TrainingType::Behavioral,
     };
     let review = f.studio.review_changes(&t.id, &draft, false).await.unwrap();
-    let change = |field: &str| {
+    let change = |field: Field| {
         review
             .changes
             .iter()
             .find(|c| c.field == field)
-            .unwrap_or_else(|| panic!("no {field} in {:?}", review.changes))
+            .unwrap_or_else(|| panic!("no {field:?} in {:?}", review.changes))
             .clone()
     };
-    assert_eq!(change("title").after, "A new title");
-    assert_eq!(change("directory").after, other_dir.name);
-    assert_eq!(change("channels").after, "SMS");
+    assert_eq!(change(Field::Title).after, "A new title");
+    assert_eq!(change(Field::Directory).after, other_dir.name);
+    assert_eq!(change(Field::Channels).after, "SMS");
     assert_eq!(
-        change("segments").after,
+        change(Field::Segments).after,
         format!("{}, Unknown segment (deadbeef…)", segment.name)
     );
-    assert_eq!(change("state").after, "Live, with unpublished changes");
+    assert_eq!(change(Field::State).after, "Live, with unpublished changes");
     assert!(review.content_diff.last().unwrap().text == "One more line.");
     assert!(!review.publish);
     // Reviewing sends nothing that changes the server.
@@ -327,7 +327,7 @@ async fn review_loads_names_when_the_workspace_was_not_loaded() {
         .review_changes(id, &draft_of(&training), true)
         .await
         .unwrap();
-    assert!(review.changes.iter().all(|c| c.field == "state"));
+    assert!(review.changes.iter().all(|c| c.field == Field::State));
 }
 
 #[tokio::test]
@@ -400,7 +400,7 @@ async fn a_server_refusal_reads_in_the_form_words_and_names_the_field() {
     assert_eq!(err.kind(), ErrorKind::Validation);
     assert_eq!(
         err.message(),
-        "open.cx does not accept the channel “fax”. Untick it, then save again."
+        "open.cx does not accept the channel “Other channel (fax)”. Untick it, then save again."
     );
     assert_eq!(err.field(), Some(studio::FormField::Channels));
 }

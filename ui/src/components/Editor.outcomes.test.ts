@@ -31,6 +31,7 @@ function conflictFor(mine: TrainingDraft, publish: boolean): Conflict {
     theirs: THEIRS,
     mine,
     publish,
+    rows: [],
     theirs_changes: {
       ...REVIEW,
       content_diff: [

@@ -36,6 +36,7 @@ function conflictWith(args: Record<string, unknown>): { status: 'conflict'; conf
       theirs: { ...base, draft_title: 'Theirs', updated_at: '2025-03-01T09:00:00.000Z' },
       mine: args.draft as TrainingDraft,
       publish: false,
+      rows: [],
       theirs_changes: REVIEW,
       mine_changes: REVIEW,
     },

@@ -20,6 +20,7 @@ function conflict(overrides: Partial<Conflict> = {}): Conflict {
       restricted_to_segments: ['seg-vip-0001'],
     },
     publish: false,
+    rows: [],
     theirs_changes: EMPTY_REVIEW,
     mine_changes: EMPTY_REVIEW,
     ...overrides,

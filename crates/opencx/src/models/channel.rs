@@ -1,5 +1,6 @@
-//! The channels a training can be restricted to, with the labels editors see. Unknown channel
-//! strings from a newer server are kept as they are instead of breaking the list.
+//! The channels a training can be restricted to. Unknown channel strings from a newer server are
+//! kept as they are instead of breaking the list. (The words editors see for each channel are
+//! Training Studio's, in `studio::vocabulary`.)
 
 use std::fmt;
 
@@ -55,24 +56,6 @@ impl Channel {
             Channel::Messenger => "messenger",
             Channel::Api => "api",
             Channel::WebVoice => "web_voice",
-            Channel::Other(s) => s,
-        }
-    }
-
-    /// The label the open.cx dashboard shows people, e.g. "Phone"; an unknown channel shows its
-    /// wire string.
-    pub fn label(&self) -> &str {
-        match self {
-            Channel::Web => "Web chat",
-            Channel::Email => "Email",
-            Channel::PhoneVoice => "Phone",
-            Channel::Slack => "Slack",
-            Channel::Sms => "SMS",
-            Channel::Whatsapp => "WhatsApp",
-            Channel::Instagram => "Instagram",
-            Channel::Messenger => "Messenger",
-            Channel::Api => "API",
-            Channel::WebVoice => "Web voice",
             Channel::Other(s) => s,
         }
     }
@@ -140,31 +123,10 @@ mod tests {
             serde_json::to_string(&list).unwrap(),
             r#"["web","tiktok","sms"]"#
         );
-        assert_eq!(list[1].label(), "tiktok");
     }
 
     #[test]
     fn from_string_never_wraps_a_known_channel_in_other() {
         assert_eq!(Channel::from("web_voice".to_string()), Channel::WebVoice);
-    }
-
-    #[test]
-    fn labels_match_the_dashboard() {
-        let labels: Vec<&str> = Channel::KNOWN.iter().map(Channel::label).collect();
-        assert_eq!(
-            labels,
-            [
-                "Web chat",
-                "Email",
-                "Phone",
-                "Slack",
-                "SMS",
-                "WhatsApp",
-                "Instagram",
-                "Messenger",
-                "API",
-                "Web voice"
-            ]
-        );
     }
 }
