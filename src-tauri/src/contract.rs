@@ -1,11 +1,15 @@
 //! The parts of the IPC contract TypeScript cannot check by itself, checked here against the
 //! Rust side by reading the UI's sources: which error kinds mean open.cx could not be reached
-//! (`ui/src/lib/errors.ts` against [`studio::ErrorKind::is_unreachable`]).
+//! (`ui/src/lib/errors.ts` against [`studio::ErrorKind::is_unreachable`]), and the events
+//! `ui/src/lib/ipc.ts` listens to (against [`crate::events`]). The types themselves are
+//! generated (ts-rs), so tsc checks those.
 
 use std::path::Path;
 
 use regex::Regex;
 use studio::ErrorKind;
+
+use crate::events;
 
 /// A file of the repository, by its path from the root (where this package is declared).
 fn source(path: &str) -> String {
@@ -51,4 +55,26 @@ fn the_ui_marks_the_kinds_rust_calls_unreachable() {
         }
     }
     assert_eq!(unreachable, ["network", "timeout", "server"]);
+}
+
+#[test]
+fn ipc_ts_listens_to_every_event_by_its_name_with_its_generated_payload() {
+    let ipc = source("ui/src/lib/ipc.ts");
+    // `on<JobProgress>('job-progress', …)`, or `listen<…>('…'` if someone skipped `on`: the
+    // payload type and the event's name.
+    let listener = Regex::new(r"\b(?:on|listen)<(\w+)>\(\s*'([^']*)'").unwrap();
+    let mut listened: Vec<(String, String)> = listener
+        .captures_iter(&ipc)
+        .map(|found| (found[2].to_owned(), found[1].to_owned()))
+        .collect();
+    listened.sort();
+    let mut emitted: Vec<(String, String)> = events::every_event()
+        .into_iter()
+        .map(|(name, payload)| (name.to_owned(), payload))
+        .collect();
+    emitted.sort();
+    assert_eq!(
+        listened, emitted,
+        "ipc.ts's listeners (event, payload) against the shell's events"
+    );
 }

@@ -1,13 +1,14 @@
 //! Training Studio desktop shell: the Tauri app around the `studio` service. It manages one
 //! [`studio::Studio`], registers the IPC commands (in [`commands`]), holds the window's close
-//! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits
-//! as the "api-waiting" event, job progress as the "job-progress" event and outbox changes as
-//! the "outbox-changed" event, and sends the outbox while entries wait. One app runs per data
+//! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits,
+//! job progress and outbox changes as events (all of them in [`events`]), and sends the outbox
+//! while entries wait. One app runs per data
 //! folder: a second launch brings the running window to the front ([`single_instance`]).
 
 pub mod commands;
 #[cfg(test)]
 mod contract;
+pub mod events;
 pub mod flavour;
 pub mod single_instance;
 #[cfg(test)]
@@ -15,20 +16,11 @@ mod tests;
 
 use std::time::Duration;
 
-use serde::Serialize;
 use studio::{DemoSeed, KeyringStore, Studio};
-use tauri::{Emitter, Manager, Runtime, WindowEvent};
+use tauri::{Manager, Runtime, WindowEvent};
 
 use commands::window::CloseGuard;
-
-/// Event emitted while the client waits before retrying a request.
-pub const API_WAITING: &str = "api-waiting";
-
-/// Event emitted after each item of a bulk job and at its end (payload `studio::JobProgress`).
-pub const JOB_PROGRESS: &str = "job-progress";
-
-/// Event emitted after every change to the outbox (payload `studio::OutboxView`).
-pub const OUTBOX_CHANGED: &str = "outbox-changed";
+use events::ApiWaiting;
 
 /// How the app was started (from the command line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,13 +29,6 @@ pub struct LaunchOptions {
     pub demo: bool,
     /// The demo simulator's seed (`demo`, `empty`, `scale:N`).
     pub demo_seed: DemoSeed,
-}
-
-/// The "api-waiting" payload: whole seconds (rounded up) and the attempt that follows.
-#[derive(Debug, Clone, Serialize)]
-struct ApiWaiting {
-    seconds: u64,
-    attempt: u32,
 }
 
 /// Runs the desktop app.
@@ -85,26 +70,14 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             let handle = app.handle().clone();
             app.state::<Studio>()
                 .set_retry_hook(move |wait: Duration, attempt: u32| {
-                    let payload = ApiWaiting {
-                        seconds: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
-                        attempt,
-                    };
-                    if let Err(e) = handle.emit(API_WAITING, payload) {
-                        tracing::debug!(error = %e, "could not emit api-waiting");
-                    }
+                    events::emit(&handle, &ApiWaiting::new(wait, attempt));
                 });
             let handle = app.handle().clone();
-            app.state::<Studio>().set_job_hook(move |progress| {
-                if let Err(e) = handle.emit(JOB_PROGRESS, progress) {
-                    tracing::warn!(error = %e, "could not emit job-progress");
-                }
-            });
+            app.state::<Studio>()
+                .set_job_hook(move |progress| events::emit(&handle, progress));
             let handle = app.handle().clone();
-            app.state::<Studio>().set_outbox_hook(move |view| {
-                if let Err(e) = handle.emit(OUTBOX_CHANGED, view) {
-                    tracing::warn!(error = %e, "could not emit outbox-changed");
-                }
-            });
+            app.state::<Studio>()
+                .set_outbox_hook(move |view| events::emit(&handle, view));
             commands::outbox::keep_sending(app.handle());
             Ok(())
         })

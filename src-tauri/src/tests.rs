@@ -14,6 +14,7 @@ use tauri::{Listener, Manager, WebviewWindow};
 
 use crate::build_app;
 use crate::commands::window::CloseGuard;
+use crate::events::{ApiWaiting, CloseRequested, ShellEvent};
 
 const FULL_KEY: &str = "ocx_test_full";
 
@@ -421,7 +422,7 @@ fn retry_waits_are_emitted_as_api_waiting() {
     let h = harness();
     let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
     let seen = std::sync::Arc::clone(&events);
-    h.app.listen_any(crate::API_WAITING, move |event| {
+    h.app.listen_any(ApiWaiting::NAME, move |event| {
         seen.lock()
             .unwrap()
             .push(serde_json::from_str(event.payload()).unwrap());
@@ -451,19 +452,18 @@ fn jobs_report_progress_events_and_a_close_request_says_a_job_runs() {
     let h = harness();
     let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
     let seen = std::sync::Arc::clone(&events);
-    h.app.listen_any(crate::JOB_PROGRESS, move |event| {
+    h.app.listen_any(studio::JobProgress::NAME, move |event| {
         seen.lock()
             .unwrap()
             .push(serde_json::from_str(event.payload()).unwrap());
     });
     let closes = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
     let seen = std::sync::Arc::clone(&closes);
-    h.app
-        .listen_any(crate::commands::window::CLOSE_REQUESTED, move |event| {
-            seen.lock()
-                .unwrap()
-                .push(serde_json::from_str(event.payload()).unwrap());
-        });
+    h.app.listen_any(CloseRequested::NAME, move |event| {
+        seen.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
     invoke(
         &h.window,
         "sign_in",
@@ -524,7 +524,7 @@ fn a_save_that_cannot_reach_open_cx_waits_and_is_announced_as_outbox_changed() {
     let h = harness();
     let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
     let seen = std::sync::Arc::clone(&events);
-    h.app.listen_any(crate::OUTBOX_CHANGED, move |event| {
+    h.app.listen_any(studio::OutboxView::NAME, move |event| {
         seen.lock()
             .unwrap()
             .push(serde_json::from_str(event.payload()).unwrap());

@@ -4,18 +4,10 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::Serialize;
 use studio::{ErrorKind, Studio, StudioError};
-use tauri::{Emitter, Manager, Runtime, State, Window};
+use tauri::{Manager, Runtime, State, Window};
 
-/// Event emitted when the editor tries to close the window.
-pub const CLOSE_REQUESTED: &str = "close-requested";
-
-/// The "close-requested" payload: `job_running` = a bulk job would stop if the window closed.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct CloseRequested {
-    pub job_running: bool,
-}
+use crate::events::{self, CloseRequested};
 
 /// Whether the UI has agreed to let the window close.
 #[derive(Debug, Default)]
@@ -36,9 +28,7 @@ pub fn ask_before_closing<R: Runtime>(window: &Window<R>) {
     let job_running = window
         .try_state::<Studio>()
         .is_some_and(|s| s.job_running());
-    if let Err(e) = window.emit(CLOSE_REQUESTED, CloseRequested { job_running }) {
-        tracing::warn!(error = %e, "could not ask the UI about closing");
-    }
+    events::emit(window, &CloseRequested { job_running });
 }
 
 #[tauri::command]

@@ -97,19 +97,19 @@ describe('App', () => {
   it('closes the window at once when nothing is unsaved', async () => {
     const { backend } = setup();
     await screen.findByRole('listbox', { name: 'Trainings' });
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
   });
 
   it('asks before closing the window with unsaved changes', async () => {
     const { backend, user } = setup();
     await makeDirty(user);
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
     const dialog = await screen.findByRole('dialog', { name: 'Unsaved changes' });
     await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
     expect(backend.callsTo('confirm_close')).toEqual([]);
 
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
     await user.click(within(await screen.findByRole('dialog', { name: 'Unsaved changes' })).getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));
   });
@@ -117,8 +117,8 @@ describe('App', () => {
   it('asks once when the window is closed twice in a row', async () => {
     const { backend, user } = setup();
     await makeDirty(user);
-    await backend.emit('close-requested');
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
+    await backend.emit('close-requested', { job_running: false });
     expect(await screen.findAllByRole('dialog', { name: 'Unsaved changes' })).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(2));
@@ -229,14 +229,14 @@ describe('App', () => {
     await user.keyboard('tone{Enter}');
     await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(1));
 
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
     let dialog = await screen.findByRole('dialog', { name: 'A job is still running' });
     expect(dialog).toHaveTextContent('Moving 1 training to Tone of voice: 0 of 1 done. If you leave now, the rest is not done.');
     await user.click(within(dialog).getByRole('button', { name: 'Keep working' }));
     expect(backend.callsTo('confirm_close')).toEqual([]);
     expect(backend.callsTo('cancel_job')).toEqual([]);
 
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: false });
     dialog = await screen.findByRole('dialog', { name: 'A job is still running' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop the job and leave' }));
     await waitFor(() => expect(backend.callsTo('confirm_close')).toHaveLength(1));

@@ -99,9 +99,9 @@ describe('events', () => {
     const stopWaiting = await onApiWaiting(waiting);
     await onCloseRequested(closing);
     await backend.emit('api-waiting', { seconds: 12, attempt: 2 });
-    await backend.emit('close-requested');
+    await backend.emit('close-requested', { job_running: true });
     expect(waiting).toHaveBeenCalledWith({ seconds: 12, attempt: 2 });
-    expect(closing).toHaveBeenCalledTimes(1);
+    expect(closing).toHaveBeenCalledExactlyOnceWith(true);
 
     stopWaiting();
     await backend.emit('api-waiting', { seconds: 3, attempt: 3 });

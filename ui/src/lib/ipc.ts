@@ -3,7 +3,9 @@
 // normalised to an `IpcError` whose `kind` the UI switches on (never the message text).
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { ApiWaiting } from './bindings/ApiWaiting';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
+import type { CloseRequested } from './bindings/CloseRequested';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -23,6 +25,8 @@ import type { WorkspaceList } from './bindings/WorkspaceList';
 import type { WorkspaceSummary } from './bindings/WorkspaceSummary';
 import type { Written } from './bindings/Written';
 import { isErrorKind } from './errors';
+
+export type { ApiWaiting };
 
 /** A stable, machine-readable error code (Rust's `ErrorKind`); `unknown` when the backend sent something else. */
 export type IpcErrorKind = ErrorKind | 'unknown';
@@ -205,32 +209,30 @@ export const historyCompare = (id: string, version: number, current: TrainingDra
 export const confirmClose = (): Promise<null> => call('confirm_close');
 
 // ---- events ---------------------------------------------------------------------------------
+// The shell's events (src-tauri/src/events.rs), each with its generated payload type.
 
 export type Unlisten = () => void;
 
-/** The shell held back a window close and asks whether it may go ahead; `jobRunning` = a bulk job would stop. */
-export function onCloseRequested(handler: (jobRunning: boolean) => void): Promise<Unlisten> {
-  return listen<{ job_running?: boolean } | null>('close-requested', (event) =>
-    handler(event.payload?.job_running === true),
-  );
+function on<Payload>(event: string, handler: (payload: Payload) => void): Promise<Unlisten> {
+  return listen<Payload>(event, (e) => handler(e.payload));
 }
 
-export interface ApiWaiting {
-  seconds: number;
-  attempt: number;
+/** The shell held back a window close and asks whether it may go ahead; `jobRunning` = a bulk job would stop. */
+export function onCloseRequested(handler: (jobRunning: boolean) => void): Promise<Unlisten> {
+  return on<CloseRequested>('close-requested', (request) => handler(request.job_running));
 }
 
 /** The client waits before retrying (Retry-After or backoff). */
 export function onApiWaiting(handler: (waiting: ApiWaiting) => void): Promise<Unlisten> {
-  return listen<ApiWaiting>('api-waiting', (event) => handler(event.payload));
+  return on<ApiWaiting>('api-waiting', handler);
 }
 
 /** The outbox changed (queued, sent, landed, discarded). */
 export function onOutboxChanged(handler: (view: OutboxView) => void): Promise<Unlisten> {
-  return listen<OutboxView>('outbox-changed', (event) => handler(event.payload));
+  return on<OutboxView>('outbox-changed', handler);
 }
 
 /** A bulk job finished an item, or ended. */
 export function onJobProgress(handler: (progress: JobProgress) => void): Promise<Unlisten> {
-  return listen<JobProgress>('job-progress', (event) => handler(event.payload));
+  return on<JobProgress>('job-progress', handler);
 }
