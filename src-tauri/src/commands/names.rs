@@ -1,6 +1,7 @@
 // Every IPC command of the app, as the UI invokes it. Included by build.rs, which puts each under
 // the ACL (src-tauri/capabilities/main.json grants each to the main window), and by the shell's
-// tests, which check the capability and call every command. (Plain comments: this file is
+// tests, which check the capability, call every command, and check this list against
+// `generate_handler!` and ui/src/lib/ipc.ts (contract.rs). (Plain comments: this file is
 // `include!`d, where inner doc comments are not allowed.)
 pub const COMMANDS: &[&str] = &[
     "list_workspaces",
