@@ -78,6 +78,31 @@ fn ipc_ts_listens_to_every_event_by_its_name_with_its_generated_payload() {
         .map(|(name, payload)| (name.to_owned(), payload))
         .collect();
     emitted.sort();
+    // `every_event()` leaves none of events.rs's `impl ShellEvent for …` out.
+    let events_rs = syn::parse_file(&source("src-tauri/src/events.rs")).unwrap();
+    let mut implemented: Vec<String> = events_rs
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(imp) => imp
+                .trait_
+                .as_ref()
+                .map(|(_, path, _)| (path, &*imp.self_ty)),
+            _ => None,
+        })
+        .filter(|(path, _)| path.is_ident("ShellEvent"))
+        .map(|(_, ty)| match ty {
+            syn::Type::Path(ty) => ty.path.segments.last().unwrap().ident.to_string(),
+            _ => panic!("a ShellEvent that is not a named type"),
+        })
+        .collect();
+    implemented.sort();
+    let mut listed: Vec<String> = emitted.iter().map(|(_, payload)| payload.clone()).collect();
+    listed.sort();
+    assert_eq!(
+        implemented, listed,
+        "events.rs's ShellEvent impls against every_event()"
+    );
     assert_eq!(
         listened, emitted,
         "ipc.ts's listeners (event, payload) against the shell's events"

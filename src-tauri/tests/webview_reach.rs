@@ -3,7 +3,7 @@
 //! the app's, from the generated ACL manifests) is asked of the runtime authority for the main
 //! window. Exactly the app's own commands (its manifest, which build.rs writes from the command
 //! list) and listening to events may be allowed; nothing for another window label or for a
-//! remote origin. `src/tests.rs` checks the same list against the registered handlers.
+//! remote origin. `src/contract.rs` checks the same list against the registered handlers.
 
 use std::collections::BTreeSet;
 

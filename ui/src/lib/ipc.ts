@@ -31,16 +31,16 @@ export type { ApiWaiting };
 /** A stable, machine-readable error code (Rust's `ErrorKind`); `unknown` when the backend sent something else. */
 export type IpcErrorKind = ErrorKind | 'unknown';
 
-/** The parts of the editor's form an error can be about (`FormField`, every value once). */
-export const FORM_FIELDS: readonly FormField[] = [
-  'title',
-  'content',
-  'type',
-  'directory',
-  'channels',
-  'segments',
-  'window',
-];
+/** The parts of the editor's form an error can be about: every `FormField` (tsc names one Rust adds). */
+const FORM_FIELDS = {
+  title: true,
+  content: true,
+  type: true,
+  directory: true,
+  channels: true,
+  segments: true,
+  window: true,
+} as const satisfies Record<FormField, true>;
 
 /** A failed command: `kind` to decide what to show, `message` a sentence an editor can act on,
  * `field` the part of the form it is about (`null` when it is not about one). */
@@ -57,7 +57,7 @@ export class IpcError extends Error {
 }
 
 function isFormField(field: unknown): field is FormField {
-  return typeof field === 'string' && (FORM_FIELDS as readonly string[]).includes(field);
+  return typeof field === 'string' && Object.hasOwn(FORM_FIELDS, field);
 }
 
 /** Turns whatever a rejected `invoke` gave us into an `IpcError`. */
