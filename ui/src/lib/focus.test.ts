@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { focusableIn, trapTab } from './focus';
+import { focusableIn, isTypingIn, trapTab } from './focus';
 
 function setup() {
   document.body.innerHTML = `
@@ -44,5 +44,13 @@ describe('focus', () => {
     const event = tab();
     trapTab(event, box);
     expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('knows when a key goes to a field being typed in', () => {
+    document.body.innerHTML = `<input id="field" /><div class="cm-editor"><p id="line"></p></div><button id="b">B</button>`;
+    expect(isTypingIn(document.getElementById('field'))).toBe(true);
+    expect(isTypingIn(document.getElementById('line'))).toBe(true);
+    expect(isTypingIn(document.getElementById('b'))).toBe(false);
+    expect(isTypingIn(null)).toBe(false);
   });
 });

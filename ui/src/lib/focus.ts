@@ -1,4 +1,5 @@
-// Keyboard focus helpers for dialogs: which elements take Tab, and keeping Tab inside a dialog.
+// Keyboard focus helpers: which elements take Tab, keeping Tab inside a dialog, and whether a key
+// goes to a field being typed in (so a shortcut such as Ctrl+Z is left to it).
 
 const FOCUSABLE = [
   'a[href]',
@@ -37,4 +38,13 @@ export function trapTab(event: KeyboardEvent, container: HTMLElement): void {
     event.preventDefault();
     first.focus();
   }
+}
+
+/** True when `target` is a field being typed in (input, text area, select, the content editor). */
+export function isTypingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.closest('input, textarea, select, .cm-editor, [contenteditable="true"]') !== null)
+  );
 }

@@ -61,6 +61,10 @@ export class WorkspaceStore {
   get cachedAt(): string | null {
     return this.#cachedAt;
   }
+  /** A workspace shows (open.cx's answer or the kept copy). */
+  get hasData(): boolean {
+    return this.#data !== null;
+  }
   /** False when the server has no directory routes: directories come from the trainings. */
   get directoriesSupported(): boolean {
     return this.#data?.directories_supported ?? true;
