@@ -6,7 +6,8 @@
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
 //! shell calls. Every word editors see for a field, channel, type or state comes from
-//! [`vocabulary`].
+//! [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
+//! contradictions between two trainings) are pure functions of the text they are given.
 //!
 //! The house: `service/` is the service, one file per command group of the shell;
 //! `open_workspace.rs` is the open workspace it works on; the stores it writes through
@@ -36,6 +37,7 @@ mod open_workspace;
 pub mod outbox;
 pub mod preview;
 pub mod promise;
+pub mod radar;
 pub mod review;
 pub mod secrets;
 mod service;

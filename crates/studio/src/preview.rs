@@ -147,12 +147,17 @@ fn is_text_alignment(style: &str) -> bool {
         })
 }
 
+/// The markdown the app reads: CommonMark with tables, strikethrough and task lists. The
+/// preview renders it and the writing checks (`radar`) read it with the same options, so both
+/// see the same headings, links and tables.
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
+
 /// The sanitized HTML of `markdown`.
 pub fn render(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     // Task list markers become plain ballot boxes instead of <input> elements.
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let events = Parser::new_ext(markdown, MARKDOWN_OPTIONS).map(|event| match event {
         Event::TaskListMarker(true) => Event::Text("☑ ".into()),
         Event::TaskListMarker(false) => Event::Text("☐ ".into()),
         other => other,
