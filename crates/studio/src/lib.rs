@@ -4,9 +4,10 @@
 //! changes and a check of open.cx's answer against the review, the local journal of unsaved
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
-//! jobs (moves, publishing, deleting, visibility), behind the [`Studio`] service the desktop
-//! shell calls. Every word editors see for a field, channel, type or state comes from
-//! [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
+//! jobs (moves, publishing, deleting, visibility), the workspace's one full-text index
+//! (`search_index`) and what the AI would be given for a customer's message (`reach`), behind
+//! the [`Studio`] service the desktop shell calls. Every word editors see for a field,
+//! channel, type or state comes from [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
 //! contradictions between two trainings) are pure functions of the text they are given.
 //!
 //! The house: `service/` is the service, one file per command group of the shell;
@@ -38,7 +39,9 @@ pub mod outbox;
 pub mod preview;
 pub mod promise;
 pub mod radar;
+pub mod reach;
 pub mod review;
+pub mod search_index;
 pub mod secrets;
 mod service;
 pub mod settings;
@@ -63,7 +66,12 @@ pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, M
 pub use journal::RecoveredEdit;
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
 pub use promise::Written;
+pub use reach::{
+    AlwaysOn, LeftOut, LeftOutReason, LikelyMatch, Reach, ReachEdit, ReachQuestion,
+    LIKELY_MATCHES_LABEL,
+};
 pub use review::{DiffLine, FieldChange, OutOfUse, Review};
+pub use search_index::TrainingIndex;
 pub use secrets::{KeyringStore, MemoryStore, SecretStore};
 pub use service::{
     SaveOutcome, Studio, DEFAULT_BASE_URL, DERIVED_DIRECTORY, KEY_REJECTED, NEW_CONTENT, NEW_TITLE,

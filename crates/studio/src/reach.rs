@@ -1,0 +1,774 @@
+//! The reach engine: for one customer message, on one channel, from a contact in some segments,
+//! at one moment, which trainings open.cx's AI would be given ([`reach`]), for "What will the AI
+//! see?". The answer ([`Reach`]) has three lists, and every training of the workspace is in
+//! exactly one of them:
+//!
+//! 1. the "Always on" trainings that apply, with their combined length (what the AI is given in
+//!    every conversation costs room in every conversation);
+//! 2. the "When asked" trainings that apply, ranked by how well their live text matches the
+//!    message's words (tantivy's BM25 over the workspace's one index, `search_index.rs`), each
+//!    with its score and the message's words it contains. That is a likely order, not open.cx's:
+//!    the answer says so in [`LIKELY_MATCHES_LABEL`];
+//! 3. every training left out, with exactly one reason ([`LeftOutReason`]), the first that is
+//!    true in this order of precedence:
+//!    1. not in use (a draft: never published, or taken out of use) — whether a training is in
+//!       use is [`PublicationState::of`], the state the list and the editor show, which follows
+//!       the workspace's draft rules through open.cx's own answer;
+//!    2. not on the message's channel (no channel ticked means every channel);
+//!    3. not for any of the contact's segments (no segment ticked means every customer);
+//!    4. not started yet, or ended: a training is active from `start_time` (included) until
+//!       `end_time` (excluded); a missing bound is open.
+//!
+//! With an unsaved edit ([`ReachEdit`], "Include my unsaved changes"), the edited training is
+//! read as it would be once published: the edit's text, type, channels and segments, in use,
+//! with the training's own schedule (the form does not edit it); its text replaces what the
+//! index holds for it in this question only.
+//!
+//! Every word comes from the app's vocabulary (`vocabulary.rs`): channel and segment names, the
+//! "Draft" state; the sentences here only put them in place.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use opencx::{Channel, Segment, Training, TrainingType};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::draft::TrainingDraft;
+use crate::error::Result;
+use crate::search_index::{Replacement, Scored, Text, TrainingIndex};
+use crate::vocabulary::{channel_label, segments_label, PublicationState};
+
+/// How the "when asked" ranking is labelled wherever it is shown.
+pub const LIKELY_MATCHES_LABEL: &str = "Likely matches, by the words used — open.cx's AI decides";
+
+/// One question: a customer's message, where it comes from, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReachQuestion {
+    pub message: String,
+    pub channel: Channel,
+    /// The ids of the segments the contact is in.
+    pub segment_ids: Vec<String>,
+    /// The moment the message is asked about.
+    pub at: DateTime<Utc>,
+    /// The editor's clock, in minutes east of UTC, for the dates of "Starts …" and "Ended …".
+    pub utc_offset_minutes: i32,
+    /// One training's unsaved edit, read as published for this question only.
+    pub edit: Option<ReachEdit>,
+}
+
+/// The editor's unsaved form of training `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReachEdit {
+    pub id: String,
+    pub draft: TrainingDraft,
+}
+
+/// What the AI would likely be given for one [`ReachQuestion`] (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Reach {
+    /// [`LIKELY_MATCHES_LABEL`], the heading of `when_asked`.
+    pub ranking_label: String,
+    /// The "Always on" trainings that apply, by title.
+    pub always_on: Vec<AlwaysOn>,
+    /// The characters of every training in `always_on` together.
+    pub always_on_chars: u32,
+    /// The "When asked" trainings that apply, best match first; those sharing no word with the
+    /// message come last (score 0), by title.
+    pub when_asked: Vec<LikelyMatch>,
+    /// Every other training, by reason (in the order of precedence), then by title.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An "Always on" training that applies.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AlwaysOn {
+    pub id: String,
+    pub title: String,
+    /// The characters of its title and content as the AI is given them.
+    pub chars: u32,
+}
+
+/// A "When asked" training that applies, and how well it matches the message.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LikelyMatch {
+    pub id: String,
+    pub title: String,
+    /// BM25 relevance; 0 when the training shares no word with the message.
+    pub score: f32,
+    /// The message's words (as written) found in the training's title or content.
+    pub matched_words: Vec<String>,
+}
+
+/// A training the AI would not be given, and the one reason why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LeftOut {
+    pub id: String,
+    pub title: String,
+    pub reason: LeftOutReason,
+    /// The reason in plain words: "Not on WhatsApp".
+    pub sentence: String,
+}
+
+/// Why a training is left out, in the order of precedence (the first true one is given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum LeftOutReason {
+    /// Not in use: never published, or taken out of use.
+    Draft,
+    /// Restricted to channels that do not include the message's.
+    NotOnChannel {
+        channel: Channel,
+    },
+    /// Restricted to segments the contact is in none of (their ids).
+    NotForSegments {
+        segment_ids: Vec<String>,
+    },
+    NotStarted {
+        starts: DateTime<Utc>,
+    },
+    Ended {
+        ended: DateTime<Utc>,
+    },
+}
+
+impl LeftOutReason {
+    /// The place of the reason in the order of precedence.
+    fn rank(&self) -> u8 {
+        match self {
+            LeftOutReason::Draft => 0,
+            LeftOutReason::NotOnChannel { .. } => 1,
+            LeftOutReason::NotForSegments { .. } => 2,
+            LeftOutReason::NotStarted { .. } => 3,
+            LeftOutReason::Ended { .. } => 4,
+        }
+    }
+
+    /// The reason in plain words, segments named from `segments`, dates on the editor's clock.
+    fn sentence(&self, segments: &[Segment], clock: FixedOffset) -> String {
+        let day = |at: &DateTime<Utc>| at.with_timezone(&clock).format("%-d %b %Y").to_string();
+        match self {
+            LeftOutReason::Draft => format!(
+                "{}: not used by the AI until published",
+                PublicationState::Draft.label()
+            ),
+            LeftOutReason::NotOnChannel { channel } => format!("Not on {}", channel_label(channel)),
+            LeftOutReason::NotForSegments { segment_ids } => {
+                format!("Only for {}", segments_label(segment_ids, segments))
+            }
+            LeftOutReason::NotStarted { starts } => format!("Starts {}", day(starts)),
+            LeftOutReason::Ended { ended } => format!("Ended {}", day(ended)),
+        }
+    }
+}
+
+/// A training as the question reads it: as the workspace holds it, or as its edit would
+/// publish it.
+struct Candidate<'a> {
+    id: &'a str,
+    title: &'a str,
+    training_type: TrainingType,
+    in_use: bool,
+    channels: &'a [Channel],
+    segment_ids: &'a [String],
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
+    /// What the AI is given while it is in use.
+    text: Text<'a>,
+}
+
+impl<'a> Candidate<'a> {
+    fn of(training: &'a Training) -> Self {
+        Candidate {
+            id: &training.id,
+            title: training.shown_title(),
+            training_type: training.training_type,
+            in_use: PublicationState::of(training) != PublicationState::Draft,
+            channels: &training.restricted_to_channels,
+            segment_ids: &training.restricted_to_segments,
+            start: training.start_time,
+            end: training.end_time,
+            text: Text::live(training),
+        }
+    }
+
+    /// `edit` as published, over `training` when the workspace holds it.
+    fn edited(edit: &'a ReachEdit, training: Option<&Training>) -> Self {
+        let draft = &edit.draft;
+        Candidate {
+            id: &edit.id,
+            title: &draft.title,
+            training_type: draft.training_type,
+            in_use: true,
+            channels: &draft.restricted_to_channels,
+            segment_ids: &draft.restricted_to_segments,
+            start: training.and_then(|t| t.start_time),
+            end: training.and_then(|t| t.end_time),
+            text: Text {
+                title: &draft.title,
+                content: &draft.content,
+            },
+        }
+    }
+
+    /// The first reason, in the order of precedence, to leave it out of `question`.
+    fn left_out_reason(&self, question: &ReachQuestion) -> Option<LeftOutReason> {
+        if !self.in_use {
+            return Some(LeftOutReason::Draft);
+        }
+        if !self.channels.is_empty() && !self.channels.contains(&question.channel) {
+            return Some(LeftOutReason::NotOnChannel {
+                channel: question.channel.clone(),
+            });
+        }
+        if !self.segment_ids.is_empty()
+            && !self
+                .segment_ids
+                .iter()
+                .any(|id| question.segment_ids.contains(id))
+        {
+            return Some(LeftOutReason::NotForSegments {
+                segment_ids: self.segment_ids.to_vec(),
+            });
+        }
+        match (self.start, self.end) {
+            (Some(starts), _) if question.at < starts => Some(LeftOutReason::NotStarted { starts }),
+            (_, Some(ended)) if question.at >= ended => Some(LeftOutReason::Ended { ended }),
+            _ => None,
+        }
+    }
+}
+
+/// What the AI would likely be given for `question`, over `trainings` (the workspace's, which
+/// `index` holds), naming segments from `segments`.
+pub fn reach<'a>(
+    question: &ReachQuestion,
+    trainings: impl IntoIterator<Item = &'a Training>,
+    index: &TrainingIndex,
+    segments: &[Segment],
+) -> Result<Reach> {
+    let edit = question.edit.as_ref();
+    let mut edited = None;
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
+    for training in trainings {
+        match edit {
+            Some(edit) if edit.id == training.id => edited = Some(training),
+            _ => candidates.push(Candidate::of(training)),
+        }
+    }
+    let replacement = edit.map(|edit| Replacement {
+        id: &edit.id,
+        old: edited.map(Text::live),
+        new: Text {
+            title: &edit.draft.title,
+            content: &edit.draft.content,
+        },
+    });
+    if let Some(edit) = edit {
+        candidates.push(Candidate::edited(edit, edited));
+    }
+    let ranked = index.rank(&question.message, replacement)?;
+    let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC is a valid offset"));
+
+    let mut always_on = Vec::new();
+    let mut when_asked = Vec::new();
+    let mut left_out = Vec::new();
+    for candidate in candidates {
+        let (id, title) = (candidate.id.to_owned(), candidate.title.to_owned());
+        if let Some(reason) = candidate.left_out_reason(question) {
+            let sentence = reason.sentence(segments, clock);
+            left_out.push(LeftOut {
+                id,
+                title,
+                reason,
+                sentence,
+            });
+            continue;
+        }
+        match candidate.training_type {
+            TrainingType::Behavioral => always_on.push(AlwaysOn {
+                id,
+                title,
+                chars: chars(candidate.text),
+            }),
+            TrainingType::ScenarioSpecific => {
+                let Scored {
+                    score,
+                    matched_words,
+                } = ranked.get(&id).cloned().unwrap_or(Scored {
+                    score: 0.0,
+                    matched_words: Vec::new(),
+                });
+                when_asked.push(LikelyMatch {
+                    id,
+                    title,
+                    score,
+                    matched_words,
+                });
+            }
+        }
+    }
+    always_on.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
+    when_asked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| (&a.title, &a.id).cmp(&(&b.title, &b.id)))
+    });
+    left_out.sort_by(|a, b| {
+        (a.reason.rank(), &a.title, &a.id).cmp(&(b.reason.rank(), &b.title, &b.id))
+    });
+    let always_on_chars = always_on
+        .iter()
+        .fold(0u32, |sum, t| sum.saturating_add(t.chars));
+    Ok(Reach {
+        ranking_label: LIKELY_MATCHES_LABEL.to_owned(),
+        always_on,
+        always_on_chars,
+        when_asked,
+        left_out,
+    })
+}
+
+/// The characters of a title and content together.
+fn chars(text: Text<'_>) -> u32 {
+    let count = text.title.chars().count() + text.content.chars().count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::test_support::{segment, training};
+
+    /// Noon on 5 Dec 2026, UTC: the moment asked about.
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap()
+    }
+
+    fn support(id: &str, kind: TrainingType, title: &str, content: &str) -> Training {
+        let mut t = training(id);
+        t.training_type = kind;
+        t.title = title.into();
+        t.content = content.into();
+        t.start_time = None;
+        t
+    }
+
+    fn segments() -> Vec<Segment> {
+        vec![segment("vip", "VIP"), segment("trial", "Trial")]
+    }
+
+    /// A support team's workspace: always-on rules for every channel, for WhatsApp only, for
+    /// email only and for VIP customers only; a draft; one that ended, one that starts
+    /// tomorrow; and several "when asked" answers.
+    fn workspace() -> Vec<Training> {
+        use TrainingType::{Behavioral as Always, ScenarioSpecific as Asked};
+        let mut whatsapp = support(
+            "whatsapp",
+            Always,
+            "Short messages",
+            "Keep answers under three sentences.",
+        );
+        whatsapp.restricted_to_channels = vec![Channel::Whatsapp];
+        let mut email = support(
+            "signature",
+            Always,
+            "Email signature",
+            "Sign every email with the team's name.",
+        );
+        email.restricted_to_channels = vec![Channel::Email];
+        let mut vip = support(
+            "vip",
+            Always,
+            "VIP care",
+            "Offer a call back from a senior agent.",
+        );
+        vip.restricted_to_segments = vec!["vip".into()];
+        let mut draft = support(
+            "returns-draft",
+            Asked,
+            "Holiday returns",
+            "Parcels bought in December can be returned until 31 January.",
+        );
+        draft.is_draft = true;
+        draft.current_version = None;
+        let mut ended = support(
+            "black-friday",
+            Asked,
+            "Black Friday delivery",
+            "Parcels ordered on Black Friday arrive within 10 days.",
+        );
+        ended.end_time = Some(Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap());
+        let mut tomorrow = support(
+            "christmas",
+            Asked,
+            "Christmas delivery",
+            "Order by 20 December for your parcel to arrive before Christmas.",
+        );
+        tomorrow.start_time = Some(Utc.with_ymd_and_hms(2026, 12, 6, 0, 0, 0).unwrap());
+        vec![
+            support(
+                "tone",
+                Always,
+                "Tone of voice",
+                "Be warm and brief. Use the customer's name.",
+            ),
+            whatsapp,
+            email,
+            vip,
+            draft,
+            ended,
+            tomorrow,
+            support(
+                "parcel",
+                Asked,
+                "Where is my parcel?",
+                "Ask for the order number, open the tracking link and say where the parcel is.",
+            ),
+            support(
+                "refund",
+                Asked,
+                "Refunds",
+                "Refunds go back to the card that paid within 5 days; a refunded order shows \
+                 in the account.",
+            ),
+            support(
+                "address",
+                Asked,
+                "Change the delivery address",
+                "Before the order ships, the address can be changed from the account page.",
+            ),
+        ]
+    }
+
+    fn question(message: &str, channel: Channel, segment_ids: &[&str]) -> ReachQuestion {
+        ReachQuestion {
+            message: message.into(),
+            channel,
+            segment_ids: segment_ids.iter().map(|s| (*s).to_owned()).collect(),
+            at: now(),
+            utc_offset_minutes: 0,
+            edit: None,
+        }
+    }
+
+    fn ask(trainings: &[Training], question: &ReachQuestion) -> Reach {
+        let index = TrainingIndex::build(trainings).unwrap();
+        reach(question, trainings, &index, &segments()).unwrap()
+    }
+
+    fn ids<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
+        list.iter().map(id).collect()
+    }
+
+    fn sentences(reach: &Reach) -> Vec<(&str, &str)> {
+        reach
+            .left_out
+            .iter()
+            .map(|l| (l.id.as_str(), l.sentence.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn on_whatsapp_for_a_customer_in_no_segment() {
+        let reach = ask(
+            &workspace(),
+            &question("Where is my parcel?", Channel::Whatsapp, &[]),
+        );
+        assert_eq!(reach.ranking_label, LIKELY_MATCHES_LABEL);
+        assert_eq!(
+            ids(&reach.always_on, |t| &t.id),
+            ["whatsapp", "tone"],
+            "by title: Short messages, Tone of voice"
+        );
+        let expected_chars = "Short messagesKeep answers under three sentences.Tone of voice\
+                              Be warm and brief. Use the customer's name."
+            .chars()
+            .count();
+        assert_eq!(reach.always_on_chars as usize, expected_chars);
+        assert_eq!(reach.always_on[1].chars, 56);
+        assert_eq!(reach.when_asked[0].id, "parcel");
+        assert_eq!(reach.when_asked[0].matched_words, ["parcel"]);
+        assert!(reach.when_asked[0].score > 0.0);
+        let rest: Vec<_> = reach.when_asked[1..].iter().map(|m| m.score).collect();
+        assert!(rest.iter().all(|s| *s < reach.when_asked[0].score));
+        assert_eq!(
+            sentences(&reach),
+            [
+                ("returns-draft", "Draft: not used by the AI until published"),
+                ("signature", "Not on WhatsApp"),
+                ("vip", "Only for VIP"),
+                ("christmas", "Starts 6 Dec 2026"),
+                ("black-friday", "Ended 1 Dec 2026"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_right_answer_ranks_first_whatever_the_form_of_the_word() {
+        let trainings = workspace();
+        for message in [
+            "How do I get a refund?",
+            "I still have not been refunded",
+            "Refunds??",
+        ] {
+            let reach = ask(&trainings, &question(message, Channel::Web, &["vip"]));
+            assert_eq!(reach.when_asked[0].id, "refund", "{message}");
+            assert!(reach.when_asked[0].score > 0.0);
+        }
+        let reach = ask(
+            &trainings,
+            &question("Where is my parcel?", Channel::Web, &["vip"]),
+        );
+        assert_eq!(reach.when_asked[0].id, "parcel");
+        // Unmatched answers still apply: they come last, score 0, by title.
+        let last = reach.when_asked.last().unwrap();
+        assert_eq!((last.id.as_str(), last.score), ("refund", 0.0));
+        assert!(last.matched_words.is_empty());
+        assert_eq!(
+            ids(&reach.always_on, |t| &t.id),
+            ["tone", "vip"],
+            "VIP care applies to a VIP customer on the web"
+        );
+    }
+
+    #[test]
+    fn a_draft_says_draft_whatever_else_is_true_of_it() {
+        let mut trainings = workspace();
+        let draft = &mut trainings[4];
+        draft.restricted_to_channels = vec![Channel::Sms];
+        draft.restricted_to_segments = vec!["trial".into()];
+        draft.end_time = Some(now());
+        let reach = ask(&trainings, &question("returns", Channel::Web, &[]));
+        let left = reach
+            .left_out
+            .iter()
+            .find(|l| l.id == "returns-draft")
+            .unwrap();
+        assert_eq!(left.reason, LeftOutReason::Draft);
+        // A training taken out of use is a draft too, and the window's end is excluded.
+        let mut trainings = workspace();
+        trainings[7].is_draft = true;
+        trainings[8].end_time = Some(now());
+        trainings[9].start_time = Some(now());
+        let reach = ask(&trainings, &question("parcel", Channel::Web, &[]));
+        let reasons: Vec<_> = reach
+            .left_out
+            .iter()
+            .map(|l| (l.id.as_str(), l.reason.clone()))
+            .collect();
+        assert!(reasons.contains(&("parcel", LeftOutReason::Draft)));
+        assert!(reasons.contains(&("refund", LeftOutReason::Ended { ended: now() })));
+        assert_eq!(ids(&reach.when_asked, |m| &m.id), ["address"]);
+    }
+
+    #[test]
+    fn dates_are_said_on_the_editors_clock() {
+        let mut trainings = workspace();
+        trainings[5].end_time = Some(Utc.with_ymd_and_hms(2026, 12, 1, 23, 30, 0).unwrap());
+        let mut asked = question("parcel", Channel::Web, &[]);
+        asked.utc_offset_minutes = 60;
+        let reach = ask(&trainings, &asked);
+        assert!(sentences(&reach).contains(&("black-friday", "Ended 2 Dec 2026")));
+        asked.utc_offset_minutes = -60;
+        let reach = ask(&trainings, &asked);
+        assert!(sentences(&reach).contains(&("black-friday", "Ended 1 Dec 2026")));
+    }
+
+    #[test]
+    fn an_unsaved_edit_is_read_as_published_for_this_question_only() {
+        let trainings = workspace();
+        let index = TrainingIndex::build(&trainings).unwrap();
+        let mut draft = TrainingDraft::from_training(&trainings[4]);
+        draft.title = "Parcel not arrived".into();
+        draft.content = "A parcel that has not arrived after 10 days is sent again.".into();
+        draft.restricted_to_channels = vec![Channel::Whatsapp];
+        let mut asked = question("My parcel has not arrived", Channel::Whatsapp, &[]);
+        asked.edit = Some(ReachEdit {
+            id: "returns-draft".into(),
+            draft,
+        });
+        let reach = reach(&asked, &trainings, &index, &segments()).unwrap();
+        assert_eq!(reach.when_asked[0].id, "returns-draft");
+        assert_eq!(reach.when_asked[0].title, "Parcel not arrived");
+        assert_eq!(reach.when_asked[0].matched_words, ["parcel", "arrived"]);
+        assert!(!reach.left_out.iter().any(|l| l.id == "returns-draft"));
+
+        // The same edit made always-on and for e-mail only: left out on WhatsApp.
+        let edit = asked.edit.as_mut().unwrap();
+        edit.draft.training_type = TrainingType::Behavioral;
+        edit.draft.restricted_to_channels = vec![Channel::Email];
+        let again = super::reach(&asked, &trainings, &index, &segments()).unwrap();
+        assert!(sentences(&again).contains(&("returns-draft", "Not on WhatsApp")));
+
+        // Without the edit, the index still holds the saved draft.
+        asked.edit = None;
+        let saved = super::reach(&asked, &trainings, &index, &segments()).unwrap();
+        assert!(saved
+            .left_out
+            .iter()
+            .any(|l| l.id == "returns-draft" && l.reason == LeftOutReason::Draft));
+        assert_eq!(saved.when_asked[0].id, "parcel");
+    }
+
+    #[test]
+    fn the_answer_crosses_ipc_with_a_tagged_reason() {
+        let reach = ask(&workspace(), &question("parcel", Channel::Web, &[]));
+        let json = serde_json::to_value(&reach).unwrap();
+        let signature = json["left_out"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == "signature")
+            .unwrap();
+        assert_eq!(
+            signature["reason"],
+            serde_json::json!({"kind": "not_on_channel", "channel": "web"})
+        );
+        assert_eq!(signature["sentence"], "Not on Web chat");
+        let asked: ReachQuestion = serde_json::from_value(serde_json::json!({
+            "message": "hi", "channel": "whatsapp", "segment_ids": ["vip"],
+            "at": "2026-12-05T12:00:00Z", "utc_offset_minutes": 60, "edit": null
+        }))
+        .unwrap();
+        assert_eq!(asked.channel, Channel::Whatsapp);
+    }
+
+    /// The reasons true of `training` for `question`, as (precedence, reason), from first
+    /// principles: the reference the engine's one reason is checked against.
+    fn true_reasons(training: &Training, question: &ReachQuestion) -> Vec<u8> {
+        let mut reasons = Vec::new();
+        if training.is_draft || training.current_version.is_none() {
+            reasons.push(0);
+        }
+        let channels = &training.restricted_to_channels;
+        if !channels.is_empty() && !channels.contains(&question.channel) {
+            reasons.push(1);
+        }
+        let segments = &training.restricted_to_segments;
+        if !segments.is_empty() && segments.iter().all(|s| !question.segment_ids.contains(s)) {
+            reasons.push(2);
+        }
+        if training.start_time.is_some_and(|s| question.at < s) {
+            reasons.push(3);
+        }
+        if training.end_time.is_some_and(|e| question.at >= e) {
+            reasons.push(4);
+        }
+        reasons
+    }
+
+    const WORDS: [&str; 8] = [
+        "parcel", "refund", "address", "delivery", "card", "order", "late", "hello",
+    ];
+    const CHANNELS: [Channel; 3] = [Channel::Web, Channel::Whatsapp, Channel::Email];
+    const SEGMENTS: [&str; 3] = ["vip", "trial", "b2b"];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS.to_vec()), 0..6).prop_map(|w| w.join(" "))
+    }
+
+    /// A moment within a few days of [`now`], or none.
+    fn bound() -> impl Strategy<Value = Option<DateTime<Utc>>> {
+        prop::option::of((-3i64..=3).prop_map(|days| now() + chrono::Duration::days(days)))
+    }
+
+    fn any_training() -> impl Strategy<Value = Training> {
+        (
+            (text(), text(), any::<bool>(), any::<bool>(), any::<bool>()),
+            (
+                prop::sample::subsequence(CHANNELS.to_vec(), 0..=3),
+                prop::sample::subsequence(SEGMENTS.to_vec(), 0..=3),
+                bound(),
+                bound(),
+            ),
+        )
+            .prop_map(
+                |((title, content, always, is_draft, published), (channels, segments, s, e))| {
+                    let mut t = training("x");
+                    t.title = title;
+                    t.content = content;
+                    t.training_type = if always {
+                        TrainingType::Behavioral
+                    } else {
+                        TrainingType::ScenarioSpecific
+                    };
+                    t.is_draft = is_draft;
+                    t.current_version = published.then_some(1);
+                    t.restricted_to_channels = channels;
+                    t.restricted_to_segments = segments.into_iter().map(String::from).collect();
+                    t.start_time = s;
+                    t.end_time = e;
+                    t
+                },
+            )
+    }
+
+    fn any_question() -> impl Strategy<Value = ReachQuestion> {
+        (
+            text(),
+            prop::sample::select(CHANNELS.to_vec()),
+            prop::sample::subsequence(SEGMENTS.to_vec(), 0..=3),
+        )
+            .prop_map(|(message, channel, segment_ids)| ReachQuestion {
+                message,
+                channel,
+                segment_ids: segment_ids.into_iter().map(String::from).collect(),
+                at: now(),
+                utc_offset_minutes: 0,
+                edit: None,
+            })
+    }
+
+    proptest! {
+        /// Every training is in exactly one list; a left-out one has exactly one reason, which
+        /// is true of it and the first true one in the order of precedence; one that applies
+        /// has none; always-on and when-asked trainings are where their type says.
+        #[test]
+        fn every_training_is_in_exactly_one_list_with_one_true_reason(
+            mut trainings in prop::collection::vec(any_training(), 0..24),
+            question in any_question(),
+        ) {
+            for (n, t) in trainings.iter_mut().enumerate() {
+                t.id = format!("t{n}");
+            }
+            let reach = ask(&trainings, &question);
+            let mut seen: Vec<&str> = ids(&reach.always_on, |t| &t.id);
+            seen.extend(ids(&reach.when_asked, |t| &t.id));
+            seen.extend(ids(&reach.left_out, |t| &t.id));
+            seen.sort_unstable();
+            let mut all: Vec<&str> = trainings.iter().map(|t| t.id.as_str()).collect();
+            all.sort_unstable();
+            prop_assert_eq!(seen, all);
+            let by_id = |id: &str| trainings.iter().find(|t| t.id == id).unwrap();
+            for left in &reach.left_out {
+                let reasons = true_reasons(by_id(&left.id), &question);
+                prop_assert_eq!(reasons.first().copied(), Some(left.reason.rank()));
+            }
+            for id in ids(&reach.always_on, |t| &t.id) {
+                prop_assert!(true_reasons(by_id(id), &question).is_empty());
+                prop_assert_eq!(by_id(id).training_type, TrainingType::Behavioral);
+            }
+            for id in ids(&reach.when_asked, |t| &t.id) {
+                prop_assert!(true_reasons(by_id(id), &question).is_empty());
+                prop_assert_eq!(by_id(id).training_type, TrainingType::ScenarioSpecific);
+            }
+            let total: u32 = reach.always_on.iter().map(|t| t.chars).sum();
+            prop_assert_eq!(reach.always_on_chars, total);
+            let scores: Vec<f32> = reach.when_asked.iter().map(|m| m.score).collect();
+            prop_assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+            for matched in &reach.when_asked {
+                prop_assert_eq!(matched.score > 0.0, !matched.matched_words.is_empty());
+            }
+        }
+    }
+}
