@@ -121,6 +121,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::history::history_list,
             commands::history::history_version,
             commands::history::history_compare,
+            commands::reach::what_will_the_ai_see,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

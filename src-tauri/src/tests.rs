@@ -174,6 +174,17 @@ fn no_command_ever_returns_the_api_key() {
     )
     .unwrap();
     assert_eq!(compared["changes"], json!([]));
+    // What the AI would be given for a message, from the workspace as loaded.
+    let reach = call(
+        "what_will_the_ai_see",
+        json!({"question": {
+            "message": "Where is my parcel?", "channel": "whatsapp", "segment_ids": [],
+            "at": "2026-12-05T12:00:00Z", "utc_offset_minutes": 0, "edit": null
+        }}),
+    )
+    .unwrap();
+    assert_eq!(reach["ranking_label"], studio::LIKELY_MATCHES_LABEL);
+    assert!(reach["when_asked"].is_array());
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

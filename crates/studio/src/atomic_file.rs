@@ -129,8 +129,9 @@ pub fn encode(id: &str) -> String {
     out
 }
 
-/// Runs file work on the blocking pool (it syncs files to disk); `what` names it in the
-/// sentence of the rare case the work itself panics.
+/// Runs blocking work on the blocking pool (file work that syncs files to disk, a search over
+/// thousands of trainings); `what` names it in the sentence of the rare case the work itself
+/// panics.
 pub(crate) async fn off_thread<T: Send + 'static>(
     what: &'static str,
     call: impl FnOnce() -> Result<T> + Send + 'static,

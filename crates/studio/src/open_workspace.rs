@@ -1,7 +1,10 @@
 //! The open workspace ([`Session`]): its client, how its server treats drafts (as last
 //! learned), and what was loaded from it (trainings, directory and segment names), kept in step
 //! with every answer open.cx gives and written to disk in the background as it changes
-//! (`workspace_cache.rs`). The service (`service/`) opens one per signed-in workspace.
+//! (`workspace_cache.rs`). The full-text index of its trainings (`search_index.rs`) lives
+//! beside them in the same lock: made at the first question that needs it, then changed with
+//! every training kept, forgotten or loaded. The service (`service/`) opens one per signed-in
+//! workspace.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, Weak};
@@ -16,6 +19,7 @@ use crate::error::{Result, StudioError};
 use crate::moves::without_identical_draft;
 use crate::promise::Promise;
 use crate::review::Names;
+use crate::search_index::TrainingIndex;
 use crate::workspace::{DirectoryEntry, WorkspaceData, WorkspaceSummary};
 use crate::workspace_cache::{CachedWorkspace, SnapshotSource, WorkspaceCache};
 
@@ -35,11 +39,51 @@ pub(crate) struct Session {
 #[derive(Default)]
 pub(crate) struct Cache {
     pub(crate) trainings: HashMap<String, Training>,
+    /// The full-text index of `trainings`; `None` until a question needs it, and again after
+    /// an update failed (it is then made anew at the next question).
+    index: Option<TrainingIndex>,
     pub(crate) names: Option<NameLists>,
     /// `Some(false)` once the server answered that it has no directory routes.
     pub(crate) directories_supported: Option<bool>,
     /// When everything was last loaded from open.cx.
     fetched_at: Option<DateTime<Utc>>,
+}
+
+impl Cache {
+    /// The trainings and their full-text index, made now when there is none.
+    pub(crate) fn indexed_trainings(
+        &mut self,
+    ) -> Result<(&HashMap<String, Training>, &TrainingIndex)> {
+        let index = match &mut self.index {
+            Some(index) => index,
+            empty => empty.insert(TrainingIndex::build(self.trainings.values())?),
+        };
+        Ok((&self.trainings, index))
+    }
+
+    /// Brings the index in step with the training `id` as cached (or gone).
+    fn reindex(&mut self, id: &str) {
+        let Some(index) = self.index.as_mut() else {
+            return;
+        };
+        let updated = match self.trainings.get(id) {
+            Some(training) => index.put(training),
+            None => index.remove(id),
+        };
+        if updated.is_err() {
+            self.index = None;
+        }
+    }
+
+    /// Brings the index in step with every cached training: only what changed is indexed again.
+    fn reindex_all(&mut self) {
+        let Some(index) = self.index.as_mut() else {
+            return;
+        };
+        if index.sync(self.trainings.values()).is_err() {
+            self.index = None;
+        }
+    }
 }
 
 /// What turns ids into words in a review.
@@ -56,6 +100,10 @@ impl NameLists {
             directories: &self.directories,
             segments: &self.segments,
         }
+    }
+
+    pub(crate) fn segments(&self) -> &[Segment] {
+        &self.segments
     }
 }
 
@@ -86,9 +134,12 @@ impl Session {
     /// Caches the server's answer and returns it as the UI is shown it.
     pub(crate) fn keep(&self, training: Training) -> Training {
         let training = without_identical_draft(training);
-        self.cache()
+        let mut cache = self.cache();
+        cache
             .trainings
             .insert(training.id.clone(), training.clone());
+        cache.reindex(&training.id);
+        drop(cache);
         self.changed();
         training
     }
@@ -114,7 +165,10 @@ impl Session {
     }
 
     pub(crate) fn forget(&self, id: &str) {
-        self.cache().trainings.remove(id);
+        let mut cache = self.cache();
+        cache.trainings.remove(id);
+        cache.reindex(id);
+        drop(cache);
         self.changed();
     }
 
@@ -150,6 +204,7 @@ impl Session {
             .into_iter()
             .map(|t| (t.id.clone(), t))
             .collect();
+        cache.reindex_all();
         cache.names = Some(NameLists {
             directories: data.directories,
             segments: data.segments,
@@ -193,6 +248,7 @@ impl Session {
             .iter()
             .map(|t| (t.id.clone(), t.clone()))
             .collect();
+        cache.reindex_all();
         cache.names = Some(NameLists {
             directories: directories.clone(),
             segments: segments.clone(),

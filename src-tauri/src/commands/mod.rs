@@ -8,6 +8,7 @@ pub mod journal;
 pub mod links;
 pub mod organise;
 pub mod outbox;
+pub mod reach;
 pub mod trainings;
 pub mod window;
 pub mod workspaces;

@@ -35,6 +35,7 @@ pub const COMMANDS: &[&str] = &[
     "history_list",
     "history_version",
     "history_compare",
+    "what_will_the_ai_see",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

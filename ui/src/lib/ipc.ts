@@ -15,6 +15,8 @@ import type { HistorySummary } from './bindings/HistorySummary';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
 import type { OutboxView } from './bindings/OutboxView';
+import type { Reach } from './bindings/Reach';
+import type { ReachQuestion } from './bindings/ReachQuestion';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
@@ -204,6 +206,10 @@ export const historyVersion = (id: string, version: number): Promise<HistoryEntr
 /** What changes from that version to `current` (the editor's form). */
 export const historyCompare = (id: string, version: number, current: TrainingDraft): Promise<Review> =>
   call('history_compare', { id, version, current });
+
+/** What open.cx's AI would likely be given for a customer's message, from the workspace as loaded. */
+export const whatWillTheAiSee = (question: ReachQuestion): Promise<Reach> =>
+  call('what_will_the_ai_see', { question });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

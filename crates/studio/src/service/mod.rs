@@ -9,7 +9,8 @@
 //!   draft);
 //! - `organise.rs`: create, delete, publish and unpublish one training;
 //! - `directories.rs`, `jobs.rs` (bulk jobs), `journal.rs` (unsaved edits), `outbox.rs`
-//!   (changes waiting to be sent), `history.rs` (versions kept on this computer).
+//!   (changes waiting to be sent), `history.rs` (versions kept on this computer), `reach.rs`
+//!   (what the AI would be given for a customer's message).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -39,6 +40,7 @@ mod jobs;
 mod journal;
 mod organise;
 mod outbox;
+mod reach;
 mod save;
 mod trainings;
 mod workspaces;
