@@ -15,17 +15,24 @@
 //! The markdown is read as the preview reads it (`preview::MARKDOWN_OPTIONS`), through
 //! pulldown-cmark's events with their byte ranges, so a note can point at the text it is about.
 
+mod absolutes;
 mod always_on;
 mod asked_title;
+mod contacts;
 mod content_length;
+mod contradictions;
 mod health;
 mod links;
 mod markdown;
 mod placeholders;
+mod quantities;
+mod sentences;
 mod voice_formatting;
 mod window;
+mod words;
 
 pub use always_on::ALWAYS_ON_BUDGET_CHARS;
 pub use content_length::SHORT_CONTENT_WORDS;
+pub use contradictions::{contradictions, Contradiction, ContradictionKind, Quote};
 pub use health::{health, Examined, HealthCode, HealthNote, Severity, Surroundings, TextSpan};
 pub use voice_formatting::VOICE_OR_SMS;
