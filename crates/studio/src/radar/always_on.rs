@@ -1,8 +1,8 @@
 //! Too much always-on text for a channel. Every "Always on" training that the AI agent uses goes
-//! into every conversation on its channels, so they add up: past [`ALWAYS_ON_BUDGET_CHARS`]
-//! characters on one channel, single instructions start to get lost among the others. The note
-//! goes on an always-on training whose channels are over the budget with it counted (as written
-//! now, in place of its saved text).
+//! (title and content, as the reach view counts them) into every conversation on its channels,
+//! so they add up: past [`ALWAYS_ON_BUDGET_CHARS`] characters on one channel, single
+//! instructions start to get lost among the others. The note goes on an always-on training whose
+//! channels are over the budget with it counted (as written now, in place of its saved text).
 
 use std::collections::HashMap;
 
@@ -36,7 +36,8 @@ impl AlwaysOnTotals {
             if training.training_type != TrainingType::Behavioral || !training.is_live() {
                 continue;
             }
-            let chars = training.shown_content().chars().count();
+            let chars =
+                training.shown_title().chars().count() + training.shown_content().chars().count();
             let channels = &training.restricted_to_channels;
             if channels.is_empty() {
                 totals.everywhere += chars;
@@ -67,7 +68,7 @@ pub(super) fn notes(training: &Examined, totals: &AlwaysOnTotals) -> Option<Heal
     if training.training_type != TrainingType::Behavioral {
         return None;
     }
-    let chars = training.content.chars().count();
+    let chars = training.title.chars().count() + training.content.chars().count();
     let channels: Vec<Channel> = if training.channels.is_empty() {
         let mut all: Vec<Channel> = Channel::KNOWN.to_vec();
         all.extend(
@@ -134,6 +135,7 @@ mod tests {
     fn always_on(id: &str, chars: usize, channels: &[Channel]) -> Training {
         let mut t = training(id);
         t.training_type = TrainingType::Behavioral;
+        t.title = String::new();
         t.content = "a".repeat(chars);
         t.restricted_to_channels = channels.to_vec();
         t
