@@ -155,7 +155,8 @@ impl Conflict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::training;
+    use crate::test_support::{bindings_dir, segment, training};
+    use crate::workspace::DirectoryEntry;
     use opencx::{Channel, TrainingType};
 
     fn later(t: &Training) -> Training {
@@ -384,5 +385,43 @@ mod tests {
             .map(|r| r.field)
             .collect();
         assert_eq!(differing, [Field::Type]);
+    }
+
+    /// Writes a conflict as Rust words it to `ui/src/lib/bindings/examples/Conflict.json`, so the
+    /// UI's tests render the conflict view and the review of the same save from Rust's own words
+    /// (committed; CI fails when it is stale, like the bindings). Both sides hold a channel this
+    /// app does not know, a segment the workspace does not list and a directory it does.
+    #[test]
+    fn export_an_example_conflict_for_the_ui() {
+        let mut base = training("t1");
+        base.title = "Refund policy".into();
+        base.directory_id = Some("dir-billing".into());
+        base.restricted_to_channels = vec![Channel::Web];
+        let mut theirs = later(&base);
+        theirs.draft_title = Some("Refund policy (theirs)".into());
+        theirs.restricted_to_channels = vec![Channel::Web, Channel::from("fax")];
+        theirs.restricted_to_segments = vec!["seg-vip-0001".into()];
+        let mut mine = TrainingDraft::from_training(&base);
+        mine.title = "Refund policy (mine)".into();
+        mine.content.push_str("\nWithin 60 days.");
+        mine.training_type = TrainingType::Behavioral;
+        mine.restricted_to_channels = vec![Channel::from("fax")];
+        mine.restricted_to_segments = vec!["9a8b7c6d-1111-2222-3333-444455556666".into()];
+        let directories = [DirectoryEntry {
+            id: "dir-billing".into(),
+            name: "Billing".into(),
+            local_name_only: false,
+        }];
+        let segments = [segment("seg-vip-0001", "VIP customers")];
+        let names = Names {
+            directories: &directories,
+            segments: &segments,
+        };
+        let c = Conflict::new(base, theirs, mine, false, DraftSave::BesideLive, names);
+        assert_eq!(row(&c, Field::Channels).mine, "Other channel (fax)");
+        let dir = bindings_dir().join("examples");
+        std::fs::create_dir_all(&dir).unwrap();
+        let json = serde_json::to_string_pretty(&c).unwrap() + "\n";
+        std::fs::write(dir.join("Conflict.json"), json).unwrap();
     }
 }

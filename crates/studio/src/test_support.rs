@@ -1,8 +1,8 @@
 //! Builders for unit tests: client models decoded from JSON the way the server sends them
 //! (so they keep working when the models gain fields), a settings file listing workspaces, and
-//! a service on a fresh data folder.
+//! a service on a fresh data folder, and where files for the UI are written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use opencx::{Directory, Segment, Training};
 use serde_json::json;
@@ -11,6 +11,14 @@ use crate::secrets::MemoryStore;
 use crate::settings::SettingsFile;
 use crate::workspace::{WorkspaceList, WorkspaceSummary};
 use crate::Studio;
+
+/// Where ts-rs writes the UI's bindings (`TS_RS_EXPORT_DIR`, set in `.cargo/config.toml`); the
+/// other files generated for the UI go beside them.
+pub fn bindings_dir() -> PathBuf {
+    std::env::var_os("TS_RS_EXPORT_DIR")
+        .map(PathBuf::from)
+        .expect("TS_RS_EXPORT_DIR is set by .cargo/config.toml")
+}
 
 /// A published training with sensible defaults.
 pub fn training(id: &str) -> Training {

@@ -31,7 +31,12 @@ function conflictFor(mine: TrainingDraft, publish: boolean): Conflict {
     theirs: THEIRS,
     mine,
     publish,
-    rows: [],
+    // As Rust words them (the backend here is a mock).
+    rows: [
+      { field: 'title', label: 'Title', base: 'Refund policy', theirs: 'Refund policy (theirs)', mine: mine.title, differs: true },
+      { field: 'directory', label: 'Directory', base: 'No directory', theirs: 'No directory', mine: 'No directory', differs: false },
+      { field: 'channels', label: 'Channels', base: 'All channels', theirs: 'Email', mine: 'All channels', differs: true },
+    ],
     theirs_changes: {
       ...REVIEW,
       content_diff: [

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { training } from '../test/fixtures';
-import {
-  KNOWN_CHANNELS,
-  channelLabel,
-  countTrainings,
-  stateLabel,
-  typeLabel,
-  unknownSegmentLabel,
-} from './labels';
+import { KNOWN_CHANNELS } from './bindings/vocabulary';
+import { channelLabel, countTrainings, stateLabel, typeLabel } from './labels';
 
 describe('labels', () => {
   it('names the ten channels the way the dashboard does', () => {
@@ -40,10 +34,6 @@ describe('labels', () => {
     expect(stateLabel(training({ current_version: 2, draft_title: 'New title' }))).toBe(
       'Live, with unpublished changes',
     );
-  });
-
-  it('shows an unknown segment by the start of its id', () => {
-    expect(unknownSegmentLabel('0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0')).toBe('Unknown segment (0f1e2d3c…)');
   });
 
   it('counts in words', () => {

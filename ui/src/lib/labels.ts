@@ -1,21 +1,12 @@
-// Plain-language names for the API's codes: channels, training types and publication state.
+// Plain-language names for the API's codes: channels, training types and publication state. The
+// words themselves are generated from Rust (`./bindings/vocabulary.ts`, from
+// crates/studio/src/vocabulary.rs), so the UI and the review never word one thing two ways; this
+// file only picks the word for a value.
 import type { Channel } from './bindings/Channel';
+import type { PublicationState } from './bindings/PublicationState';
 import type { Training } from './bindings/Training';
 import type { TrainingType } from './bindings/TrainingType';
-
-/** The ten channels open.cx knows, in the dashboard's order, with the labels people see there. */
-export const KNOWN_CHANNELS: readonly { value: Channel; label: string }[] = [
-  { value: 'web', label: 'Web chat' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone_voice', label: 'Phone' },
-  { value: 'slack', label: 'Slack' },
-  { value: 'sms', label: 'SMS' },
-  { value: 'whatsapp', label: 'WhatsApp' },
-  { value: 'instagram', label: 'Instagram' },
-  { value: 'messenger', label: 'Messenger' },
-  { value: 'api', label: 'API' },
-  { value: 'web_voice', label: 'Web voice' },
-];
+import { KNOWN_CHANNELS, STATE_LABELS, TRAINING_TYPES, unknownChannelLabel } from './bindings/vocabulary';
 
 export function isKnownChannel(channel: Channel): boolean {
   return KNOWN_CHANNELS.some((c) => c.value === channel);
@@ -23,31 +14,11 @@ export function isKnownChannel(channel: Channel): boolean {
 
 /** The label of a channel; a channel this app does not know keeps its own code, said plainly. */
 export function channelLabel(channel: Channel): string {
-  return KNOWN_CHANNELS.find((c) => c.value === channel)?.label ?? `Other channel (${channel})`;
+  return KNOWN_CHANNELS.find((c) => c.value === channel)?.label ?? unknownChannelLabel(channel);
 }
-
-export interface TypeInfo {
-  value: TrainingType;
-  label: string;
-  explanation: string;
-}
-
-/** The two kinds of training, "When asked" first (it is the default). */
-export const TRAINING_TYPES: readonly TypeInfo[] = [
-  {
-    value: 'SCENARIO_SPECIFIC',
-    label: 'When asked',
-    explanation: "Used when a customer's question matches this scenario.",
-  },
-  {
-    value: 'BEHAVIORAL',
-    label: 'Always on',
-    explanation: 'Applies to every conversation: tone, guardrails.',
-  },
-];
 
 export function typeLabel(type: TrainingType): string {
-  return type === 'BEHAVIORAL' ? 'Always on' : 'When asked';
+  return TRAINING_TYPES.find((t) => t.value === type)?.label ?? type;
 }
 
 export const shownTitle = (t: Training): string => t.draft_title ?? t.title;
@@ -56,15 +27,15 @@ export const isLive = (t: Training): boolean => !t.is_draft && t.current_version
 export const hasUnpublishedChanges = (t: Training): boolean =>
   t.draft_title !== null || t.draft_content !== null;
 
-/** "Live", "Draft" or "Live, with unpublished changes". */
-export function stateLabel(t: Training): string {
-  if (!isLive(t)) return 'Draft';
-  return hasUnpublishedChanges(t) ? 'Live, with unpublished changes' : 'Live';
+/** The state of a training as open.cx holds it (the rule of `PublicationState::of` in Rust). */
+export function publicationState(t: Training): PublicationState {
+  if (!isLive(t)) return 'draft';
+  return hasUnpublishedChanges(t) ? 'live_with_unpublished_changes' : 'live';
 }
 
-/** How a segment id the workspace does not list is shown: never hidden, never dropped. */
-export function unknownSegmentLabel(id: string): string {
-  return `Unknown segment (${id.slice(0, 8)}…)`;
+/** "Live", "Draft" or "Live, with unpublished changes". */
+export function stateLabel(t: Training): string {
+  return STATE_LABELS[publicationState(t)];
 }
 
 /** "1 training", "3 trainings". */

@@ -4,8 +4,6 @@
 //! one differs, so a label changed by hand in the UI, or changed here without regenerating,
 //! cannot land. Strings are written as JSON string literals, which TypeScript reads as they are.
 
-use std::path::PathBuf;
-
 use opencx::Channel;
 use serde::Serialize;
 
@@ -152,16 +150,9 @@ pub(super) fn module() -> String {
     .join("\n")
 }
 
-/// Where ts-rs writes the bindings; `vocabulary.ts` goes beside them.
-fn export_dir() -> PathBuf {
-    std::env::var_os("TS_RS_EXPORT_DIR")
-        .map(PathBuf::from)
-        .expect("TS_RS_EXPORT_DIR is set by .cargo/config.toml")
-}
-
 #[test]
 fn export_vocabulary_to_the_ui() {
-    let path = export_dir().join("vocabulary.ts");
+    let path = crate::test_support::bindings_dir().join("vocabulary.ts");
     std::fs::write(&path, module()).unwrap_or_else(|e| panic!("writing {path:?}: {e}"));
 }
 

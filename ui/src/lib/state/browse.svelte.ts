@@ -3,6 +3,7 @@
 // and the Type and State filters, and the selection — of which the editor opens the one training
 // when exactly one is selected. Trainings that are gone drop out of the selection by themselves.
 import type { Training } from '../bindings/Training';
+import { FIELD_LABELS, NO_DIRECTORY } from '../bindings/vocabulary';
 import {
   SEARCH_DELAY_MS,
   filterTrainings,
@@ -58,8 +59,8 @@ export class BrowseStore {
   readonly heading = $derived.by(() => {
     const directory = this.directory;
     if (directory.kind === 'all') return 'All trainings';
-    if (directory.kind === 'none') return 'No directory';
-    return this.#workspace.directories.find((d) => d.id === directory.id)?.name ?? 'Directory';
+    if (directory.kind === 'none') return NO_DIRECTORY;
+    return this.#workspace.directories.find((d) => d.id === directory.id)?.name ?? FIELD_LABELS.directory;
   });
   readonly emptyText = $derived(
     this.directory.kind === 'all'

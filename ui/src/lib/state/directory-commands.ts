@@ -3,6 +3,7 @@
 // of a directory is a bulk job.
 import type { Channel } from '../bindings/Channel';
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
+import { NO_DIRECTORY } from '../bindings/vocabulary';
 import { announce } from '../announcer.svelte';
 import { createDirectory, deleteDirectory, renameDirectory } from '../ipc';
 import type { Feedback } from './feedback.svelte';
@@ -53,7 +54,7 @@ export class DirectoryCommands {
     try {
       await deleteDirectory(dir.id);
       this.#workspace.removeDirectory(dir.id);
-      this.#feedback.tell(`Deleted the directory ${dir.name}. Its trainings are in No directory now.`);
+      this.#feedback.tell(`Deleted the directory ${dir.name}. Its trainings are in ${NO_DIRECTORY} now.`);
       return true;
     } catch (raw) {
       this.#feedback.fail(raw);

@@ -5,6 +5,7 @@
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
 import type { MoveItem } from '../bindings/MoveItem';
 import type { Training } from '../bindings/Training';
+import { NO_DIRECTORY } from '../bindings/vocabulary';
 import type { WorkspaceData } from '../bindings/WorkspaceData';
 import { isUnreachable } from '../errors';
 import { countByDirectory } from '../filter';
@@ -125,7 +126,7 @@ export class WorkspaceStore {
 
   /** A directory's name (`null` = "No directory"). */
   dirName(id: string | null): string {
-    return id === null ? 'No directory' : (this.directories.find((d) => d.id === id)?.name ?? 'an unknown directory');
+    return id === null ? NO_DIRECTORY : (this.directories.find((d) => d.id === id)?.name ?? 'an unknown directory');
   }
 
   titleOf(id: string): string {
