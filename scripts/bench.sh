@@ -3,6 +3,8 @@
 #   1. list-all of scale:10000 from the simulator (20 ms latency): serial against concurrent;
 #   2. preview render + sanitize in Rust for 1, 10 and 100 KB (criterion medians);
 #   3. local search over 10,000 trainings per keystroke (vitest bench) against a naive baseline;
+#      "What will the AI see?" over 10,000 trainings (index, answer, re-index; criterion medians
+#      and the answer's p50/p95) against a naive scan;
 #   4. autosave: journal writes of a 1, 10 and 100 KB training, against a plain overwrite;
 #   5. the release build: binary and .deb sizes (no AppImage: its bundler downloads linuxdeploy
 #      from GitHub);
@@ -28,6 +30,11 @@ echo
 echo "## preview (cargo bench -p studio --bench preview)"
 cargo bench --quiet -p studio --bench preview -- --noplot >/dev/null 2>&1
 node scripts/criterion-table.mjs target/criterion/preview
+
+echo
+echo "## What will the AI see? over 10,000 trainings (cargo bench -p studio --bench reach)"
+cargo bench --quiet -p studio --bench reach -- --noplot 2>/dev/null | grep -E '^(reach|naive) answer'
+node scripts/criterion-table.mjs target/criterion/reach
 
 echo
 echo "## local search over 10,000 trainings (npm --prefix ui run bench:search)"

@@ -27,7 +27,7 @@
 //! Every word comes from the app's vocabulary (`vocabulary.rs`): channel and segment names, the
 //! "Draft" state; the sentences here only put them in place.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 use opencx::{Channel, Segment, Training, TrainingType};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -274,7 +274,7 @@ pub fn reach<'a>(
     }
     let ranked = index.rank(&question.message, replacement)?;
     let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC is a valid offset"));
+        .unwrap_or_else(|| Utc.fix());
 
     let mut always_on = Vec::new();
     let mut when_asked = Vec::new();

@@ -216,12 +216,6 @@ pub struct TrainingIndex {
     next_key: u64,
 }
 
-impl Default for TrainingIndex {
-    fn default() -> Self {
-        TrainingIndex::new().expect("an empty index in memory always opens")
-    }
-}
-
 impl TrainingIndex {
     /// An empty index.
     pub fn new() -> Result<Self> {
@@ -360,6 +354,10 @@ impl TrainingIndex {
         replacement: Option<Replacement<'_>>,
     ) -> Result<HashMap<String, Scored>> {
         let words = self.message_words(message);
+        let mut ranked = HashMap::new();
+        if words.is_empty() {
+            return Ok(ranked);
+        }
         let searcher = self.reader.searcher();
         let stats = ReplacedStatistics {
             searcher: &searcher,
@@ -369,10 +367,6 @@ impl TrainingIndex {
                 .map(|text| self.analyze(text)),
             new: replacement.map(|r| self.analyze(r.new)),
         };
-        let mut ranked = HashMap::new();
-        if words.is_empty() {
-            return Ok(ranked);
-        }
         let query = self.live_query(words.iter().map(|w| w.stem.as_str()));
         let scores = searcher
             .search_with_statistics_provider(&query, &Keys { scored: true }, &stats)
@@ -438,12 +432,9 @@ impl TrainingIndex {
                 (f.draft_content, content()),
             ]);
         let searcher = self.reader.searcher();
-        let found = match searcher.search(&query, &Keys { scored: true }) {
-            Ok(found) => found,
-            // A text without a single indexed word: nothing is like it.
-            Err(tantivy::TantivyError::InvalidArgument(_)) => Vec::new(),
-            Err(e) => return Err(index_error(e)),
-        };
+        let found = searcher
+            .search(&query, &Keys { scored: true })
+            .map_err(index_error)?;
         let mut neighbours: Vec<Neighbour> = found
             .into_iter()
             .filter_map(|(key, score)| {
