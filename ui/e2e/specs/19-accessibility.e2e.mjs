@@ -1,13 +1,24 @@
 // Accessibility in the running app: axe-core over the sign-in screen, the main view, the editor
-// and each dialog a person reaches from them. Every screen must have no violation of WCAG 2.x A/AA
+// and each dialog a person reaches from them, including the conflict view (a real conflict: a
+// colleague's change through the simulator's API) and the outbox panel (a real save made while
+// the simulator is down). Every screen must have no violation of WCAG 2.x A/AA
 // or axe's best practices; a rule left out below is named with the reason.
 import { allByRole, byRole, typeInto, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
 import { expectNoAxeViolations } from '../support/axe.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
+import { api, control } from '../support/sim-api.mjs';
 
-// A training no other spec edits (specs share one simulator).
+// Trainings no other spec edits (specs share one simulator).
 const TITLE = 'Brand voice and tone';
+const CONFLICTED = 'Parcel arrived damaged';
+const QUEUED = 'Express and next-day delivery';
+
+async function saveDraftThroughReview() {
+  await (await byRole('button', 'Save draft')).click();
+  await byRole('dialog', 'Review changes');
+  await (await byRole('button', 'Save draft now')).click();
+}
 
 describe('Accessibility (axe-core)', () => {
   before(async () => {
@@ -48,6 +59,50 @@ describe('Accessibility (axe-core)', () => {
     await expectNoAxeViolations('history panel');
     await browser.keys(['Escape']);
     await waitGone('dialog', `History of “${TITLE}”`);
+  });
+
+  it('the conflict view and its merge', async () => {
+    await openTraining(CONFLICTED);
+    await typeInto('textbox', 'Title', `${CONFLICTED} (mine)`);
+    const t = await api.findByTitle(CONFLICTED);
+    await api.updateTraining(t.id, {
+      title: `${CONFLICTED} (a colleague’s)`,
+      content: `${t.draft_content ?? t.content}\n\nPhotos help.`,
+      type: t.type,
+      directory_id: t.directory_id,
+      restricted_to_channels: ['web', 'sms'],
+      restricted_to_segments: t.restricted_to_segments,
+    });
+    await saveDraftThroughReview();
+    const dialog = await byRole('dialog', 'Someone else changed this training', { timeout: 30_000 });
+    await expectNoAxeViolations('conflict view');
+    await keepScreenshot('conflict-view-audited');
+    await (await byRole('button', 'Edit the merge', { within: dialog })).click();
+    await byRole('group', 'Channels', { within: dialog });
+    await expectNoAxeViolations('conflict merge');
+    await (await byRole('button', 'Back', { within: dialog })).click();
+    await (await byRole('button', 'Take theirs', { within: dialog })).click();
+    await waitGone('dialog', 'Someone else changed this training');
+  });
+
+  it('the outbox panel with a save waiting', async () => {
+    await openTraining(QUEUED);
+    await control.setFaults({ down: true });
+    try {
+      await typeInto('textbox', 'Title', `${QUEUED} (saved offline)`);
+      await saveDraftThroughReview();
+      // The client retries a 503 a few times before the save goes to the outbox.
+      await (await byRole('button', 'Waiting to send (1)', { timeout: 90_000 })).click();
+      await byRole('dialog', 'Waiting to send');
+      await expectNoAxeViolations('outbox panel');
+      await keepScreenshot('outbox-panel-audited');
+      await browser.keys(['Escape']);
+      await waitGone('dialog', 'Waiting to send');
+    } finally {
+      await control.clearFaults();
+    }
+    // Sent once open.cx answers again (the app retries every 10 s while something waits).
+    await waitGone('button', 'Waiting to send (1)', { timeout: 60_000 });
   });
 
   it('the sign-out question', async () => {
