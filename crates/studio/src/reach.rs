@@ -272,7 +272,7 @@ pub fn reach<'a>(
     if let Some(edit) = edit {
         candidates.push(Candidate::edited(edit, edited));
     }
-    let ranked = index.rank(&question.message, replacement)?;
+    let mut ranked = index.rank(&question.message, replacement)?;
     let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
         .unwrap_or_else(|| Utc.fix());
 
@@ -301,7 +301,7 @@ pub fn reach<'a>(
                 let Scored {
                     score,
                     matched_words,
-                } = ranked.get(&id).cloned().unwrap_or(Scored {
+                } = ranked.remove(&id).unwrap_or(Scored {
                     score: 0.0,
                     matched_words: Vec::new(),
                 });

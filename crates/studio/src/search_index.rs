@@ -38,8 +38,8 @@ use tantivy::tokenizer::{
     StopWordFilter, TextAnalyzer,
 };
 use tantivy::{
-    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentOrdinal,
-    SegmentReader, TantivyDocument, Term,
+    DocId, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term, TERMINATED,
 };
 
 use crate::error::{ErrorKind, Result, StudioError};
@@ -60,6 +60,10 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words longer than this are left out (hashes, links pasted whole).
 const LONGEST_WORD: usize = 40;
+
+/// How many distinct words of a message count (one bit each in [`Hit::words`]); a customer's
+/// message rarely has a tenth of them.
+const MESSAGE_WORDS: usize = 64;
 
 /// How many words of a training's text the more-like-this query keeps (its most telling).
 const NEIGHBOUR_QUERY_WORDS: usize = 25;
@@ -368,21 +372,28 @@ impl TrainingIndex {
             new: replacement.map(|r| self.analyze(r.new)),
         };
         let query = self.live_query(words.iter().map(|w| w.stem.as_str()));
-        let scores = searcher
-            .search_with_statistics_provider(&query, &Keys { scored: true }, &stats)
+        let collector = Hits {
+            words: words
+                .iter()
+                .map(|w| {
+                    self.fields
+                        .live()
+                        .map(|f| Term::from_field_text(f, &w.stem))
+                })
+                .collect(),
+        };
+        let hits = searcher
+            .search_with_statistics_provider(&query, &collector, &stats)
             .map_err(index_error)?;
         let replaced_key = replacement
             .and_then(|r| self.entries.get(r.id))
             .map(|e| e.key);
-        let mut holders = Vec::with_capacity(words.len());
-        for word in &words {
-            let query = self.live_query([word.stem.as_str()]);
-            let keys = searcher
-                .search(&query, &Keys { scored: false })
-                .map_err(index_error)?;
-            holders.push(keys.into_iter().map(|(key, _)| key).collect::<HashSet<_>>());
-        }
-        for (key, score) in scores {
+        for Hit {
+            key,
+            score,
+            words: found,
+        } in hits
+        {
             if Some(key) == replaced_key {
                 continue;
             }
@@ -391,9 +402,9 @@ impl TrainingIndex {
             };
             let matched_words = words
                 .iter()
-                .zip(&holders)
-                .filter(|(_, keys)| keys.contains(&key))
-                .map(|(word, _)| word.written.clone())
+                .enumerate()
+                .filter(|(n, _)| found & (1 << n) != 0)
+                .map(|(_, word)| word.written.clone())
                 .collect();
             ranked.insert(
                 id.clone(),
@@ -433,11 +444,11 @@ impl TrainingIndex {
             ]);
         let searcher = self.reader.searcher();
         let found = searcher
-            .search(&query, &Keys { scored: true })
+            .search(&query, &Hits { words: Vec::new() })
             .map_err(index_error)?;
         let mut neighbours: Vec<Neighbour> = found
             .into_iter()
-            .filter_map(|(key, score)| {
+            .filter_map(|Hit { key, score, .. }| {
                 let other = self.ids.get(&key)?;
                 (other != id).then(|| Neighbour {
                     id: other.clone(),
@@ -465,12 +476,16 @@ impl TrainingIndex {
         BooleanQuery::new(clauses)
     }
 
-    /// The message's distinct words, each with the first spelling the customer used.
+    /// The message's distinct words (its first [`MESSAGE_WORDS`]), each with the first spelling
+    /// the customer used.
     fn message_words(&self, message: &str) -> Vec<MessageWord> {
         let mut words: Vec<MessageWord> = Vec::new();
         let mut analyzer = self.analyzer.clone();
         let mut stream = analyzer.token_stream(message);
         while let Some(token) = stream.next() {
+            if words.len() == MESSAGE_WORDS {
+                break;
+            }
             if words.iter().any(|w| w.stem == token.text) {
                 continue;
             }
@@ -609,46 +624,77 @@ impl Bm25StatisticsProvider for ReplacedStatistics<'_> {
     }
 }
 
-/// Collects the [`Entry::key`] of every matching document, with its score when `scored`.
-struct Keys {
-    scored: bool,
+/// One document a query matched: its [`Entry::key`], its score, and which of the collector's
+/// words it holds (bit `n` for word `n`).
+struct Hit {
+    key: u64,
+    score: Score,
+    words: u64,
 }
 
-struct SegmentKeys {
+/// Collects every document a scored query matches, with the words of `words` each holds
+/// (each word as its terms in the live fields), read from the segment's postings once.
+struct Hits {
+    words: Vec<[Term; 2]>,
+}
+
+struct SegmentHits {
     keys: Column<u64>,
-    found: Vec<(u64, Score)>,
+    /// Per document of the segment, the words it holds.
+    words: Vec<u64>,
+    found: Vec<Hit>,
 }
 
-impl Collector for Keys {
-    type Fruit = Vec<(u64, Score)>;
-    type Child = SegmentKeys;
+impl Collector for Hits {
+    type Fruit = Vec<Hit>;
+    type Child = SegmentHits;
 
     fn for_segment(
         &self,
         _: SegmentOrdinal,
         segment: &SegmentReader,
-    ) -> tantivy::Result<SegmentKeys> {
-        Ok(SegmentKeys {
+    ) -> tantivy::Result<SegmentHits> {
+        let mut words = Vec::new();
+        if !self.words.is_empty() {
+            words = vec![0u64; segment.max_doc() as usize];
+            for (n, terms) in self.words.iter().enumerate() {
+                for term in terms {
+                    let inverted = segment.inverted_index(term.field())?;
+                    let Some(mut postings) =
+                        inverted.read_postings(term, IndexRecordOption::Basic)?
+                    else {
+                        continue;
+                    };
+                    while postings.doc() != TERMINATED {
+                        words[postings.doc() as usize] |= 1 << n;
+                        postings.advance();
+                    }
+                }
+            }
+        }
+        Ok(SegmentHits {
             keys: segment.fast_fields().u64("key")?,
+            words,
             found: Vec::new(),
         })
     }
 
     fn requires_scoring(&self) -> bool {
-        self.scored
+        true
     }
 
-    fn merge_fruits(&self, segments: Vec<Vec<(u64, Score)>>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(&self, segments: Vec<Vec<Hit>>) -> tantivy::Result<Self::Fruit> {
         Ok(segments.into_iter().flatten().collect())
     }
 }
 
-impl SegmentCollector for SegmentKeys {
-    type Fruit = Vec<(u64, Score)>;
+impl SegmentCollector for SegmentHits {
+    type Fruit = Vec<Hit>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(key) = self.keys.first(doc) {
-            self.found.push((key, score));
+            let words = self.words.get(doc as usize).copied().unwrap_or(0);
+            self.found.push(Hit { key, score, words });
         }
     }
 
