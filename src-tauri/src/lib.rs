@@ -107,8 +107,6 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trainings::save_as_separate_draft,
             commands::window::confirm_close,
             commands::organise::create_training,
-            commands::organise::delete_training,
-            commands::organise::set_published,
             commands::directories::create_directory,
             commands::directories::rename_directory,
             commands::directories::delete_directory,

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use opencx::{ApiToken, Client, ClientConfig};
 use opencx_sim::{Seed, SimConfig, DEFAULT_FULL_TOKEN};
 use studio::job_runner::JobRun;
+use studio::review::Names;
 use studio::{JobRequest, JobState, MoveItem};
 
 const PER_MINUTE: u32 = 100;
@@ -54,6 +55,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         queue: None,
         seen: Default::default(),
         rules: Default::default(),
+        names: Names {
+            directories: &[],
+            segments: &[],
+        },
     };
 
     let before = client.requests_sent();

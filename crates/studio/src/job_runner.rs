@@ -1,8 +1,9 @@
-//! Running one bulk job through one client: items one after another (the client's rate budget
-//! paces them and it retries 429 and 5xx by itself), each item exactly once, a Cancel checked
-//! before every item, a progress report after each item, every refused item kept as an
-//! [`ItemFailure`] with the editor-facing sentence (an item someone else changed since the
-//! editor saw it is left as it is, a conflict), and a move, publish or unpublish that cannot
+//! Running one job (one training or many) through one client: items one after another (the
+//! client's rate budget paces them and it retries 429 and 5xx by itself), each item exactly
+//! once, a Cancel checked before every item, a progress report after each item, every refused
+//! item kept as an [`ItemFailure`] with the editor-facing sentence (an item someone else changed
+//! since the editor saw it is left as it is, a conflict), each publish or unpublish compared
+//! with what it promised ([`ItemDifferences`]), and a move, publish or unpublish that cannot
 //! reach open.cx put in the outbox instead.
 
 use std::collections::{HashMap, HashSet};
@@ -13,11 +14,14 @@ use chrono::{DateTime, Utc};
 use opencx::{Client, Training};
 
 use crate::conflict::changed_on_open_cx;
+use crate::differences::differences;
 use crate::draft_rules::DraftRules;
 use crate::error::StudioError;
-use crate::jobs::{ItemFailure, JobProgress, JobRequest, JobState};
+use crate::jobs::{ItemDifferences, ItemFailure, JobProgress, JobRequest, JobState};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry};
+use crate::promise::Promise;
+use crate::review::Names;
 
 /// One job's run: what to do, and what is known so far.
 pub struct JobRun<'a> {
@@ -36,6 +40,8 @@ pub struct JobRun<'a> {
     pub seen: HashMap<String, DateTime<Utc>>,
     /// How the workspace's server treats drafts: moves and visibility changes are built from it.
     pub rules: DraftRules,
+    /// The directory and segment names the differences from a promise are said with.
+    pub names: Names<'a>,
 }
 
 /// Why an item was not done.
@@ -85,8 +91,21 @@ impl JobRun<'_> {
             if !done.insert(id.as_str()) {
                 continue;
             }
+            let mut said = Vec::new();
             let (updated, deleted) = match self.item(id).await {
-                Ok(Some(t)) => (vec![without_identical_draft(t)], vec![]),
+                Ok(Some((answer, promise))) => {
+                    let answer = without_identical_draft(answer);
+                    if let Some(promise) = promise {
+                        let differences = differences(&promise, &answer, self.names);
+                        if !differences.is_empty() {
+                            said.push(ItemDifferences {
+                                id: id.clone(),
+                                differences,
+                            });
+                        }
+                    }
+                    (vec![answer], vec![])
+                }
                 Ok(None) => (vec![], vec![id.clone()]),
                 Err(Refusal::Changed(fresh)) => {
                     let title = self
@@ -111,6 +130,7 @@ impl JobRun<'_> {
             report(&JobProgress {
                 updated,
                 deleted,
+                differences: said,
                 seconds_left: Some(left.ceil() as u32),
                 state: JobState::Running,
                 ..self.progress(total, done.len(), &failed, &queued)
@@ -179,6 +199,7 @@ impl JobRun<'_> {
             queued: queued.to_vec(),
             updated: Vec::new(),
             deleted: Vec::new(),
+            differences: Vec::new(),
             seconds_left: None,
             state: JobState::Running,
         }
@@ -200,23 +221,24 @@ impl JobRun<'_> {
     /// One item. Each reads the training fresh when the editor's view of it is known (`seen`)
     /// and leaves it as it is when open.cx has another version ([`Refusal::Changed`]). A move
     /// or visibility change always reads it and PUTs the full body built from that copy
-    /// (nothing when it already has the wanted setting); publish and unpublish use the draft
-    /// route; delete deletes (one already gone counts as deleted). Answers the training as it
-    /// is now, `None` when deleted.
-    async fn item(&self, id: &str) -> Result<Option<Training>, Refusal> {
+    /// (nothing when it already has the wanted setting); publish and unpublish always read it
+    /// too, for what they promise, and use the draft route; delete deletes (one already gone
+    /// counts as deleted). Answers the training as it is now with what a publish or unpublish
+    /// promised, `None` when deleted.
+    async fn item(&self, id: &str) -> Result<Option<(Training, Option<Promise>)>, Refusal> {
         let client = self.client;
         let guarded = self.seen.get(id);
         let fresh = match self.request {
-            JobRequest::Move { .. } | JobRequest::SetVisibility { .. } => {
-                Some(client.get_training(id).await?)
-            }
-            _ if guarded.is_none() => None,
+            JobRequest::Move { .. }
+            | JobRequest::SetVisibility { .. }
+            | JobRequest::Publish { .. }
+            | JobRequest::Unpublish { .. } => Some(client.get_training(id).await?),
+            JobRequest::Delete { .. } if guarded.is_none() => None,
             JobRequest::Delete { .. } => match client.get_training(id).await {
                 Ok(fresh) => Some(fresh),
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => return Ok(None),
                 Err(e) => return Err(e.into()),
             },
-            _ => Some(client.get_training(id).await?),
         };
         if let (Some(seen), Some(fresh)) = (guarded, &fresh) {
             if fresh.updated_at != *seen {
@@ -232,12 +254,13 @@ impl JobRun<'_> {
                     .copied()
                     .flatten()
                     .map(str::to_owned);
-                if fresh.directory_id == target {
-                    Some(fresh)
+                let answer = if fresh.directory_id == target {
+                    fresh
                 } else {
                     let body = move_body(&fresh, target, &self.rules);
-                    Some(client.update_training(id, &body).await?)
-                }
+                    client.update_training(id, &body).await?
+                };
+                Some((answer, None))
             }
             (
                 JobRequest::SetVisibility {
@@ -245,24 +268,103 @@ impl JobRun<'_> {
                 },
                 Some(fresh),
             ) => {
-                if &fresh.restricted_to_channels == channels
+                let answer = if &fresh.restricted_to_channels == channels
                     && &fresh.restricted_to_segments == segments
                 {
-                    Some(fresh)
+                    fresh
                 } else {
                     let body = visibility_body(&fresh, channels, segments, &self.rules);
-                    Some(client.update_training(id, &body).await?)
-                }
+                    client.update_training(id, &body).await?
+                };
+                Some((answer, None))
             }
-            (JobRequest::Publish { .. }, _) => Some(client.set_draft(id, false).await?),
-            (JobRequest::Unpublish { .. }, _) => Some(client.set_draft(id, true).await?),
+            (JobRequest::Publish { .. } | JobRequest::Unpublish { .. }, Some(fresh)) => {
+                let published = matches!(self.request, JobRequest::Publish { .. });
+                let promise = Promise::of_set_published(&fresh, published);
+                Some((client.set_draft(id, !published).await?, Some(promise)))
+            }
             (JobRequest::Delete { .. }, _) => match client.delete_training(id).await {
                 Ok(()) => None,
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
                 Err(e) => return Err(e.into()),
             },
-            (JobRequest::Move { .. } | JobRequest::SetVisibility { .. }, None) => None,
+            (_, None) => None,
         };
         Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::routing::{get, put};
+    use axum::{Json, Router};
+    use opencx::{ApiToken, ClientConfig};
+    use serde_json::Value;
+
+    use super::*;
+    use crate::test_support::training;
+
+    /// A server that answers a publish of training `t1`, a draft, by leaving it a draft: what
+    /// no open.cx should do, and what a change made elsewhere between the job's read and its
+    /// publish looks like.
+    async fn server_that_keeps_drafts() -> String {
+        let mut draft = training("t1");
+        draft.is_draft = true;
+        draft.current_version = None;
+        draft.published_at = None;
+        let draft: Value = serde_json::to_value(&draft).unwrap();
+        let answer = draft.clone();
+        let app = Router::new()
+            .route("/training/t1", get(move || async move { Json(draft) }))
+            .route(
+                "/training/t1/draft",
+                put(move || async move { Json(answer) }),
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        url
+    }
+
+    #[tokio::test]
+    async fn a_job_of_one_reports_how_the_answer_differs_from_what_the_publish_promised() {
+        let mut config = ClientConfig::new(server_that_keeps_drafts().await, ApiToken::new("k"));
+        config.requests_per_minute = 0;
+        let client = Client::new(config).unwrap();
+        let request = JobRequest::Publish {
+            ids: vec!["t1".into()],
+        };
+        let job = JobRun {
+            client: &client,
+            job_id: "one",
+            request: &request,
+            cancel: &AtomicBool::new(false),
+            titles: HashMap::new(),
+            queue: None,
+            seen: HashMap::new(),
+            rules: DraftRules::default(),
+            names: Names {
+                directories: &[],
+                segments: &[],
+            },
+        };
+        let mut reports = Vec::new();
+        let last = job.run(|p| reports.push(p.clone())).await;
+        assert_eq!((last.state, last.done), (JobState::Finished, 1));
+        assert!(last.failed.is_empty(), "{:?}", last.failed);
+        let [report] = &reports[..] else {
+            panic!("one report per item: {reports:?}");
+        };
+        assert_eq!(report.updated[0].id, "t1");
+        assert_eq!(
+            report.differences,
+            [ItemDifferences {
+                id: "t1".into(),
+                differences: vec!["open.cx did not put this training in use: it is still a \
+                                   draft the AI agent does not use."
+                    .into()],
+            }]
+        );
+        assert!(last.differences.is_empty(), "only the news, as `updated`");
     }
 }

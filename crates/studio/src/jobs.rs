@@ -1,6 +1,6 @@
-//! The IPC types of bulk jobs: what the UI asks for ([`JobRequest`]), what it is told while the
-//! job runs ([`JobProgress`], [`ItemFailure`]), and the request's items in processing order,
-//! each id once.
+//! The IPC types of jobs (a change of one training or of many): what the UI asks for
+//! ([`JobRequest`]), what it is told while the job runs ([`JobProgress`], [`ItemFailure`],
+//! [`ItemDifferences`]), and the request's items in processing order, each id once.
 
 use std::collections::{HashMap, HashSet};
 
@@ -79,10 +79,19 @@ pub struct ItemFailure {
     pub message: String,
 }
 
+/// How open.cx's answer to a publish or unpublish differs from what it promised: plain
+/// sentences, as a single save says them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemDifferences {
+    pub id: String,
+    pub differences: Vec<String>,
+}
+
 /// The "job-progress" event, sent after each item and once at the end.
 ///
 /// `failed` and `queued` hold every such item so far (the whole list, not just the newest);
-/// `updated` and `deleted` hold only what changed since the previous event.
+/// `updated`, `deleted` and `differences` hold only what changed since the previous event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct JobProgress {
@@ -95,6 +104,9 @@ pub struct JobProgress {
     pub queued: Vec<String>,
     pub updated: Vec<Training>,
     pub deleted: Vec<String>,
+    /// For each publish or unpublish in `updated` whose answer differs from what it promised:
+    /// every difference (an item open.cx answered as promised is not named).
+    pub differences: Vec<ItemDifferences>,
     pub seconds_left: Option<u32>,
     pub state: JobState,
 }
@@ -262,6 +274,10 @@ mod tests {
             queued: vec![],
             updated: vec![],
             deleted: vec!["x".into()],
+            differences: vec![ItemDifferences {
+                id: "y".into(),
+                differences: vec!["open.cx kept this training in use.".into()],
+            }],
             seconds_left: None,
             state: JobState::Cancelled,
         };
@@ -269,5 +285,6 @@ mod tests {
         assert_eq!(v["kind"], "set_visibility");
         assert_eq!(v["state"], "cancelled");
         assert_eq!(v["seconds_left"], serde_json::Value::Null);
+        assert_eq!(v["differences"][0]["id"], "y");
     }
 }

@@ -62,7 +62,9 @@ pub use error::{ErrorKind, StudioError};
 pub use form_field::FormField;
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};
-pub use jobs::{ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem};
+pub use jobs::{
+    ItemDifferences, ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem,
+};
 pub use journal::RecoveredEdit;
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
 pub use promise::Written;

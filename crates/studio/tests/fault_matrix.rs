@@ -84,8 +84,7 @@ impl std::fmt::Display for Outcome {
 }
 
 /// An error an editor can act on: a whole sentence, no transport internals.
-fn assert_clear(cell: &str, err: &StudioError) -> Outcome {
-    let message = err.message();
+fn assert_clear(cell: &str, kind: ErrorKind, message: &str) -> Outcome {
     assert!(
         message.ends_with('.')
             && (message.starts_with("open.cx")
@@ -106,7 +105,12 @@ fn assert_clear(cell: &str, err: &StudioError) -> Outcome {
         );
     }
     assert!(message.len() < 400, "{cell}: too long: {message}");
-    Outcome::Refused(err.kind())
+    Outcome::Refused(kind)
+}
+
+/// [`assert_clear`] of an error a call answered.
+fn refused(cell: &str, err: &StudioError) -> Outcome {
+    assert_clear(cell, err.kind(), err.message())
 }
 
 struct Cell {
@@ -266,7 +270,7 @@ async fn list_under_every_fault() {
                 assert_eq!(data.trainings.len(), cell.trainings.len(), "{name}");
                 Outcome::Done
             }
-            Err(err) => assert_clear(&name, &err),
+            Err(err) => refused(&name, &err),
         };
         // Whatever happened, the last good list is still there without a request.
         cell.heal();
@@ -293,7 +297,7 @@ async fn get_under_every_fault() {
                 assert_eq!(t.id, id, "{name}");
                 Outcome::Done
             }
-            Err(err) => assert_clear(&name, &err),
+            Err(err) => refused(&name, &err),
         }
     })
     .await;
@@ -326,7 +330,7 @@ async fn save_under_every_fault() {
                 Outcome::Queued
             }
             Ok(SaveOutcome::Conflict { .. }) => panic!("{name}: a fault is not a conflict"),
-            Err(err) => assert_clear(&name, &err),
+            Err(err) => refused(&name, &err),
         };
         cell.heal();
         let server = cell.server_training(&base.id).unwrap();
@@ -435,9 +439,22 @@ async fn move_under_every_fault() {
     assert_once("move", &row, retried);
 }
 
+/// A publish, unpublish or delete of training `id` as the editor starts it for one training (a
+/// job of one, guarded by the version the editor saw): how it ended and its last report.
+async fn one(cell: &mut Cell, request: JobRequest, seen: &Training, name: &str) -> Outcome {
+    let seen = [(seen.id.clone(), seen.updated_at)].into_iter().collect();
+    let job = cell.studio.start_job(request, seen).unwrap();
+    let end = cell.job_end(&job).await;
+    match (end.failed.first(), end.queued.first()) {
+        (Some(failure), _) => assert_clear(name, failure.kind, &failure.message),
+        (None, Some(_)) => Outcome::Queued,
+        (None, None) => Outcome::Done,
+    }
+}
+
 #[tokio::test]
 async fn publish_under_every_fault() {
-    let row = row("publish", |cell, fault, times, name| async move {
+    let row = row("publish", |mut cell, fault, times, name| async move {
         let t = cell
             .trainings
             .iter()
@@ -445,20 +462,20 @@ async fn publish_under_every_fault() {
             .cloned()
             .expect("the demo has drafts");
         cell.inject(fault, times);
-        let outcome = match cell
-            .studio
-            .set_published(&t.id, true, Some(t.updated_at))
-            .await
-        {
-            Ok(answer) => {
-                assert!(!answer.training.is_draft, "{name}");
-                Outcome::Done
-            }
-            Err(err) => assert_clear(&name, &err),
+        let publish = JobRequest::Publish {
+            ids: vec![t.id.clone()],
         };
+        let outcome = one(&mut cell, publish, &t, &name).await;
         cell.heal();
+        if outcome == Outcome::Queued {
+            // It waited in the outbox; once open.cx answers again it is sent.
+            let view = cell.studio.send_outbox().await.unwrap();
+            assert_eq!(view.waiting, 0, "{name}: {view:?}");
+        }
         let server = cell.server_training(&t.id).unwrap();
-        if outcome == Outcome::Done {
+        if outcome != Outcome::Done && outcome != Outcome::Queued {
+            assert!(server.is_draft, "{name}: refused but published");
+        } else {
             assert!(!server.is_draft, "{name}");
         }
         assert_eq!(
@@ -475,19 +492,20 @@ async fn publish_under_every_fault() {
 
 #[tokio::test]
 async fn delete_under_every_fault() {
-    let row = row("delete", |cell, fault, times, name| async move {
+    let row = row("delete", |mut cell, fault, times, name| async move {
         let t = cell.live();
         cell.inject(fault, times);
-        let outcome = match cell.studio.delete_training(&t.id, Some(t.updated_at)).await {
-            Ok(()) => Outcome::Done,
-            Err(err) => assert_clear(&name, &err),
+        let delete = JobRequest::Delete {
+            ids: vec![t.id.clone()],
         };
+        let outcome = one(&mut cell, delete, &t, &name).await;
         cell.heal();
         let gone = cell.server_training(&t.id).is_none();
         if outcome == Outcome::Done {
             assert!(gone, "{name}: said deleted but is there");
         }
-        // Nothing else went with it.
+        // Nothing else went with it, and a delete never waits in the outbox.
+        assert_ne!(outcome, Outcome::Queued, "{name}");
         let left = cell.server().len();
         assert_eq!(left + usize::from(gone), cell.trainings.len(), "{name}");
         outcome
@@ -505,7 +523,7 @@ async fn create_under_every_fault() {
                 assert!(t.is_draft, "{name}");
                 Outcome::Done
             }
-            Err(err) => assert_clear(&name, &err),
+            Err(err) => refused(&name, &err),
         };
         cell.heal();
         let made = cell.server().len() - cell.trainings.len();

@@ -7,7 +7,7 @@ mod support;
 
 use opencx::Training;
 use studio::{JobRequest, MemoryStore, SaveOutcome, Studio, TrainingDraft, HISTORY_LIMIT};
-use support::fixture;
+use support::{answered, fixture};
 
 fn landed(outcome: SaveOutcome) -> Training {
     match outcome {
@@ -39,12 +39,10 @@ async fn saves_and_publishes_are_kept_newest_first_and_survive_a_restart() {
             .await
             .unwrap(),
     );
-    let unpublished = f
-        .studio
-        .set_published(&t.id, false, None)
-        .await
-        .unwrap()
-        .training;
+    let unpublish = JobRequest::Unpublish {
+        ids: vec![t.id.clone()],
+    };
+    let unpublished = answered(&f.job(unpublish, Default::default()).await, &t.id);
     let job = f
         .studio
         .start_job(

@@ -1,13 +1,16 @@
 //! Organising one thing at a time against the in-process simulator: "+" creates a draft in a
-//! directory, delete, publish and unpublish; directories created, renamed and deleted on the
+//! directory; delete, publish and unpublish of one training (jobs of one); directories created, renamed and deleted on the
 //! server (its trainings go to no directory); and without directory routes: local names kept
 //! in settings across restarts, creating answers "unsupported" with the sentence.
 
 mod support;
 
 use opencx_sim::DEFAULT_FULL_TOKEN;
-use studio::{ErrorKind, Studio, DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE, NO_DIRECTORY_ROUTES};
-use support::fixture;
+use studio::{
+    ErrorKind, JobRequest, JobState, Seen, Studio, DERIVED_DIRECTORY, NEW_CONTENT, NEW_TITLE,
+    NO_DIRECTORY_ROUTES,
+};
+use support::{answered, fixture};
 
 #[tokio::test]
 async fn plus_creates_a_draft_in_the_directory() {
@@ -28,22 +31,25 @@ async fn plus_creates_a_draft_in_the_directory() {
 
 #[tokio::test]
 async fn delete_publish_and_unpublish_one_training() {
-    let f = fixture("demo").await;
+    let mut f = fixture("demo").await;
     let t = f.studio.create_training(None).await.unwrap();
-    let live = f
-        .studio
-        .set_published(&t.id, true, None)
-        .await
-        .unwrap()
-        .training;
+    let one = || vec![t.id.clone()];
+    let published = f.job(JobRequest::Publish { ids: one() }, Seen::new()).await;
+    let live = answered(&published, &t.id);
     assert!(live.is_live());
     assert_eq!(live.current_version, Some(1));
-    let out = f
-        .studio
-        .set_published(&t.id, false, None)
-        .await
-        .unwrap()
-        .training;
+    let last = published.last().unwrap();
+    assert_eq!(
+        (last.state, last.done, last.total),
+        (JobState::Finished, 1, 1)
+    );
+    assert!(last.failed.is_empty() && last.queued.is_empty());
+    // open.cx did what the publish promised: nothing to say.
+    assert!(published.iter().all(|r| r.differences.is_empty()));
+    let unpublished = f
+        .job(JobRequest::Unpublish { ids: one() }, Seen::new())
+        .await;
+    let out = answered(&unpublished, &t.id);
     assert!(!out.is_live() && out.is_draft);
     assert_eq!(
         out.current_version,
@@ -63,10 +69,12 @@ async fn delete_publish_and_unpublish_one_training() {
             serde_json::json!({"is_draft": true})
         ]
     );
-    f.studio.delete_training(&t.id, None).await.unwrap();
+    let deleted = f.job(JobRequest::Delete { ids: one() }, Seen::new()).await;
+    assert_eq!(deleted[0].deleted, std::slice::from_ref(&t.id));
     assert!(!f.exists(&t.id));
     // Deleting again (someone else was faster) is not an error.
-    f.studio.delete_training(&t.id, None).await.unwrap();
+    let again = f.job(JobRequest::Delete { ids: one() }, Seen::new()).await;
+    assert!(again.last().unwrap().failed.is_empty());
 }
 
 #[tokio::test]

@@ -6,7 +6,8 @@
 //! discarding a waiting save gives its text back as an unsaved edit; a waiting save open.cx
 //! refuses is held as failed with a sentence in the form's words; the shell's background
 //! sends do not report the client's retry waits; a waiting move keeps a live training live on
-//! a server that reads `is_draft` literally.
+//! a server that reads `is_draft` literally; a single publish made offline (a job of one) waits
+//! like a bulk one and, once sent, is kept in History once.
 
 mod support;
 
@@ -250,6 +251,48 @@ async fn a_bulk_move_that_cannot_reach_open_cx_is_queued_and_sent_later() {
     let view = f.studio.send_outbox().await.unwrap();
     assert_eq!(view.waiting, 0);
     assert_eq!(f.server(&t.id).directory_id.as_deref(), Some("dir-later"));
+}
+
+#[tokio::test]
+async fn a_single_publish_offline_waits_in_the_outbox_and_is_kept_in_history_once_sent() {
+    let mut f = fixture("demo").await;
+    let data = f.studio.load_workspace().await.unwrap();
+    let t = data
+        .trainings
+        .iter()
+        .find(|t| t.is_draft && t.current_version.is_none())
+        .cloned()
+        .expect("the demo has a never-published draft");
+    f.sim.set_faults(down());
+    let seen = [(t.id.clone(), t.updated_at)].into();
+    let publish = JobRequest::Publish {
+        ids: vec![t.id.clone()],
+    };
+    let last = f.job(publish, seen).await.pop().unwrap();
+    assert_eq!(last.queued, std::slice::from_ref(&t.id));
+    assert!(last.failed.is_empty(), "{:?}", last.failed);
+    let view = f.studio.outbox_list().await.unwrap();
+    assert_eq!(view.waiting, 1);
+    assert!(matches!(
+        view.entries[0].action,
+        OutboxAction::SetPublished { published: true, base_updated_at } if base_updated_at == t.updated_at
+    ));
+    assert_eq!(view.entries[0].title, t.shown_title());
+    assert!(
+        f.studio.history_list(&t.id).await.unwrap().is_empty(),
+        "nothing is kept before open.cx has it"
+    );
+
+    f.sim.set_faults(Faults::default());
+    let sent = f.studio.send_outbox().await.unwrap();
+    assert_eq!(sent.waiting, 0);
+    assert!(f.server(&t.id).is_live());
+    // Sending again (and a background send) finds nothing: the version is kept once.
+    assert_eq!(f.studio.send_outbox().await.unwrap().waiting, 0);
+    let kept = f.studio.history_list(&t.id).await.unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].publish);
+    assert!(kept[0].differences.is_empty(), "{:?}", kept[0].differences);
 }
 
 /// The outbox builds a waiting move's body the way a job does, from the workspace's rules: on

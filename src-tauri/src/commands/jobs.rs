@@ -1,4 +1,5 @@
-//! Commands of bulk jobs: start one, cancel it, retry its failed items. Progress arrives as
+//! Commands of jobs, over one training or many (a single publish, unpublish, delete or move is
+//! a job of one): start one, cancel it, retry its failed items. Progress arrives as
 //! "job-progress" events (wired in lib.rs).
 
 use studio::{JobId, JobRequest, Seen, Studio, StudioError};

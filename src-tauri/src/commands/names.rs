@@ -21,8 +21,6 @@ pub const COMMANDS: &[&str] = &[
     "save_as_separate_draft",
     "confirm_close",
     "create_training",
-    "delete_training",
-    "set_published",
     "create_directory",
     "rename_directory",
     "delete_directory",

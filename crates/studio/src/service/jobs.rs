@@ -1,8 +1,9 @@
-//! The bulk-job commands: start a job (the board in `job_board.rs` lets one run at a time),
+//! The job commands, for one training or many (a publish, unpublish, delete or move of one
+//! training is a job of one): start a job (the board in `job_board.rs` lets one run at a time),
 //! run it in a tokio task on the open workspace's client (`job_runner.rs`), keeping the
-//! session's cache up to date and each publish or unpublish in the local history, Cancel, and
-//! "Retry failed" (a new job over the failed items only). Progress reaches the shell through
-//! the job hook.
+//! session's cache up to date and each publish or unpublish in the local history (with how
+//! open.cx's answer differs from what it promised), Cancel, and "Retry failed" (a new job over
+//! the failed items only). Progress reaches the shell through the job hook.
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
@@ -81,7 +82,7 @@ struct Started {
 
 impl Started {
     /// Runs the job, keeping the session's cache in step and each publish or unpublish in the
-    /// local history, then settles (with the versions seen for a retry: open.cx's for the
+    /// local history (the one place a job's versions are kept), then settles (with the versions seen for a retry: open.cx's for the
     /// items that met a change) and announces the end.
     async fn run(self) {
         let Started {
@@ -106,6 +107,7 @@ impl Started {
             })
             .unzip();
         bases.extend(seen.clone());
+        let names = session.cache().names.clone().unwrap_or_default();
         let job = JobRun {
             client: &session.client,
             job_id: &job_id,
@@ -119,6 +121,7 @@ impl Started {
             }),
             seen: seen.clone(),
             rules: session.rules(),
+            names: names.names(),
         };
         let published = match request.kind() {
             JobKind::Publish => Some(true),
@@ -133,10 +136,14 @@ impl Started {
                     let refused = progress.failed.iter().any(|f| f.id == training.id);
                     if let (Some(published), false) = (published, refused) {
                         let (history, workspace) = (history.clone(), session.workspace.id.clone());
+                        let said = progress
+                            .differences
+                            .iter()
+                            .find(|d| d.id == training.id)
+                            .map(|d| d.differences.clone())
+                            .unwrap_or_default();
                         recording.push(tokio::spawn(async move {
                             let sent = TrainingDraft::from_training(&training);
-                            // No review promised a bulk job's items one by one.
-                            let said = Vec::new();
                             history
                                 .keep(&workspace, published, sent, training, said)
                                 .await;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use opencx::{ApiToken, Client, ClientConfig, Training};
 use opencx_sim::{SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
 use serde_json::Value;
-use studio::{JobProgress, JobState, MemoryStore, Studio};
+use studio::{JobProgress, JobRequest, JobState, MemoryStore, Seen, Studio};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 
 pub struct Fixture {
@@ -66,6 +66,16 @@ pub async fn fixture_on(config: SimConfig, key: &str) -> Fixture {
     }
 }
 
+/// The last copy of training `id` a job's reports answered.
+pub fn answered(reports: &[JobProgress], id: &str) -> Training {
+    reports
+        .iter()
+        .flat_map(|r| &r.updated)
+        .rfind(|t| t.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no answer for {id} in {reports:?}"))
+}
+
 impl Fixture {
     /// Every report of job `id` up to and including its last one.
     pub async fn finish(&mut self, id: &str) -> Vec<JobProgress> {
@@ -84,6 +94,13 @@ impl Fixture {
                 return seen;
             }
         }
+    }
+
+    /// Starts `request` with the versions the editor saw and answers every report of it up to
+    /// and including its last (a single publish, unpublish or delete is a job of one).
+    pub async fn job(&mut self, request: JobRequest, seen: Seen) -> Vec<JobProgress> {
+        let id = self.studio.start_job(request, seen).unwrap();
+        self.finish(&id).await
     }
 
     /// Someone else working on the same open.cx organisation.
