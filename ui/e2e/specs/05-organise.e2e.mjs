@@ -1,7 +1,8 @@
 // Organising trainings: drag one and then three to another directory with the real mouse, undo,
-// "Move to…" with the keyboard only, and creating and deleting a directory. Every move is checked
-// in the simulator, which is what open.cx would hold.
-import { byRole, allByRole, waitForText, waitGone } from '../support/ui.mjs';
+// "Move to…" with the keyboard only, creating and deleting a directory, and publishing, taking
+// out of use and deleting one training with its own commands. Every change is checked in the
+// simulator, which is what open.cx would hold.
+import { byRole, allByRole, typeInto, waitForText, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
 import { dragWithRealMouse, clickWith, KEY } from '../support/mouse.mjs';
 import { api } from '../support/sim-api.mjs';
@@ -92,6 +93,46 @@ describe('Organising trainings into directories', () => {
     // The sidebar follows once the app has the answer (a moment after the simulator has it).
     await browser.waitUntil(async () => (await allByRole('button', 'Seasonal,', { exact: false })).length === 0, {
       timeoutMsg: 'the deleted directory stayed in the sidebar',
+    });
+  });
+
+  it('publishes one training, takes it out of use and deletes it, each with one command', async () => {
+    const title = 'Published and deleted alone';
+    // A training of its own: "+" in a directory, titled and saved as a draft.
+    await (await byRole('button', 'New training in Shipping')).click();
+    await typeInto('textbox', 'Title', title);
+    await (await byRole('button', 'Save draft')).click();
+    await (await byRole('button', 'Save draft now', { within: await byRole('dialog', 'Review changes') })).click();
+    await waitGone('dialog', 'Review changes');
+    let id;
+    await browser.waitUntil(async () => {
+      id = (await api.listTrainings('limit=100&search=Published%20and%20deleted')).find((t) => (t.draft_title ?? t.title) === title)?.id;
+      return id !== undefined;
+    }, { timeoutMsg: 'the new training never reached the simulator' });
+
+    // Publish from the training's menu (Shift+F10, as a keyboard user opens it).
+    await (await byRole('option', title, { exact: false })).click();
+    await browser.keys([KEY.shift, 'F10']);
+    await (await byRole('menuitem', 'Publish')).click();
+    await waitForText('status', `Published “${title}”.`);
+    expect((await api.getTraining(id)).is_draft).toBe(false);
+    // One training's command says what happened in its own words: no job panel is left.
+    expect(await allByRole('region', 'Job progress')).toEqual([]);
+
+    await (await byRole('button', 'Take out of use')).click();
+    await waitForText('status', `“${title}” is no longer in use.`);
+    expect((await api.getTraining(id)).is_draft).toBe(true);
+
+    await (await byRole('option', title, { exact: false })).click();
+    await browser.keys([KEY.shift, 'F10']);
+    await (await byRole('menuitem', 'Delete')).click();
+    const confirm = await byRole('dialog', 'Delete training');
+    expect(await confirm.getText()).toContain(title);
+    await (await byRole('button', 'Delete', { within: confirm })).click();
+    await waitForText('status', `Deleted “${title}”.`);
+    expect((await api.listTrainings('limit=100&search=Published%20and%20deleted')).map((t) => t.id)).not.toContain(id);
+    await browser.waitUntil(async () => (await allByRole('option', title, { exact: false })).length === 0, {
+      timeoutMsg: 'the deleted training stayed in the list',
     });
   });
 });

@@ -1,15 +1,18 @@
 // Offline work: started with the simulator down, the app shows the workspace kept on disk and
 // says calmly that open.cx is out of reach; edits to two trainings are saved into the outbox
 // ("Waiting to send (2)") and nothing reaches open.cx; once it is back, the app sends both by
-// itself, each exactly once and in the order they were saved, per the simulator's request log.
-import { allByRole, byRole, typeInto } from '../support/ui.mjs';
+// itself, each exactly once and in the order they were saved, per the simulator's request log. A
+// single publish made offline waits in the outbox the same way, says so, and is sent later.
+import { allByRole, byRole, typeInto, waitForText } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
+import { KEY } from '../support/mouse.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
 import { api, control } from '../support/sim-api.mjs';
 
 // Trainings no other spec touches (specs share one simulator).
 const FIRST = 'Warranty claims for electronics';
 const SECOND = 'Protecting personal data in conversations';
+const PUBLISHED_OFFLINE = 'Returns without an order number';
 const FIRST_NEW = 'Warranty claims for electronics (saved offline)';
 const SECOND_NEW = 'Protecting personal data in conversations (saved offline)';
 
@@ -85,5 +88,25 @@ describe('Offline saves wait in the outbox', () => {
     expect(puts.map((r) => r.path)).toEqual([`/training/${ids.first}`, `/training/${ids.second}`]);
     expect(shownTitle(await api.getTraining(ids.first))).toBe(FIRST_NEW);
     expect(shownTitle(await api.getTraining(ids.second))).toBe(SECOND_NEW);
+  });
+
+  it('keeps a single publish made offline in the outbox and sends it once open.cx is back', async () => {
+    const { id, is_draft: wasDraft } = await api.findByTitle(PUBLISHED_OFFLINE);
+    expect(wasDraft).toBe(true);
+    await control.setFaults({ down: true });
+    await (await byRole('button', 'All trainings')).click();
+    await (await byRole('option', PUBLISHED_OFFLINE, { exact: false })).click();
+    await browser.keys([KEY.shift, 'F10']);
+    await (await byRole('menuitem', 'Publish')).click();
+    // The client retries a 503 a few times before the publish goes to the outbox.
+    await waitForText('status', `Publishing “${PUBLISHED_OFFLINE}” waits to be sent when open.cx can be reached.`, { timeout: 90_000 });
+    await byRole('button', 'Waiting to send (1)');
+
+    await control.clearFaults();
+    await browser.waitUntil(async () => (await outboxButtons()).length === 0, {
+      timeout: 60_000,
+      timeoutMsg: 'the waiting publish was not sent once the simulator was back',
+    });
+    expect((await api.getTraining(id)).is_draft).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../lib/bindings/OutboxEntry';
 import type { OutboxView } from '../lib/bindings/OutboxView';
 import type { WorkspaceData } from '../lib/bindings/WorkspaceData';
-import { deferred, ipcFailure, type Handler } from '../test/backend';
+import { deferred, ipcFailure, jobsThatFinish, type Handler } from '../test/backend';
 import { TRAININGS, training, workspaceData } from '../test/fixtures';
 import { renderMainView } from '../test/main-view';
 
@@ -181,6 +181,7 @@ describe('MainView: the outbox', () => {
       queued: ['t-refund', 't-tone'],
       updated: [],
       deleted: [],
+      differences: [],
       seconds_left: null,
       state: 'finished',
     });
@@ -216,6 +217,7 @@ describe('MainView: the outbox', () => {
       queued: [],
       updated: [theirs],
       deleted: [],
+      differences: [],
       seconds_left: null,
       state: 'finished',
     });
@@ -224,16 +226,20 @@ describe('MainView: the outbox', () => {
     expect(screen.getByRole('region', { name: 'Job progress' })).toHaveTextContent('was changed on open.cx since you loaded it');
   });
 
-  it('passes the version it showed when taking a training out of use', async () => {
-    const { user, backend } = setup({
-      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
-    });
+  it('taking one training out of use while open.cx cannot be reached says it waits to be sent, with no job panel', async () => {
+    const { user, backend } = setup({ start_job: jobsThatFinish(() => ({ queued: ['t-refund'] })) });
     await user.click(within(await screen.findByRole('listbox', { name: 'Trainings' })).getByRole('option', { name: /^Refund policy/ }));
     await user.click(screen.getByRole('button', { name: 'Take out of use' }));
     await waitFor(() =>
-      expect(backend.callsTo('set_published')).toEqual([
-        { id: 't-refund', published: false, seen: original('t-refund').updated_at },
+      expect(backend.callsTo('start_job')).toEqual([
+        { request: { kind: 'unpublish', ids: ['t-refund'] }, seen: { 't-refund': original('t-refund').updated_at } },
       ]),
     );
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer')).toHaveTextContent(
+        'Taking “Refund policy” out of use waits to be sent when open.cx can be reached.',
+      ),
+    );
+    expect(screen.queryByRole('region', { name: 'Job progress' })).not.toBeInTheDocument();
   });
 });

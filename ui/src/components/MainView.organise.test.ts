@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { JobRequest } from '../lib/bindings/JobRequest';
-import { type Handler } from '../test/backend';
+import { jobsThatFinish, type Handler } from '../test/backend';
 import { dataTransfer } from '../test/drag';
 import { TRAININGS, training, workspaceData } from '../test/fixtures';
 import { renderMainView } from '../test/main-view';
@@ -40,6 +40,7 @@ function progress(overrides: Partial<JobProgress>): JobProgress {
     queued: [],
     updated: [],
     deleted: [],
+    differences: [],
     seconds_left: null,
     state: 'finished',
     ...overrides,
@@ -272,10 +273,11 @@ describe('MainView: organising trainings', () => {
     });
   });
 
-  it('the context menu (Shift+F10) offers Move to…, Publish/Unpublish and Delete', async () => {
+  it('the context menu (Shift+F10) offers Move to…, Publish/Unpublish and Delete, each a job of one', async () => {
     const { backend, user } = setup({
-      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
-      delete_training: () => null,
+      start_job: jobsThatFinish((request) =>
+        request.kind === 'delete' ? { deleted: ['t-invoice'] } : { updated: [{ ...original('t-refund'), is_draft: true }] },
+      ),
     });
     await screen.findByRole('listbox', { name: 'Trainings' });
     option('Refund policy').focus();
@@ -288,9 +290,13 @@ describe('MainView: organising trainings', () => {
     ]);
     expect(within(menu).getByRole('menuitem', { name: 'Move to…' })).toHaveFocus();
     await user.keyboard('{ArrowDown}{Enter}');
-    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false, seen: original('t-refund').updated_at }]));
+    await waitFor(() =>
+      expect(backend.callsTo('start_job')).toEqual([{ request: { kind: 'unpublish', ids: ['t-refund'] }, seen: seen('t-refund') }]),
+    );
     await findNotice('“Refund policy” is no longer in use.');
     expect(option('Refund policy')).toHaveTextContent('Draft');
+    // One training's command shows no job panel.
+    expect(screen.queryByRole('region', { name: 'Job progress' })).not.toBeInTheDocument();
 
     fireEvent.contextMenu(option('Invoice questions'));
     menu = await screen.findByRole('menu', { name: 'Training actions' });
@@ -299,8 +305,31 @@ describe('MainView: organising trainings', () => {
     expect(confirm).toHaveTextContent('Delete “Invoice questions”? This removes it from open.cx.');
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(backend.callsTo('delete_training')).toEqual([{ id: 't-invoice', seen: original('t-invoice').updated_at }]));
+    await waitFor(() =>
+      expect(backend.callsTo('start_job')[1]).toEqual({ request: { kind: 'delete', ids: ['t-invoice'] }, seen: seen('t-invoice') }),
+    );
+    await findNotice('Deleted “Invoice questions”.');
     expect(within(list()).queryByRole('option', { name: /^Invoice questions/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Job progress' })).not.toBeInTheDocument();
+  });
+
+  it('a single unpublish open.cx refuses shows its error as the command did, with Retry and no job panel', async () => {
+    const busy = 'open.cx is receiving too many requests. Wait a minute, then try again.';
+    const { backend, user } = setup({
+      start_job: jobsThatFinish(() => ({
+        failed: [{ id: 't-refund', title: 'Refund policy', kind: 'rate_limited', message: busy }],
+      })),
+    });
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    option('Refund policy').focus();
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    await user.click(within(screen.getByRole('menu', { name: 'Training actions' })).getByRole('menuitem', { name: 'Unpublish' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('open.cx is busy right now');
+    expect(screen.queryByRole('region', { name: 'Job progress' })).not.toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(backend.callsTo('start_job')).toHaveLength(2));
+    expect(backend.callsTo('start_job')[1]?.request).toEqual({ kind: 'unpublish', ids: ['t-refund'] });
   });
 
   it('runs bulk actions from the "N selected" panel as jobs', async () => {
@@ -432,7 +461,7 @@ describe('MainView: organising trainings', () => {
 
   it('the editor offers "Move to…" and, for a live training, "Take out of use"', async () => {
     const { backend, user } = setup({
-      set_published: (args) => ({ training: { ...original(String(args.id)), is_draft: !args.published }, differences: [] }),
+      start_job: jobsThatFinish(() => ({ updated: [{ ...original('t-refund'), is_draft: true }] })),
     });
     await screen.findByRole('listbox', { name: 'Trainings' });
     await user.click(option('Invoice questions'));
@@ -442,7 +471,9 @@ describe('MainView: organising trainings', () => {
 
     await user.click(option('Refund policy'));
     await user.click(within(screen.getByRole('region', { name: 'Editor' })).getByRole('button', { name: 'Take out of use' }));
-    await waitFor(() => expect(backend.callsTo('set_published')).toEqual([{ id: 't-refund', published: false, seen: original('t-refund').updated_at }]));
+    await waitFor(() =>
+      expect(backend.callsTo('start_job')).toEqual([{ request: { kind: 'unpublish', ids: ['t-refund'] }, seen: seen('t-refund') }]),
+    );
     expect(await screen.findByRole('status', { name: 'Draft' })).toBeInTheDocument();
   });
 

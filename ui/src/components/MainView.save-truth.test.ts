@@ -6,7 +6,7 @@ import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../lib/bindings/Review';
 import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
-import { type Handler } from '../test/backend';
+import { jobsThatFinish, type Handler } from '../test/backend';
 import { TRAININGS, training } from '../test/fixtures';
 import { renderMainView } from '../test/main-view';
 
@@ -72,7 +72,9 @@ describe('MainView: Save draft tells the truth', () => {
 
   it('says in the notice what open.cx did differently from an unpublish', async () => {
     const said = 'open.cx kept this training in use: the AI agent still uses it.';
-    const { user } = setup({ set_published: () => ({ training: REFUND, differences: [said] }) });
+    const { user } = setup({
+      start_job: jobsThatFinish(() => ({ updated: [REFUND], differences: [{ id: REFUND.id, differences: [said] }] })),
+    });
     await user.click(await screen.findByRole('option', { name: /^Refund policy/ }));
     await user.click(await screen.findByRole('button', { name: 'Take out of use' }));
     const notice = await findNotice(said);

@@ -145,17 +145,6 @@ export const saveAsSeparateDraft = (id: string, draft: TrainingDraft): Promise<W
 export const createTraining = (directoryId: string | null): Promise<Training> =>
   call('create_training', { directoryId });
 
-/** `seen` = the `updated_at` the UI showed: kind `conflict` when open.cx has another version. */
-export const deleteTraining = (id: string, seen: string | null): Promise<null> =>
-  call('delete_training', { id, seen });
-
-/**
- * Publishes the training's saved draft, or takes a live training out of use (guarded like
- * delete); the answer says how open.cx differed from that promise, if it did.
- */
-export const setPublished = (id: string, published: boolean, seen: string | null): Promise<Written> =>
-  call('set_published', { id, published, seen });
-
 /** Kind `unsupported` when the server has no directory routes. */
 export const createDirectory = (name: string): Promise<DirectoryEntry> => call('create_directory', { name });
 

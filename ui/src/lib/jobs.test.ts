@@ -9,7 +9,9 @@ import {
   describeJob,
   mergeProgress,
   newJob,
+  newJobOfOne,
   notMoved,
+  oneOutcome,
   planMove,
   progressText,
   retryRequest,
@@ -35,11 +37,50 @@ function progress(overrides: Partial<JobProgress>): JobProgress {
     queued: [],
     updated: [],
     deleted: [],
+    differences: [],
     seconds_left: null,
     state: 'running',
     ...overrides,
   };
 }
+
+describe('jobs of one', () => {
+  const publish = { kind: 'publish' as const, ids: ['a'] };
+  const end = (overrides: Partial<JobProgress>) => progress({ kind: 'publish', total: 1, done: 1, state: 'finished', ...overrides });
+
+  it('end in the words of the one training’s own command', () => {
+    const job = newJobOfOne(publish, 'Refunds');
+    expect(job.total).toBe(1);
+    expect(oneOutcome(applyProgress(job, end({})))).toEqual({ text: 'Published “Refunds”.' });
+    const unpublish = newJobOfOne({ kind: 'unpublish', ids: ['a'] }, 'Refunds');
+    expect(oneOutcome(applyProgress(unpublish, end({ kind: 'unpublish' })))).toEqual({
+      text: '“Refunds” is no longer in use.',
+    });
+    const remove = newJobOfOne({ kind: 'delete', ids: ['a'] }, 'Refunds');
+    expect(oneOutcome(applyProgress(remove, end({ kind: 'delete', deleted: ['a'] })))).toEqual({ text: 'Deleted “Refunds”.' });
+    expect(oneOutcome(newJob(publish, names))).toBeNull();
+  });
+
+  it('say every way open.cx’s answer differed from what the publish promised', () => {
+    const said = 'open.cx did not put this training in use: it is still a draft the AI agent does not use.';
+    let job = newJobOfOne(publish, 'Refunds');
+    job = applyProgress(job, progress({ kind: 'publish', total: 1, done: 1, differences: [{ id: 'a', differences: [said] }] }));
+    job = applyProgress(job, end({}));
+    expect(job.differences).toEqual([{ id: 'a', differences: [said] }]);
+    expect(oneOutcome(job)).toEqual({ text: `Sent to open.cx: “Refunds”. ${said}` });
+  });
+
+  it('say a change waits in the outbox, and hand a refusal back as the command’s error', () => {
+    const queued = applyProgress(newJobOfOne(publish, 'Refunds'), end({ queued: ['a'] }));
+    expect(oneOutcome(queued)).toEqual({ text: 'Publishing “Refunds” waits to be sent when open.cx can be reached.' });
+    const unpublish = newJobOfOne({ kind: 'unpublish', ids: ['a'] }, 'Refunds');
+    expect(oneOutcome(applyProgress(unpublish, end({ kind: 'unpublish', queued: ['a'] })))).toEqual({
+      text: 'Taking “Refunds” out of use waits to be sent when open.cx can be reached.',
+    });
+    const failure: ItemFailure = { id: 'a', title: 'Refunds', kind: 'conflict', message: 'Changed on open.cx.' };
+    expect(oneOutcome(applyProgress(newJobOfOne(publish, 'Refunds'), end({ failed: [failure] })))).toEqual({ failure });
+  });
+});
 
 describe('jobs', () => {
   it('names a job while it runs and when it is done', () => {

@@ -1,6 +1,9 @@
-// Bulk jobs as the UI sees them: what a job is called while it runs and when it is done, how far
-// it is ("45 of 150 · about 2 min left"), and how its progress changes the list — a move shows
-// at once (optimistic) and an item goes back where it was when the server refuses it.
+// Jobs as the UI sees them: what a job is called while it runs and when it is done, how far it is
+// ("45 of 150 · about 2 min left"), and how its progress changes the list — a move shows at once
+// (optimistic) and an item goes back where it was when the server refuses it. A publish,
+// unpublish or delete of one training is a job of one that says what happened in that one
+// training's words (`oneOutcome`).
+import type { ItemDifferences } from './bindings/ItemDifferences';
 import type { ItemFailure } from './bindings/ItemFailure';
 import type { JobKind } from './bindings/JobKind';
 import type { JobProgress } from './bindings/JobProgress';
@@ -35,7 +38,17 @@ export interface Job {
   changed: ReadonlySet<string>;
   /** True for the move back that Undo starts (it offers no Undo of its own). */
   isUndo: boolean;
+  /** How open.cx's answers to a publish or unpublish differed from what it promised, so far. */
+  differences: ItemDifferences[];
+  /**
+   * The title of the one training a single publish, unpublish or delete acts on: the job then
+   * shows no panel and ends in that command's words (`oneOutcome`). `null` for other jobs.
+   */
+  one: string | null;
 }
+
+/** The jobs one training's own commands start. */
+export type OneRequest = Extract<JobRequest, { kind: 'publish' | 'unpublish' | 'delete' }>;
 
 /** The ids a request works on, in order. */
 export function requestIds(request: JobRequest): string[] {
@@ -93,7 +106,20 @@ export function newJob(
     before,
     changed: new Set(),
     isUndo,
+    differences: [],
+    one: null,
   };
+}
+
+/** The request, when it is a publish, unpublish or delete of exactly one training. */
+export function ofOne(request: JobRequest): OneRequest | null {
+  if (request.kind !== 'publish' && request.kind !== 'unpublish' && request.kind !== 'delete') return null;
+  return requestIds(request).length === 1 ? request : null;
+}
+
+/** A publish, unpublish or delete of the one training titled `title`. */
+export function newJobOfOne(request: OneRequest, title: string): Job {
+  return { ...newJob(request, () => ''), one: title };
 }
 
 /** The job after one progress event (`failed` is the whole list so far; `updated` only the news). */
@@ -110,7 +136,39 @@ export function applyProgress(job: Job, p: JobProgress): Job {
     secondsLeft: p.seconds_left,
     state: p.state,
     changed,
+    differences: p.differences.length > 0 ? [...job.differences, ...p.differences] : job.differences,
   };
+}
+
+/** How a job of one ended: refused (the failure, as the command's error), or the sentence to say. */
+export type OneOutcome = { failure: ItemFailure } | { text: string };
+
+/**
+ * What a publish, unpublish or delete of one training says when its job of one ends: what the
+ * command always said ("Published “Refunds”.", with every way open.cx's answer differed from
+ * what was promised), or that it waits to be sent while open.cx cannot be reached. `null` for a
+ * job that is not of one (`Job.one`).
+ */
+export function oneOutcome(job: Job): OneOutcome | null {
+  const title = job.one;
+  if (title === null) return null;
+  const failure = job.failed[0];
+  if (failure) return { failure };
+  if (job.queued.length > 0) {
+    const what = job.kind === 'unpublish' ? `Taking “${title}” out of use` : `Publishing “${title}”`;
+    return { text: `${what} waits to be sent when open.cx can be reached.` };
+  }
+  if (job.state === 'cancelled') return { text: `Stopped before “${title}” was changed.` };
+  const said = job.differences.flatMap((d) => d.differences);
+  if (said.length > 0) return { text: [`Sent to open.cx: “${title}”.`, ...said].join(' ') };
+  switch (job.kind) {
+    case 'publish':
+      return { text: `Published “${title}”.` };
+    case 'unpublish':
+      return { text: `“${title}” is no longer in use.` };
+    default:
+      return { text: `Deleted “${title}”.` };
+  }
 }
 
 /** The sentence for a finished job some of whose items wait in the outbox. */

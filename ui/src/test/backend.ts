@@ -1,6 +1,9 @@
 // A fake backend for component tests: `mockIPC` with per-command handlers, every call recorded.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
+import type { JobProgress } from '../lib/bindings/JobProgress';
+import type { JobRequest } from '../lib/bindings/JobRequest';
+import { requestIds } from '../lib/jobs';
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -74,4 +77,38 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** What a job ends with: the news of its items (`updated`, `deleted`, `differences`) and its
+ * failures and waiting items (`failed`, `queued`). */
+export type JobEnd = Partial<Pick<JobProgress, 'updated' | 'deleted' | 'differences' | 'failed' | 'queued'>>;
+
+/**
+ * A `start_job` that runs every job at once, as the shell reports it: a running report with the
+ * items' news, then the finished one. `end` says how each job ends (by default: every item done).
+ */
+export function jobsThatFinish(end: (request: JobRequest) => JobEnd = () => ({})): Handler {
+  let jobs = 0;
+  return (args) => {
+    const request = args.request as JobRequest;
+    const jobId = `job-${++jobs}`;
+    const total = requestIds(request).length;
+    const { updated = [], deleted = [], differences = [], failed = [], queued = [] } = end(request);
+    const report = (news: Pick<JobProgress, 'updated' | 'deleted' | 'differences'>, state: JobProgress['state']) => ({
+      job_id: jobId,
+      kind: request.kind,
+      total,
+      done: total,
+      failed,
+      queued,
+      seconds_left: null,
+      state,
+      ...news,
+    });
+    void (async () => {
+      await emit('job-progress', report({ updated, deleted, differences }, 'running'));
+      await emit('job-progress', report({ updated: [], deleted: [], differences: [] }, 'finished'));
+    })();
+    return jobId;
+  };
 }

@@ -19,6 +19,7 @@ function progress(overrides: Partial<JobProgress> = {}): JobProgress {
     queued: [],
     updated: [],
     deleted: [],
+    differences: [],
     seconds_left: null,
     state: 'finished',
     ...overrides,

@@ -1,8 +1,9 @@
-// The bulk job as the UI sees it, mirroring the backend's job board through its "job-progress"
-// events: the one place in the UI that knows whether a job runs (the main view's buttons and the
-// app's question before closing read it here). Starting a job shows a move at once; each event
-// brings the server's copies into the workspace and puts refused moves back; the end says what
-// happened, with Undo after a move.
+// The job as the UI sees it, mirroring the backend's job board through its "job-progress" events:
+// the one place in the UI that knows whether a job runs (the main view's buttons and the app's
+// question before closing read it here). Starting a job shows a move at once; each event brings
+// the server's copies into the workspace and puts refused moves back; the end says what happened,
+// with Undo after a move. A publish, unpublish or delete of one training is a job of one too: it
+// shows no panel and ends in that training's own words (or its error, with "Try again").
 import { announce } from '../announcer.svelte';
 import type { JobProgress } from '../bindings/JobProgress';
 import type { JobRequest } from '../bindings/JobRequest';
@@ -11,7 +12,10 @@ import { IpcError, cancelJob, onJobProgress, retryFailed, startJob, type Unliste
 import {
   applyProgress,
   newJob,
+  newJobOfOne,
   notMoved,
+  ofOne,
+  oneOutcome,
   planMove,
   queuedText,
   requestIds,
@@ -86,11 +90,15 @@ export class JobStore {
     this.#startMove([...items], whereNow(items, this.#workspace), true);
   }
 
-  /** Publish, unpublish, delete or set where trainings apply, for several at once. */
+  /** Publish, unpublish, delete or set where trainings apply, for one training or several. */
   start(request: JobRequest): void {
-    const seen = this.#workspace.seenOf(requestIds(request));
-    const name = (id: string | null) => this.#workspace.dirName(id);
-    void this.#launch(newJob(request, name), () => startJob(request, seen));
+    const workspace = this.#workspace;
+    const seen = workspace.seenOf(requestIds(request));
+    const one = ofOne(request);
+    const view = one
+      ? newJobOfOne(one, workspace.titleOf(requestIds(one)[0] ?? ''))
+      : newJob(request, (id) => workspace.dirName(id));
+    void this.#launch(view, () => startJob(request, seen));
   }
 
   #startMove(items: MoveItem[], before: Before, isUndo = false) {
@@ -155,6 +163,18 @@ export class JobStore {
 
   #finish(done: Job) {
     this.#cancelling = false;
+    const one = oneOutcome(done);
+    if (one) {
+      this.#job = null;
+      if ('text' in one) this.#feedback.tell(one.text);
+      else {
+        const { kind, message } = one.failure;
+        // Publishing again is safe; a delete is asked for again, as it always was.
+        const again = done.kind === 'delete' ? undefined : () => this.start(done.request);
+        this.#feedback.fail(new IpcError(kind, message), again);
+      }
+      return;
+    }
     if (done.kind === 'move' && done.state === 'cancelled') this.#workspace.moveBack(done.before, notMoved(done));
     const undo = done.kind === 'move' && !done.isUndo ? undoItems(done) : [];
     if (done.failed.length > 0) {
