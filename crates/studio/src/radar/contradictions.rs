@@ -11,6 +11,7 @@
 //! one training compared with itself, and flag nothing.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -62,6 +63,10 @@ const CONTACT_WORDS: [&str; 24] = [
     "see", "team", "us",
 ];
 
+/// The stems of [`CONTACT_WORDS`], worked out once.
+static CONTACT_STEMS: LazyLock<BTreeSet<String>> =
+    LazyLock::new(|| CONTACT_WORDS.iter().map(|w| stem(w)).collect());
+
 /// A sentence and what the rules read in it.
 struct Read {
     sentence: Sentence,
@@ -84,10 +89,9 @@ fn read(markdown: &str) -> Vec<Read> {
                     .iter()
                     .any(|r| r.start <= w.range.start && w.range.start < r.end)
             };
-            let contact_stems: BTreeSet<String> = CONTACT_WORDS.iter().map(|w| stem(w)).collect();
             let contact_topic = content_stems(words.iter().filter(outside))
                 .into_iter()
-                .filter(|s| !contact_stems.contains(s))
+                .filter(|s| !CONTACT_STEMS.contains(s))
                 .collect();
             Read {
                 absolutes: absolutes(&words),
