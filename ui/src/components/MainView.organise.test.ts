@@ -2,11 +2,10 @@
 // job panel, directories, publishing and deleting — all through the (fake) backend.
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { JobRequest } from '../lib/bindings/JobRequest';
 import { jobsThatFinish, type Handler } from '../test/backend';
 import { dataTransfer } from '../test/drag';
-import { TRAININGS, training, workspaceData } from '../test/fixtures';
+import { TRAININGS, jobProgress as progress, training, workspaceData } from '../test/fixtures';
 import { renderMainView } from '../test/main-view';
 
 function setup(handlers: Record<string, Handler> = {}) {
@@ -30,22 +29,6 @@ const original = (id: string) => TRAININGS.find((t) => t.id === id) ?? training(
 /** What the view passes as `seen`: the version of each training it showed. */
 const seen = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, original(id).updated_at]));
 
-function progress(overrides: Partial<JobProgress>): JobProgress {
-  return {
-    job_id: 'job-1',
-    kind: 'move',
-    total: 1,
-    done: 1,
-    failed: [],
-    queued: [],
-    updated: [],
-    deleted: [],
-    differences: [],
-    seconds_left: null,
-    state: 'finished',
-    ...overrides,
-  };
-}
 
 /** The visible notice (the live region says the same words). */
 async function findNotice(text: string): Promise<HTMLElement> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemFailure } from './bindings/ItemFailure';
 import type { JobProgress } from './bindings/JobProgress';
-import { training } from '../test/fixtures';
+import { jobProgress, training } from '../test/fixtures';
 import {
   applyMove,
   applyProgress,
@@ -27,22 +27,9 @@ const list = [
   training({ id: 'c', directory_id: 'd-billing' }),
 ];
 
-function progress(overrides: Partial<JobProgress>): JobProgress {
-  return {
-    job_id: 'job-1',
-    kind: 'move',
-    total: 2,
-    done: 0,
-    failed: [],
-    queued: [],
-    updated: [],
-    deleted: [],
-    differences: [],
-    seconds_left: null,
-    state: 'running',
-    ...overrides,
-  };
-}
+/** A bulk move of two that is still running, unless said otherwise. */
+const progress = (overrides: Partial<JobProgress>): JobProgress =>
+  jobProgress({ total: 2, done: 0, state: 'running', ...overrides });
 
 describe('jobs of one', () => {
   const publish = { kind: 'publish' as const, ids: ['a'] };

@@ -1,5 +1,6 @@
 // Test data in the shapes the backend sends.
 import type { DirectoryEntry } from '../lib/bindings/DirectoryEntry';
+import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { Segment } from '../lib/bindings/Segment';
 import type { Training } from '../lib/bindings/Training';
 import type { WorkspaceData } from '../lib/bindings/WorkspaceData';
@@ -83,3 +84,21 @@ export const OTHER_WORKSPACE: WorkspaceSummary = {
   base_url: 'https://api.open.cx',
   is_demo: false,
 };
+
+/** A job's progress event: by default a move of one training that has finished. */
+export function jobProgress(overrides: Partial<JobProgress> = {}): JobProgress {
+  return {
+    job_id: 'job-1',
+    kind: 'move',
+    total: 1,
+    done: 1,
+    failed: [],
+    queued: [],
+    updated: [],
+    deleted: [],
+    differences: [],
+    seconds_left: null,
+    state: 'finished',
+    ...overrides,
+  };
+}

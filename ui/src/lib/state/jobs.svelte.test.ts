@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBackend } from '../../test/backend';
-import { TRAININGS, workspaceData } from '../../test/fixtures';
-import type { JobProgress } from '../bindings/JobProgress';
+import { TRAININGS, jobProgress as progress, workspaceData } from '../../test/fixtures';
 import { Feedback } from './feedback.svelte';
 import { JobStore } from './jobs.svelte';
 import { WorkspaceStore } from './workspace.svelte';
@@ -9,22 +8,6 @@ import type { Training } from '../bindings/Training';
 
 const SHIPPING = TRAININGS[3] as Training;
 
-function progress(overrides: Partial<JobProgress> = {}): JobProgress {
-  return {
-    job_id: 'job-1',
-    kind: 'move',
-    total: 1,
-    done: 1,
-    failed: [],
-    queued: [],
-    updated: [],
-    deleted: [],
-    differences: [],
-    seconds_left: null,
-    state: 'finished',
-    ...overrides,
-  };
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
