@@ -41,6 +41,10 @@ OPTIONS:
                            neither). [default: kept]
     -h, --help             print this help
 
+start_time/end_time are read as an active window (the simulator's reading; open.cx gives
+only their names): a training is active iff start_time <= now < end_time, a missing bound
+being open.
+
 The first line printed on stdout is the server's base URL, e.g. http://127.0.0.1:4010.
 Requests are logged on stderr. Stops cleanly on Ctrl-C or SIGTERM.";
 

@@ -19,6 +19,10 @@
 //!   (400), then the id (404 `Training not found`). Faults act before all of these, except
 //!   a drop `after` and malformed JSON, which act on the handler's answer.
 //! - When the state file cannot be written the change stays in memory and the answer is 500.
+//! - `start_time`/`end_time` (names and types only in open.cx's docs) are an active window:
+//!   a training is active iff `start_time ≤ now < end_time`, a missing bound being open
+//!   ([`is_active_at`]). Stored and answered as given (canonical RFC 3339 UTC); the training
+//!   routes never filter by it.
 //!
 //! Two readings of what open.cx leaves undocumented, chosen per simulator
 //! ([`SimConfig::draft_mode`], [`SimConfig::omitted_fields`]; `--draft-mode`,
@@ -77,7 +81,7 @@ pub use config::{
 };
 pub use error::SimError;
 pub use faults::{DropMode, Faults, RouteFailure, FAILURE_STATUSES};
-pub use model::CHANNELS;
+pub use model::{is_active_at, CHANNELS};
 pub use readings::{DraftMode, OmittedFields};
 pub use record::RecordedRequest;
 pub use server::{spawn, SimHandle};
