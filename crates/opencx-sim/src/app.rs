@@ -1,5 +1,5 @@
-//! The state every handler shares: the store (and its state file), faults, rate limiter,
-//! tokens, switches and the request log.
+//! The state every handler shares: the store (and its state file), the chat sessions, faults,
+//! rate limiter, tokens, switches and the request log.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,10 +8,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::watch;
 
 use crate::api_error::ApiError;
+use crate::chat::Chats;
 use crate::config::TokenSpec;
 use crate::faults::FaultState;
 use crate::persist;
 use crate::rate_limit::RateLimiter;
+use crate::readings::ChatAnswer;
 use crate::record::{Entry, RecordedRequest, RequestLog};
 use crate::store::Store;
 
@@ -26,6 +28,10 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct Shared {
     pub store: Mutex<Store>,
     pub state_file: Option<PathBuf>,
+    /// The chat sessions (in memory only).
+    pub chats: Mutex<Chats>,
+    /// Which documented answer a chat `send` gives.
+    pub chat_answer: Mutex<ChatAnswer>,
     pub faults: Mutex<FaultState>,
     pub limiter: Mutex<RateLimiter>,
     pub directories_enabled: AtomicBool,
@@ -76,6 +82,14 @@ impl Shared {
 
     pub fn set_refused_channels(&self, channels: Vec<String>) {
         *lock(&self.refused_channels) = channels;
+    }
+
+    pub fn chat_answer(&self) -> ChatAnswer {
+        *lock(&self.chat_answer)
+    }
+
+    pub fn set_chat_answer(&self, shape: ChatAnswer) {
+        *lock(&self.chat_answer) = shape;
     }
 
     /// The accepted token with this value.

@@ -15,7 +15,8 @@ USAGE:
 OPTIONS:
     --addr ADDR            address to listen on [default: 127.0.0.1:0]
     --token TOKEN[:SCOPES] accept this API key; SCOPES is a comma list of training:read,
-                           training:write, segments:read (none = full access). Repeatable.
+                           training:write, segments:read, chat-sessions:read,
+                           chat-sessions:write (none = full access). Repeatable.
                            [default: ocx_test_full (full access), ocx_test_read (read only)]
     --seed SEED            demo | empty | scale:N (N trainings, N/8 extra segments)
                            [default: empty]
@@ -39,6 +40,13 @@ OPTIONS:
     --omitted-fields WHAT  kept | cleared: what a PUT that leaves out metadata, start_time or
                            end_time does with them (the simulator's reading; open.cx documents
                            neither). [default: kept]
+    --chat-answer SHAPE    in-response | id-only: which of open.cx's two documented answers
+                           POST /chat/sessions/{id}/send gives. in-response: the AI's answer,
+                           sessionIsHandedOff and debugInfo (work_instructions_scanned, ...).
+                           id-only: {success, data: {message: {id}}}, the answer then read from
+                           GET /chat/sessions/{id}/history. The answer itself is the
+                           simulator's own: its best word match among the trainings in use on
+                           the session's channel (see the crate docs). [default: in-response]
     -h, --help             print this help
 
 start_time/end_time are read as an active window (the simulator's reading; open.cx gives
@@ -104,6 +112,9 @@ pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, Str
             "--omitted-fields" => {
                 config.omitted_fields = take()?.parse().map_err(|e| format!("{flag}: {e}"))?
             }
+            "--chat-answer" => {
+                config.chat_answer = take()?.parse().map_err(|e| format!("{flag}: {e}"))?
+            }
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -116,7 +127,7 @@ pub fn parse<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use opencx_sim::{DraftMode, OmittedFields, Seed};
+    use opencx_sim::{ChatAnswer, DraftMode, OmittedFields, Seed};
 
     fn run(args: &[&str]) -> SimConfig {
         match parse(args.iter().copied()).unwrap() {
@@ -134,6 +145,7 @@ mod tests {
         assert!(c.directories_enabled);
         assert_eq!(c.draft_mode, DraftMode::Fields);
         assert_eq!(c.omitted_fields, OmittedFields::Kept);
+        assert_eq!(c.chat_answer, ChatAnswer::InResponse);
     }
 
     #[test]
@@ -160,6 +172,8 @@ mod tests {
             "--draft-mode",
             "literal",
             "--omitted-fields=cleared",
+            "--chat-answer",
+            "id-only",
             "--refuse-channel",
             "whatsapp",
         ]);
@@ -176,6 +190,7 @@ mod tests {
         assert!(!c.directories_enabled);
         assert_eq!(c.draft_mode, DraftMode::Literal);
         assert_eq!(c.omitted_fields, OmittedFields::Cleared);
+        assert_eq!(c.chat_answer, ChatAnswer::IdOnly);
         assert_eq!(c.refused_channels, ["whatsapp"]);
     }
 
@@ -189,5 +204,6 @@ mod tests {
         assert!(parse(["--addr", "localhost"]).is_err());
         assert!(parse(["--draft-mode", "both"]).is_err());
         assert!(parse(["--omitted-fields"]).is_err());
+        assert!(parse(["--chat-answer", "both"]).is_err());
     }
 }

@@ -6,15 +6,22 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use crate::readings::{DraftMode, OmittedFields};
+use crate::readings::{ChatAnswer, DraftMode, OmittedFields};
 
 /// The full-access token accepted when no token is configured.
 pub const DEFAULT_FULL_TOKEN: &str = "ocx_test_full";
 /// The read-only token (`training:read`, `segments:read`) accepted when no token is configured.
 pub const DEFAULT_READ_TOKEN: &str = "ocx_test_read";
 
-/// The scopes an open.cx API key can carry.
-pub const SCOPES: [&str; 3] = ["training:read", "training:write", "segments:read"];
+/// The scopes an open.cx API key can carry. open.cx's scope list names `chat-sessions:*`;
+/// the simulator reads that as a read and a write scope (its own reading).
+pub const SCOPES: [&str; 5] = [
+    "training:read",
+    "training:write",
+    "segments:read",
+    "chat-sessions:read",
+    "chat-sessions:write",
+];
 
 /// What the store holds when the simulator starts without a state file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -138,8 +145,8 @@ impl FromStr for TokenSpec {
 }
 
 /// Everything a simulator needs to start. `Default` gives a loopback server on a random port
-/// with the two test tokens, an empty store, 100 requests per minute, no faults, and the
-/// `fields` draft reading with omitted fields kept.
+/// with the two test tokens, an empty store, 100 requests per minute, no faults, the
+/// `fields` draft reading with omitted fields kept, and chat answers in the response.
 /// `Debug` never shows the control token.
 #[derive(Clone)]
 pub struct SimConfig {
@@ -167,6 +174,8 @@ pub struct SimConfig {
     pub draft_mode: DraftMode,
     /// Whether a `PUT` that omits `metadata`, `start_time` or `end_time` keeps or clears them.
     pub omitted_fields: OmittedFields,
+    /// Which documented answer `POST /chat/sessions/{id}/send` gives.
+    pub chat_answer: ChatAnswer,
 }
 
 impl Default for SimConfig {
@@ -184,6 +193,7 @@ impl Default for SimConfig {
             refused_channels: Vec::new(),
             draft_mode: DraftMode::Fields,
             omitted_fields: OmittedFields::Kept,
+            chat_answer: ChatAnswer::InResponse,
         }
     }
 }
@@ -206,6 +216,7 @@ impl fmt::Debug for SimConfig {
             .field("refused_channels", &self.refused_channels)
             .field("draft_mode", &self.draft_mode)
             .field("omitted_fields", &self.omitted_fields)
+            .field("chat_answer", &self.chat_answer)
             .finish()
     }
 }

@@ -1,5 +1,5 @@
 //! The `/_sim` control routes (faults, request log, directory switch, rate limit, refused
-//! channels). They answer
+//! channels, the chat answer's shape). They answer
 //! only when a control token is configured, only to loopback peers, and only with
 //! `Authorization: Bearer <control_token>`; otherwise 404, 403 and 401.
 
@@ -17,6 +17,7 @@ use crate::api_error::ApiError;
 use crate::app::{lock, AppState};
 use crate::auth;
 use crate::faults::Faults;
+use crate::readings::ChatAnswer;
 use crate::record::RecordedRequest;
 use crate::validation::parse_json;
 
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/_sim/directories", put(put_directories))
         .route("/_sim/rate-limit", put(put_rate_limit))
         .route("/_sim/refused-channels", put(put_refused_channels))
+        .route("/_sim/chat-answer", put(put_chat_answer))
 }
 
 /// Proof that the caller may use the control routes; extracting it does the checks.
@@ -129,6 +131,16 @@ async fn put_refused_channels(
         .ok_or_else(|| ApiError::validation("body/channels must be array of strings"))?;
     app.set_refused_channels(channels.clone());
     Ok(Json(json!({ "channels": channels })))
+}
+
+async fn put_chat_answer(State(app): State<AppState>, _: Authorized, body: Bytes) -> Answer<Value> {
+    let body = parse_json(&body)?;
+    let shape: ChatAnswer = field(&body, "shape")?
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| ApiError::validation("body/shape must be in-response or id-only"))?;
+    app.set_chat_answer(shape);
+    Ok(Json(json!({ "shape": shape.to_string() })))
 }
 
 #[cfg(test)]

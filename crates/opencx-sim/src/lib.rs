@@ -1,5 +1,5 @@
-//! A faithful local open.cx server: the training, segment and (simulator-only) directory
-//! routes of `opencx-api.md`, with the same auth, scopes, validation messages, rate limit and
+//! A faithful local open.cx server: the training, segment, chat-session and (simulator-only)
+//! directory routes of `opencx-api.md`, with the same auth, scopes, validation messages, rate limit and
 //! draft/publish behaviour, plus fault injection and seed data. Tests start it in-process
 //! with [`spawn`]; the `opencx-sim` binary serves it on the command line
 //! (`cargo run -p opencx-sim -- --seed demo`, then
@@ -51,6 +51,25 @@
 //! In both: `PUT /training/{id}/draft {is_draft: true}` takes the training out of use (version
 //! kept); `{is_draft: false}` puts it in use as a new version, promoting `draft_*` if any.
 //!
+//! Chat sessions (`POST /chat/sessions`, `POST /chat/sessions/{id}/send`,
+//! `GET /chat/sessions/{id}/history`), the simulator's own choices:
+//! - Scopes `chat-sessions:write` (open, send) and `chat-sessions:read` (history), its reading of
+//!   the docs' `chat-sessions:*`. Sessions and contacts live in memory only (never in the state
+//!   file). A `contact` with the email of a contact met before is that contact; an unknown
+//!   `contact_id` is 404 `Contact not found`, an unknown session 404 `Session not found`.
+//! - The AI's answer is the simulator's own reading (`chat/answer.rs`): the first paragraph of
+//!   its best word match among the trainings in use on the session's channel and active now,
+//!   or a handoff to a person when nothing matches. `debugInfo.work_instructions_scanned` lists
+//!   what it scanned (every "Always on" training that applies, then at most three matches),
+//!   each with the documented `content` plus its `id` and `title`.
+//! - What `send` answers is [`SimConfig::chat_answer`] (`--chat-answer`, or
+//!   `PUT /_sim/chat-answer {"shape": "id-only"}` while it runs): `in-response` (the default)
+//!   gives `autopilotResponse.value.content`, `sessionIsHandedOff`, `mightSolveUserIssue`,
+//!   `completelyAndFullyCoveredUserIssue` and `debugInfo`; `id-only` gives
+//!   `{success, data: {message: {id}}}`. Either way the message and the answer are added to the
+//!   history: `{data: [{id, sender: "contact" | "ai", content, created_at}], next_cursor}`, oldest
+//!   first, `?cursor=` the `next_cursor` of the page before, `limit` 1..=100 (50).
+//!
 //! Omitted fields: `kept` (the default) leaves `metadata`, `start_time` and `end_time` alone
 //! when a `PUT` leaves them out; `cleared` sets them to `{}`, null and null. Other omitted
 //! optional fields are always kept.
@@ -58,6 +77,7 @@
 mod api_error;
 mod app;
 mod auth;
+mod chat;
 mod clock;
 mod config;
 mod control;
@@ -76,12 +96,13 @@ mod server;
 mod store;
 mod validation;
 
+pub use chat::answer::HANDOFF_TEXT;
 pub use config::{
     default_tokens, Seed, SimConfig, TokenSpec, DEFAULT_FULL_TOKEN, DEFAULT_READ_TOKEN, SCOPES,
 };
 pub use error::SimError;
 pub use faults::{DropMode, Faults, RouteFailure, FAILURE_STATUSES};
 pub use model::{is_active_at, CHANNELS};
-pub use readings::{DraftMode, OmittedFields};
+pub use readings::{ChatAnswer, DraftMode, OmittedFields};
 pub use record::RecordedRequest;
 pub use server::{spawn, SimHandle};

@@ -1,7 +1,8 @@
-//! The two places where open.cx documents nothing and real servers may differ, as switches:
-//! how `is_draft` is read ([`DraftMode`]) and what a `PUT` does with omitted optional fields
-//! ([`OmittedFields`]). Both are the simulator's readings, not open.cx's documentation; the
-//! defaults are the simulator's original behaviour.
+//! The places where open.cx documents nothing, or two things, and real servers may differ, as
+//! switches: how `is_draft` is read ([`DraftMode`]), what a `PUT` does with omitted optional
+//! fields ([`OmittedFields`]), and which of the two documented answers
+//! `POST /chat/sessions/{id}/send` gives ([`ChatAnswer`]). All are the simulator's readings,
+//! not open.cx's documentation; the defaults are the simulator's original behaviour.
 
 use std::fmt;
 use std::str::FromStr;
@@ -80,7 +81,43 @@ impl fmt::Display for OmittedFields {
     }
 }
 
-/// Both readings a simulator follows.
+/// What `POST /chat/sessions/{id}/send` answers: open.cx documents both, in different
+/// revisions of the same page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChatAnswer {
+    /// The AI's answer in the response: `autopilotResponse`, `sessionIsHandedOff`,
+    /// `debugInfo` and the rest.
+    #[default]
+    InResponse,
+    /// Only `{success, data: {message: {id}}}`: the answer is read back from
+    /// `GET /chat/sessions/{id}/history`.
+    IdOnly,
+}
+
+impl FromStr for ChatAnswer {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "in-response" => Ok(ChatAnswer::InResponse),
+            "id-only" => Ok(ChatAnswer::IdOnly),
+            _ => Err(format!(
+                "unknown chat answer shape `{s}`: use in-response or id-only"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for ChatAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ChatAnswer::InResponse => "in-response",
+            ChatAnswer::IdOnly => "id-only",
+        })
+    }
+}
+
+/// The readings of the training routes a simulator follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Readings {
     pub draft_mode: DraftMode,
@@ -102,6 +139,10 @@ mod tests {
                 omitted
             );
         }
+        for shape in [ChatAnswer::InResponse, ChatAnswer::IdOnly] {
+            assert_eq!(shape.to_string().parse::<ChatAnswer>().unwrap(), shape);
+        }
+        assert!("id_only".parse::<ChatAnswer>().is_err());
         assert!("Literal".parse::<DraftMode>().is_err());
         assert!("drop".parse::<OmittedFields>().is_err());
     }

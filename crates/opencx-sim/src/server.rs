@@ -12,11 +12,12 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::app::{lock, Shared};
+use crate::chat::Chats;
 use crate::config::SimConfig;
 use crate::error::SimError;
 use crate::faults::{FaultState, Faults};
 use crate::rate_limit::RateLimiter;
-use crate::readings::Readings;
+use crate::readings::{ChatAnswer, Readings};
 use crate::record::{RecordedRequest, RequestLog};
 use crate::store::{State, Store};
 use crate::{persist, routes, seed};
@@ -65,6 +66,8 @@ pub async fn spawn(config: SimConfig) -> Result<SimHandle, SimError> {
             },
         )),
         state_file: config.state_file,
+        chats: Mutex::new(Chats::default()),
+        chat_answer: Mutex::new(config.chat_answer),
         faults: Mutex::new(FaultState::new(faults, config.random_seed)),
         limiter: Mutex::new(RateLimiter::new(config.rate_limit_per_minute)),
         directories_enabled: AtomicBool::new(config.directories_enabled),
@@ -135,6 +138,11 @@ impl SimHandle {
     /// Channels to refuse from now on, as a workspace that does not offer them would.
     pub fn set_refused_channels(&self, channels: Vec<String>) {
         self.shared.set_refused_channels(channels);
+    }
+
+    /// Which documented answer `POST /chat/sessions/{id}/send` gives from now on.
+    pub fn set_chat_answer(&self, shape: ChatAnswer) {
+        self.shared.set_chat_answer(shape);
     }
 
     /// Requests per minute per token; 0 = unlimited.

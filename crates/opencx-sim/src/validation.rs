@@ -61,17 +61,17 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, ApiError> {
     serde_json::from_slice(bytes).map_err(|_| ApiError::invalid_json())
 }
 
-fn body_object(body: &Value) -> Result<&Map<String, Value>, ApiError> {
+pub(crate) fn body_object(body: &Value) -> Result<&Map<String, Value>, ApiError> {
     body.as_object()
         .ok_or_else(|| ApiError::validation("body must be object"))
 }
 
-fn required<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ApiError> {
+pub(crate) fn required<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ApiError> {
     obj.get(key)
         .ok_or_else(|| ApiError::validation(format!("body must have required property '{key}'")))
 }
 
-fn string(value: &Value, path: &str) -> Result<String, ApiError> {
+pub(crate) fn string(value: &Value, path: &str) -> Result<String, ApiError> {
     value
         .as_str()
         .map(String::from)
@@ -95,7 +95,7 @@ fn nullable_time(value: &Value, path: &str) -> Result<Option<String>, ApiError> 
     }
 }
 
-fn boolean(value: &Value, path: &str) -> Result<bool, ApiError> {
+pub(crate) fn boolean(value: &Value, path: &str) -> Result<bool, ApiError> {
     value
         .as_bool()
         .ok_or_else(|| ApiError::validation(format!("{path} must be boolean")))
@@ -107,7 +107,7 @@ fn array<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, ApiError> {
         .ok_or_else(|| ApiError::validation(format!("{path} must be array")))
 }
 
-fn one_of_allowed(path: &str) -> ApiError {
+pub(crate) fn one_of_allowed(path: &str) -> ApiError {
     ApiError::validation(format!("{path} must be equal to one of the allowed values"))
 }
 
@@ -221,14 +221,14 @@ pub fn directory_body(body: &Value) -> Result<String, ApiError> {
     Ok(name.to_string())
 }
 
-fn first<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+pub(crate) fn first<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     pairs
         .iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
 }
 
-fn query_integer(
+pub(crate) fn query_integer(
     pairs: &[(String, String)],
     key: &str,
     default: usize,

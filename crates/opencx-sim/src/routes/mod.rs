@@ -1,5 +1,6 @@
 //! The API's route table (templates and the scope each needs) and the axum router.
 
+mod chat;
 mod directories;
 mod segments;
 mod trainings;
@@ -8,7 +9,7 @@ use axum::extract::Query;
 use axum::http::{Method, Uri};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::api_error::ApiError;
@@ -18,6 +19,8 @@ use crate::{control, pipeline};
 pub const TRAINING_READ: &str = "training:read";
 pub const TRAINING_WRITE: &str = "training:write";
 pub const SEGMENTS_READ: &str = "segments:read";
+pub const CHAT_READ: &str = "chat-sessions:read";
+pub const CHAT_WRITE: &str = "chat-sessions:write";
 
 /// An API route a request matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,13 @@ pub fn classify(method: &Method, path: &str) -> Option<Route> {
         ("GET", ["contacts", "segments"]) => ("/contacts/segments", SEGMENTS_READ, false),
         ("GET", ["contacts", "segments", id]) if !id.is_empty() => {
             ("/contacts/segments/{id}", SEGMENTS_READ, false)
+        }
+        ("POST", ["chat", "sessions"]) => ("/chat/sessions", CHAT_WRITE, false),
+        ("POST", ["chat", "sessions", id, "send"]) if !id.is_empty() => {
+            ("/chat/sessions/{id}/send", CHAT_WRITE, false)
+        }
+        ("GET", ["chat", "sessions", id, "history"]) if !id.is_empty() => {
+            ("/chat/sessions/{id}/history", CHAT_READ, false)
         }
         _ => return None,
     };
@@ -96,6 +106,9 @@ pub fn router(app: AppState) -> Router {
         .route("/training/{id}/draft", put(trainings::set_draft))
         .route("/contacts/segments", get(segments::list))
         .route("/contacts/segments/{id}", get(segments::get))
+        .route("/chat/sessions", post(chat::open))
+        .route("/chat/sessions/{id}/send", post(chat::send))
+        .route("/chat/sessions/{id}/history", get(chat::history))
         .merge(control::router())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
@@ -133,6 +146,15 @@ mod tests {
             route(Method::GET, "/contacts/segments/s1"),
             Some(("/contacts/segments/{id}", SEGMENTS_READ))
         );
+        assert_eq!(
+            route(Method::POST, "/chat/sessions/s1/send"),
+            Some(("/chat/sessions/{id}/send", CHAT_WRITE))
+        );
+        assert_eq!(
+            route(Method::GET, "/chat/sessions/s1/history"),
+            Some(("/chat/sessions/{id}/history", CHAT_READ))
+        );
+        assert_eq!(route(Method::GET, "/chat/sessions"), None);
         assert_eq!(route(Method::PATCH, "/training/abc"), None);
         assert_eq!(route(Method::GET, "/training/"), None);
         assert_eq!(route(Method::GET, "/x"), None);
