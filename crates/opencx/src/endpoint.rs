@@ -7,6 +7,8 @@ pub(crate) enum Scope {
     TrainingRead,
     TrainingWrite,
     SegmentsRead,
+    ChatSessionsRead,
+    ChatSessionsWrite,
 }
 
 impl Scope {
@@ -15,6 +17,8 @@ impl Scope {
             Scope::TrainingRead => "training:read",
             Scope::TrainingWrite => "training:write",
             Scope::SegmentsRead => "segments:read",
+            Scope::ChatSessionsRead => "chat-sessions:read",
+            Scope::ChatSessionsWrite => "chat-sessions:write",
         }
     }
 }

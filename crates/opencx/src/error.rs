@@ -9,7 +9,7 @@ use std::time::Duration;
 pub enum ErrorKind {
     /// The server could not be reached or the connection broke.
     Network,
-    /// The server did not answer in time.
+    /// The server did not answer in time (or its AI did not answer a chat message in time).
     Timeout,
     /// 401: the key is missing, wrong or revoked.
     Unauthorized,
@@ -54,7 +54,8 @@ pub enum Error {
         colon(message)
     )]
     Forbidden {
-        /// The scope the call needed: `training:read`, `training:write` or `segments:read`.
+        /// The scope the call needed: `training:read`, `training:write`, `segments:read`,
+        /// `chat-sessions:read` or `chat-sessions:write`.
         scope: &'static str,
         message: Option<String>,
     },
@@ -107,6 +108,14 @@ pub enum Error {
         feature: &'static str,
         message: Option<String>,
     },
+    #[error(
+        "open.cx took the message, but its AI had not answered after {}. The conversation is in the workspace's inbox: look there, or try again.",
+        seconds(after)
+    )]
+    NoAnswer {
+        /// How long the history was read for the answer.
+        after: Duration,
+    },
     #[error("The open.cx connection settings are not usable: {message}.")]
     Config { message: String },
 }
@@ -119,7 +128,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Network { .. } => ErrorKind::Network,
-            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Timeout { .. } | Error::NoAnswer { .. } => ErrorKind::Timeout,
             Error::Unauthorized { .. } => ErrorKind::Unauthorized,
             Error::Forbidden { .. } => ErrorKind::Forbidden,
             Error::NotFound { .. } => ErrorKind::NotFound,
@@ -152,6 +161,7 @@ impl Error {
             | Error::Unsupported { message, .. } => message.as_deref(),
             Error::Network { .. }
             | Error::Timeout { .. }
+            | Error::NoAnswer { .. }
             | Error::Decode { .. }
             | Error::Config { .. } => None,
         }
@@ -232,6 +242,14 @@ mod tests {
             after: Duration::from_secs(1),
         };
         assert!(timeout.to_string().contains("within 1 second."));
+        let no_answer = Error::NoAnswer {
+            after: Duration::from_secs(30),
+        };
+        assert_eq!(
+            no_answer.to_string(),
+            "open.cx took the message, but its AI had not answered after 30 seconds. The conversation is in the workspace's inbox: look there, or try again."
+        );
+        assert_eq!(no_answer.kind(), ErrorKind::Timeout);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Typed async client of the open.cx training API: models with tolerant decoding, one error
 //! enum with stable kinds, retries for idempotent calls, safe creates, a client-side rate
-//! budget, and concurrent pagination. No Tauri, no app logic.
+//! budget, concurrent pagination, and the chat sessions that try a question on the live AI
+//! (both documented answers of `send`). No Tauri, no app logic.
 //!
 //! ```no_run
 //! # async fn demo() -> opencx::Result<()> {
@@ -12,6 +13,7 @@
 
 mod backoff;
 mod budget;
+mod chat;
 mod client;
 mod create;
 mod directories;
@@ -24,6 +26,7 @@ mod token;
 mod trainings;
 mod transport;
 
+pub use chat::ChatWait;
 pub use client::{Client, ClientConfig, RetryObserver, DEFAULT_BASE_URL};
 pub use create::CLIENT_ID_KEY;
 pub use error::{Error, ErrorKind, Result};
@@ -70,6 +73,11 @@ mod tests {
         assert_send(&client.create_directory("x"));
         assert_send(&client.rename_directory("x", "y"));
         assert_send(&client.delete_directory("x"));
+        let contact = ChatContact::default();
+        assert_send(&client.open_chat_session(&contact, &Channel::Api));
+        assert_send(&client.send_chat_message("s", "x"));
+        assert_send(&client.chat_history("s", None));
+        assert_send(&client.ask("s", "x", ChatWait::default()));
         let error: Box<dyn std::error::Error + Send + Sync> = Box::new(Error::Config {
             message: "x".into(),
         });

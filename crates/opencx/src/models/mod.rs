@@ -3,6 +3,7 @@
 //! shows are exported to TypeScript.
 
 mod channel;
+pub(crate) mod chat;
 mod directory;
 pub(crate) mod envelope;
 mod lenient;
@@ -12,6 +13,9 @@ mod training;
 mod training_type;
 
 pub use channel::Channel;
+pub use chat::{
+    ChatAnswer, ChatContact, HistoryEvent, HistoryPage, ScannedInstruction, SendAnswer,
+};
 pub use directory::Directory;
 pub(crate) use query::WirePage;
 pub use query::{ListQuery, SortBy, TrainingPage};

@@ -3,6 +3,7 @@
 //! per area.
 
 mod budget;
+mod chat;
 mod directories;
 mod errors;
 mod faults;
