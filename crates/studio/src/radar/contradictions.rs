@@ -35,13 +35,21 @@ pub enum ContradictionKind {
     DifferentContacts,
 }
 
-/// A sentence of one training, as a reader sees it, and its byte range in the content.
+/// A sentence of one training, as a reader sees it, and where it is in the content: in bytes for
+/// Rust, and in UTF-16 code units (a JavaScript string's positions) for the UI, which never
+/// sees the byte range.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[ts(export)]
 pub struct Quote {
     pub sentence: String,
+    #[serde(skip)]
+    #[ts(skip)]
     pub start: usize,
+    #[serde(skip)]
+    #[ts(skip)]
     pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
 }
 
 /// Two sentences that may disagree: `first` from the first training, `second` from the other.
@@ -136,8 +144,8 @@ pub fn contradictions(first: &str, second: &str) -> Vec<Contradiction> {
                 if let Some(explanation) = explanation {
                     found.push(Contradiction {
                         kind,
-                        first: quote(&x.sentence),
-                        second: quote(&y.sentence),
+                        first: quote(first, &x.sentence),
+                        second: quote(second, &y.sentence),
                         explanation,
                     });
                 }
@@ -147,11 +155,14 @@ pub fn contradictions(first: &str, second: &str) -> Vec<Contradiction> {
     found
 }
 
-fn quote(sentence: &Sentence) -> Quote {
+fn quote(markdown: &str, sentence: &Sentence) -> Quote {
+    let utf16 = |byte: usize| markdown[..byte].encode_utf16().count();
     Quote {
         sentence: sentence.text.clone(),
         start: sentence.range.start,
         end: sentence.range.end,
+        start_utf16: utf16(sentence.range.start),
+        end_utf16: utf16(sentence.range.end),
     }
 }
 
@@ -221,6 +232,23 @@ mod tests {
         assert_eq!(
             c.explanation,
             "One says always offer, the other never offer."
+        );
+    }
+
+    #[test]
+    fn quotes_tell_the_ui_where_they_are_in_utf16_units() {
+        let a = "Café 🎉 first. Always offer a discount.";
+        let b = "Never offer discounts.";
+        let c = &contradictions(a, b)[0];
+        let units: Vec<u16> = a.encode_utf16().collect();
+        let quoted = String::from_utf16(&units[c.first.start_utf16..c.first.end_utf16]).unwrap();
+        assert_eq!(quoted, "Always offer a discount.");
+        assert_eq!((c.first.start_utf16, c.first.end_utf16), (15, 39));
+        assert_eq!((c.first.start, c.first.end), (18, 42));
+        let json = serde_json::to_value(&c.first).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"sentence": "Always offer a discount.", "start_utf16": 15, "end_utf16": 39})
         );
     }
 

@@ -11,6 +11,9 @@
 //!   opposite absolutes on the same action, different numbers for the same unit about the same
 //!   thing, different contact details for the same thing. The caller picks the pairs (the shared
 //!   index finds candidates); this module only compares two texts.
+//! - [`similarity`] (issue 12, item 1): whether two trainings are near-duplicates or about the
+//!   same thing, why in words, whether the same customers can be given both, and their possible
+//!   contradictions. The editor's "Similar trainings" and the workspace check-up both use it.
 //!
 //! The markdown is read as the preview reads it (`preview::MARKDOWN_OPTIONS`), through
 //! pulldown-cmark's events with their byte ranges, so a note can point at the text it is about.
@@ -27,6 +30,7 @@ mod markdown;
 mod placeholders;
 mod quantities;
 mod sentences;
+mod similar;
 mod voice_formatting;
 mod window;
 mod words;
@@ -35,4 +39,5 @@ pub use always_on::ALWAYS_ON_BUDGET_CHARS;
 pub use content_length::SHORT_CONTENT_WORDS;
 pub use contradictions::{contradictions, Contradiction, ContradictionKind, Quote};
 pub use health::{health, Examined, HealthCode, HealthNote, Severity, Surroundings, TextSpan};
+pub use similar::{assess, similarity, Compared, Likeness, Profile, SharedReach, Similarity};
 pub use voice_formatting::VOICE_OR_SMS;
