@@ -5,7 +5,8 @@
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), the workspace's one full-text index
-//! (`search_index`) and what the AI would be given for a customer's message (`reach`), behind
+//! (`search_index`) and what the AI would be given for a customer's message (`reach`), example
+//! questions whose checks guard a training (`examples`, kept by `example_store`), behind
 //! the [`Studio`] service the desktop shell calls. Every word editors see for a field,
 //! channel, type or state comes from [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
 //! contradictions between two trainings) are pure functions of the text they are given.
@@ -26,6 +27,8 @@ pub mod draft;
 mod draft_check;
 pub mod draft_rules;
 pub mod error;
+mod example_store;
+pub mod examples;
 mod form_field;
 pub mod history;
 mod job_board;
@@ -59,6 +62,8 @@ pub use draft::TrainingDraft;
 pub use draft_check::{CHECK_METADATA_KEY, CHECK_TITLE};
 pub use draft_rules::{DraftRules, DraftSave, OmittedFields, OmittedIsDraft};
 pub use error::{ErrorKind, StudioError};
+pub use example_store::{ExampleBook, ImportSummary, FORMAT_VERSION as EXAMPLES_FORMAT_VERSION};
+pub use examples::{CheckChange, CheckResult, CheckRun, ExampleCheck, ExampleQuestion};
 pub use form_field::FormField;
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};

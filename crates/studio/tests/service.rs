@@ -492,10 +492,11 @@ async fn switch_and_sign_out() {
     assert_eq!(err.kind(), ErrorKind::Unauthorized);
 }
 
-/// The files this computer keeps of one workspace: cache, journal, outbox and history.
+/// The files this computer keeps of one workspace: cache, journal, outbox, history and example
+/// questions.
 fn kept_files(dir: &std::path::Path, workspace_id: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for area in ["cache", "journal", "outbox", "history"] {
+    for area in ["cache", "journal", "outbox", "history", "examples"] {
         let Ok(entries) = std::fs::read_dir(dir.join(area)) else {
             continue;
         };
@@ -531,6 +532,17 @@ async fn signing_out_removes_the_workspaces_data_only_when_asked() {
         .journal_write(&b.id, draft_of(&b), None)
         .await
         .unwrap();
+    f.studio
+        .keep_example_question(studio::ExampleQuestion {
+            id: String::new(),
+            training_id: a.id.clone(),
+            question: "Where is my parcel?".into(),
+            channel: opencx::Channel::Web,
+            segment_ids: Vec::new(),
+            check: studio::ExampleCheck::UsesThisTraining,
+        })
+        .await
+        .unwrap();
     f.sim.set_faults(opencx_sim::Faults {
         down: true,
         ..opencx_sim::Faults::default()
@@ -548,13 +560,14 @@ async fn signing_out_removes_the_workspaces_data_only_when_asked() {
     f.sim.set_faults(opencx_sim::Faults::default());
     // The cache is written in the background a moment after a change.
     for _ in 0..100 {
-        if kept_files(f.dir.path(), &ws.id).len() == 4 {
+        if kept_files(f.dir.path(), &ws.id).len() == 5 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let everything = [
         format!("cache/{}.json", ws.id),
+        format!("examples/{}", ws.id),
         format!("history/{}", ws.id),
         format!("journal/{}", ws.id),
         format!("outbox/{}.json", ws.id),

@@ -10,7 +10,8 @@
 //! - `organise.rs`: create, delete, publish and unpublish one training;
 //! - `directories.rs`, `jobs.rs` (bulk jobs), `journal.rs` (unsaved edits), `outbox.rs`
 //!   (changes waiting to be sent), `history.rs` (versions kept on this computer), `reach.rs`
-//!   (what the AI would be given for a customer's message).
+//!   (what the AI would be given for a customer's message), `examples.rs` (example questions and
+//!   their checks, kept on this computer).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -25,6 +26,7 @@ use opencx::{ApiToken, Client, ClientConfig, RetryObserver};
 
 use crate::demo::{DemoSeed, DemoServer};
 use crate::error::{Result, StudioError};
+use crate::example_store::ExampleStore;
 use crate::history::History;
 use crate::job_board::JobBoard;
 use crate::journal::Journal;
@@ -35,6 +37,7 @@ use crate::settings::SettingsFile;
 use crate::workspace_cache::WorkspaceCache;
 
 mod directories;
+mod examples;
 mod history;
 mod jobs;
 mod journal;
@@ -58,6 +61,7 @@ pub struct Studio {
     history: History,
     workspace_cache: Arc<WorkspaceCache>,
     outbox: Outbox,
+    examples: ExampleStore,
     /// Held while the outbox is being sent: one send at a time.
     sending: tokio::sync::Mutex<()>,
     secrets: Arc<dyn SecretStore>,
@@ -90,6 +94,7 @@ impl Studio {
             history: History::in_dir(&data_dir),
             workspace_cache: Arc::new(WorkspaceCache::in_dir(&data_dir)),
             outbox: Outbox::in_dir(&data_dir),
+            examples: ExampleStore::in_dir(&data_dir),
             sending: tokio::sync::Mutex::new(()),
             data_dir,
             secrets: Arc::from(secrets),

@@ -173,7 +173,8 @@ impl Studio {
     /// Deletes the workspace's key from the keychain, forgets the workspace and closes it if
     /// it is open. Signing out of the demo stops its simulator (its saved state stays). With
     /// `remove_local_data`, what this computer keeps of the workspace goes too: its cached
-    /// trainings, unsaved edits (journal), changes waiting to be sent (outbox) and history.
+    /// trainings, unsaved edits (journal), changes waiting to be sent (outbox), history and
+    /// example questions.
     pub async fn sign_out(&self, id: &str, remove_local_data: bool) -> Result<WorkspaceList> {
         let _admin = self.admin.lock().await;
         let mut list = self.settings.load()?;
@@ -211,6 +212,7 @@ impl Studio {
             self.journal.forget_workspace(id),
             self.outbox.forget_workspace(id),
             self.history.forget_workspace(id),
+            self.examples.forget_workspace(id),
         ];
         match removed.into_iter().find_map(|r| r.err()) {
             None => Ok(()),
