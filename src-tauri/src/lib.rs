@@ -19,6 +19,7 @@ use std::time::Duration;
 use studio::{DemoSeed, KeyringStore, Studio};
 use tauri::{Manager, Runtime, WindowEvent};
 
+use commands::examples::FileChooser;
 use commands::window::CloseGuard;
 use events::ApiWaiting;
 
@@ -49,9 +50,11 @@ pub fn run(options: LaunchOptions) {
 
 /// Registers the commands, the state and the window handling on `builder`. A [`Studio`]
 /// managed before this (tests) is used as is; otherwise one is made in setup with this build's
-/// data folder and keychain service ([`flavour`]).
+/// data folder and keychain service ([`flavour`]). So is a [`FileChooser`] (otherwise the
+/// system's, through the dialog plugin, used from Rust only).
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(CloseGuard::default())
         .setup(|app| {
             if app.try_state::<Studio>().is_none() {
@@ -66,6 +69,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     .with_demo_seed(options.demo_seed)
                     .with_demo_at_start(options.demo);
                 app.manage(studio);
+            }
+            if app.try_state::<FileChooser>().is_none() {
+                app.manage(FileChooser::system(app.handle()));
             }
             let handle = app.handle().clone();
             app.state::<Studio>()
@@ -120,6 +126,12 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::history::history_version,
             commands::history::history_compare,
             commands::reach::what_will_the_ai_see,
+            commands::examples::example_questions,
+            commands::examples::keep_example_question,
+            commands::examples::remove_example_question,
+            commands::examples::run_example_checks,
+            commands::examples::export_example_questions,
+            commands::examples::import_example_questions,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

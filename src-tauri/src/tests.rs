@@ -13,6 +13,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{Listener, Manager, WebviewWindow};
 
 use crate::build_app;
+use crate::commands::examples::FileChooser;
 use crate::commands::window::CloseGuard;
 use crate::events::{ApiWaiting, CloseRequested, ShellEvent};
 
@@ -27,7 +28,10 @@ struct Harness {
 fn harness() -> Harness {
     let data = tempfile::tempdir().unwrap();
     let studio = Studio::new(data.path(), Box::new(MemoryStore::new()));
-    let mut app = build_app(mock_builder().manage(studio))
+    // The file chooser answers one file in the data folder, for export and import alike.
+    let chosen = data.path().join("chosen/example-questions.json");
+    let files = FileChooser::new(move |_| Some(chosen.clone()));
+    let mut app = build_app(mock_builder().manage(studio).manage(files))
         .build(tauri::generate_context!())
         .unwrap();
     // One iteration (never a loop, the deprecation's concern) runs setup as the real app
@@ -185,6 +189,32 @@ fn no_command_ever_returns_the_api_key() {
     .unwrap();
     assert_eq!(reach["ranking_label"], studio::LIKELY_MATCHES_LABEL);
     assert!(reach["when_asked"].is_array());
+    // Example questions: kept, checked (with an edit too), exported and imported back.
+    assert_eq!(
+        call("example_questions", json!({})).unwrap(),
+        json!({"questions": [], "results": {}})
+    );
+    let question = json!({
+        "id": "", "training_id": tid, "question": "Greeting?", "channel": "web",
+        "segment_ids": [], "check": {"kind": "uses_this_training"}
+    });
+    let book = call("keep_example_question", json!({"question": question})).unwrap();
+    let qid = book["questions"][0]["id"].as_str().unwrap().to_owned();
+    let run = call("run_example_checks", json!({"edit": null})).unwrap();
+    assert_eq!(run["results"][0]["question_id"], qid.as_str());
+    let edit = json!({"id": tid, "draft": draft});
+    let with_edit = call("run_example_checks", json!({"edit": edit})).unwrap();
+    assert!(with_edit["changes"].is_array());
+    let exported = call("export_example_questions", json!({})).unwrap();
+    assert_eq!(
+        exported,
+        "Exported 1 example question to “example-questions.json”."
+    );
+    let book = call("remove_example_question", json!({"id": qid})).unwrap();
+    assert_eq!(book["questions"], json!([]));
+    let imported = call("import_example_questions", json!({})).unwrap();
+    assert_eq!(imported["added"], 1);
+    assert_eq!(imported["book"]["questions"][0]["id"], qid.as_str());
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

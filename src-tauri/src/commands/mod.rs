@@ -2,6 +2,7 @@
 //! calls the `studio` service and returns its answer or its `{kind, message}` error.
 
 pub mod directories;
+pub mod examples;
 pub mod history;
 pub mod jobs;
 pub mod journal;

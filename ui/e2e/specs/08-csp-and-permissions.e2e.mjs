@@ -96,6 +96,9 @@ describe('CSP and permissions in the running webview', () => {
       ['plugin:tray|new', { options: {} }],
       ['plugin:shell|execute', { program: 'sh', args: ['-c', 'true'] }],
       ['plugin:fs|read_text_file', { path: '/etc/passwd' }],
+      // The file chooser is opened from Rust only (example questions' export and import).
+      ['plugin:dialog|open', { options: {} }],
+      ['plugin:dialog|save', { options: {} }],
     ];
     const answers = await browser.execute(async (calls) => {
       const out = [];

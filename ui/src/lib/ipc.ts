@@ -5,17 +5,22 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { ApiWaiting } from './bindings/ApiWaiting';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
+import type { CheckRun } from './bindings/CheckRun';
 import type { CloseRequested } from './bindings/CloseRequested';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
 import type { ErrorKind } from './bindings/ErrorKind';
+import type { ExampleBook } from './bindings/ExampleBook';
+import type { ExampleQuestion } from './bindings/ExampleQuestion';
 import type { FormField } from './bindings/FormField';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
+import type { ImportSummary } from './bindings/ImportSummary';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
 import type { OutboxView } from './bindings/OutboxView';
 import type { Reach } from './bindings/Reach';
+import type { ReachEdit } from './bindings/ReachEdit';
 import type { ReachQuestion } from './bindings/ReachQuestion';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
@@ -199,6 +204,24 @@ export const historyCompare = (id: string, version: number, current: TrainingDra
 /** What open.cx's AI would likely be given for a customer's message, from the workspace as loaded. */
 export const whatWillTheAiSee = (question: ReachQuestion): Promise<Reach> =>
   call('what_will_the_ai_see', { question });
+
+/** The open workspace's example questions and the last results of their checks (kept on this computer only). */
+export const exampleQuestions = (): Promise<ExampleBook> => call('example_questions');
+
+/** Adds the question (an empty `id`: a new one) or replaces the one with its id. */
+export const keepExampleQuestion = (question: ExampleQuestion): Promise<ExampleBook> =>
+  call('keep_example_question', { question });
+
+export const removeExampleQuestion = (id: string): Promise<ExampleBook> => call('remove_example_question', { id });
+
+/** Runs every check (results kept), or with one training's unsaved edit those it touches and what it changes. */
+export const runExampleChecks = (edit: ReachEdit | null): Promise<CheckRun> => call('run_example_checks', { edit });
+
+/** Writes the questions to a JSON file chosen in the system's file chooser; `null` when cancelled. */
+export const exportExampleQuestions = (): Promise<string | null> => call('export_example_questions');
+
+/** Merges the questions of a JSON file chosen in the system's file chooser; `null` when cancelled. */
+export const importExampleQuestions = (): Promise<ImportSummary | null> => call('import_example_questions');
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');
