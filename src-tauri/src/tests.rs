@@ -215,6 +215,31 @@ fn no_command_ever_returns_the_api_key() {
     let imported = call("import_example_questions", json!({})).unwrap();
     assert_eq!(imported["added"], 1);
     assert_eq!(imported["book"]["questions"][0]["id"], qid.as_str());
+    // A question tried on the live AI: refused until the editor agrees, then answered.
+    assert_eq!(call("chat_consent", json!({})).unwrap(), json!(false));
+    let question = json!({"message": "Where is my order?", "channel": "api", "contact": null});
+    let refused = call(
+        "try_on_opencx",
+        json!({"question": question, "consent": false}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
+    let tried = call(
+        "try_on_opencx",
+        json!({"question": question, "consent": true}),
+    )
+    .unwrap();
+    assert_eq!(tried["handed_off"], false);
+    assert!(tried["answer"]
+        .as_str()
+        .unwrap()
+        .starts_with("Look the order up"));
+    assert!(tried["scanned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["title"] == "Where is my order?"));
+    assert_eq!(call("chat_consent", json!({})).unwrap(), json!(true));
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

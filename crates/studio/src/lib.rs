@@ -7,7 +7,8 @@
 //! jobs (moves, publishing, deleting, visibility), the workspace's one full-text index
 //! (`search_index`) and what the AI would be given for a customer's message (`reach`), example
 //! questions whose checks guard a training (`examples`, kept by `example_store`), behind
-//! the [`Studio`] service the desktop shell calls. Every word editors see for a field,
+//! the [`Studio`] service the desktop shell calls, which also tries a question on the
+//! workspace's live AI (`chat_try`, "Try it on open.cx"). Every word editors see for a field,
 //! channel, type or state comes from [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
 //! contradictions between two trainings) are pure functions of the text they are given.
 //!
@@ -19,6 +20,7 @@
 //! cross IPC derive `ts_rs::TS` and are exported to `ui/src/lib/bindings/` by `cargo test`.
 
 mod atomic_file;
+pub mod chat_try;
 pub mod conflict;
 pub mod demo;
 mod derived_names;
@@ -56,6 +58,7 @@ pub mod workspace_cache;
 #[cfg(test)]
 mod test_support;
 
+pub use chat_try::{ScannedTraining, TestContact, TryAnswer, TryQuestion};
 pub use conflict::Conflict;
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;

@@ -1,9 +1,10 @@
 //! The non-secret workspace list, `settings.json` in the app data dir: which workspaces exist
 //! (id, name, base URL, demo or not), which one was active, and per workspace the local
-//! directory names given and the draft rules learned. Written atomically (temp file, fsync, rename); a damaged file is reported and
+//! directory names given, the draft rules learned, and whether the editor agreed that "Try it
+//! on open.cx" creates real conversations. Written atomically (temp file, fsync, rename); a damaged file is reported and
 //! left exactly as it is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,9 @@ pub(crate) struct SettingsData {
     pub directory_names: DirectoryNames,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub draft_rules: RulesByWorkspace,
+    /// The workspaces whose editor agreed that trying a question creates a real conversation.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub chat_consent: BTreeSet<String>,
 }
 
 /// Reads and writes the workspace list.
@@ -78,6 +82,20 @@ impl SettingsFile {
         self.save_data(&data)
     }
 
+    /// Whether the editor agreed, for `workspace_id`, that trying a question on open.cx creates
+    /// a real conversation (false when the file cannot be read: then it is asked again).
+    pub(crate) fn chat_consent(&self, workspace_id: &str) -> bool {
+        self.load_data()
+            .is_ok_and(|data| data.chat_consent.contains(workspace_id))
+    }
+
+    /// Remembers that agreement for `workspace_id`. The caller holds the studio's `admin` lock.
+    pub(crate) fn keep_chat_consent(&self, workspace_id: &str) -> Result<()> {
+        let mut data = self.load_data()?;
+        data.chat_consent.insert(workspace_id.to_owned());
+        self.save_data(&data)
+    }
+
     /// The whole file; empty when there is no file yet.
     pub(crate) fn load_data(&self) -> Result<SettingsData> {
         let bytes = match fs::read(&self.path) {
@@ -110,6 +128,8 @@ impl SettingsFile {
             .retain(|workspace, _| data.list.find(workspace).is_some());
         data.draft_rules
             .retain(|workspace, _| data.list.find(workspace).is_some());
+        data.chat_consent
+            .retain(|workspace| data.list.find(workspace).is_some());
         let write_failed = |e: std::io::Error| {
             io_error(format!(
                 "Training Studio could not save its workspace list ({}): {e}.",
@@ -207,6 +227,20 @@ mod tests {
         .unwrap();
         let list = file.load().unwrap();
         assert_eq!(list.workspaces[0].name, "A");
+    }
+
+    #[test]
+    fn chat_consent_is_kept_per_workspace_and_dropped_with_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let (settings, mut list) = settings_listing(dir.path(), &["w1", "w2"]);
+        assert!(!settings.chat_consent("w1"));
+        settings.keep_chat_consent("w1").unwrap();
+        settings.save(&list).unwrap();
+        assert!(settings.chat_consent("w1"));
+        assert!(!settings.chat_consent("w2"));
+        list.remove("w1");
+        settings.save(&list).unwrap();
+        assert!(!settings.chat_consent("w1"));
     }
 
     #[test]

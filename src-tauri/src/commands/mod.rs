@@ -1,6 +1,7 @@
 //! The IPC commands the UI calls (through ui/src/lib/ipc.ts). Each one unpacks its arguments,
 //! calls the `studio` service and returns its answer or its `{kind, message}` error.
 
+pub mod chat_try;
 pub mod directories;
 pub mod examples;
 pub mod history;

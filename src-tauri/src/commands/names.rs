@@ -40,6 +40,8 @@ pub const COMMANDS: &[&str] = &[
     "run_example_checks",
     "export_example_questions",
     "import_example_questions",
+    "chat_consent",
+    "try_on_opencx",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

@@ -27,6 +27,8 @@ import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
+import type { TryAnswer } from './bindings/TryAnswer';
+import type { TryQuestion } from './bindings/TryQuestion';
 import type { WorkspaceData } from './bindings/WorkspaceData';
 import type { WorkspaceList } from './bindings/WorkspaceList';
 import type { WorkspaceSummary } from './bindings/WorkspaceSummary';
@@ -222,6 +224,17 @@ export const exportExampleQuestions = (): Promise<string | null> => call('export
 
 /** Merges the questions of a JSON file chosen in the system's file chooser; `null` when cancelled. */
 export const importExampleQuestions = (): Promise<ImportSummary | null> => call('import_example_questions');
+
+/** Whether the editor agreed, for the open workspace, that a try creates a real conversation in its inbox. */
+export const chatConsent = (): Promise<boolean> => call('chat_consent');
+
+/**
+ * Sends a customer message to the open workspace's live AI as its test contact and answers what
+ * the AI said. `consent` = the editor has just agreed (kept for the workspace); without it, and
+ * without an earlier agreement, nothing is sent (kind `invalid_input`).
+ */
+export const tryOnOpencx = (question: TryQuestion, consent: boolean): Promise<TryAnswer> =>
+  call('try_on_opencx', { question, consent });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

@@ -11,7 +11,8 @@
 //! - `directories.rs`, `jobs.rs` (bulk jobs), `journal.rs` (unsaved edits), `outbox.rs`
 //!   (changes waiting to be sent), `history.rs` (versions kept on this computer), `reach.rs`
 //!   (what the AI would be given for a customer's message), `examples.rs` (example questions and
-//!   their checks, kept on this computer).
+//!   their checks, kept on this computer), `chat_try.rs` (a question tried on the workspace's
+//!   live AI).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -36,6 +37,7 @@ use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::workspace_cache::WorkspaceCache;
 
+mod chat_try;
 mod directories;
 mod examples;
 mod history;
