@@ -134,6 +134,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::examples::import_example_questions,
             commands::chat_try::chat_consent,
             commands::chat_try::try_on_opencx,
+            commands::radar::instruction_health,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

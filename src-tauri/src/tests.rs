@@ -240,6 +240,18 @@ fn no_command_ever_returns_the_api_key() {
         .iter()
         .any(|s| s["title"] == "Where is my order?"));
     assert_eq!(call("chat_consent", json!({})).unwrap(), json!(true));
+    // The health of the form being written, placed in UTF-16 positions.
+    let mut weak = draft.clone();
+    weak["content"] = json!("Say hello 👋 warmly. Opening hours: TBD.");
+    let health = call("instruction_health", json!({"id": tid, "draft": weak})).unwrap();
+    let placeholder = health
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "placeholder")
+        .expect("the TBD is noted");
+    assert_eq!(placeholder["place"]["text"], "TBD");
+    assert_eq!(placeholder["place"]["start"], 36);
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

@@ -10,6 +10,7 @@ pub mod journal;
 pub mod links;
 pub mod organise;
 pub mod outbox;
+pub mod radar;
 pub mod reach;
 pub mod trainings;
 pub mod window;

@@ -42,6 +42,7 @@ pub const COMMANDS: &[&str] = &[
     "import_example_questions",
     "chat_consent",
     "try_on_opencx",
+    "instruction_health",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

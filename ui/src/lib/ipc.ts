@@ -13,6 +13,7 @@ import type { ErrorKind } from './bindings/ErrorKind';
 import type { ExampleBook } from './bindings/ExampleBook';
 import type { ExampleQuestion } from './bindings/ExampleQuestion';
 import type { FormField } from './bindings/FormField';
+import type { HealthFinding } from './bindings/HealthFinding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
 import type { ImportSummary } from './bindings/ImportSummary';
@@ -235,6 +236,10 @@ export const chatConsent = (): Promise<boolean> => call('chat_consent');
  */
 export const tryOnOpencx = (question: TryQuestion, consent: boolean): Promise<TryAnswer> =>
   call('try_on_opencx', { question, consent });
+
+/** The health notes of the editor's form of training `id`, worst first, placed in UTF-16 positions. */
+export const instructionHealth = (id: string, draft: TrainingDraft): Promise<HealthFinding[]> =>
+  call('instruction_health', { id, draft });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

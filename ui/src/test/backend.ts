@@ -20,7 +20,7 @@ export interface FakeBackend {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Defaults: previews render as a paragraph, the journal is empty and takes every write, no cached
- * workspace, an empty outbox and history, a workspace checked as keeping drafts beside the live
+ * workspace, an empty outbox and history, no health notes, a workspace checked as keeping drafts beside the live
  * version; anything not handled rejects, so a stray call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
@@ -33,6 +33,8 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     cached_workspace: () => null,
     outbox_list: () => ({ entries: [], waiting: 0, landed: [] }),
     history_list: () => [],
+    // The writing radar: a training with nothing to improve.
+    instruction_health: () => [],
     draft_rules: () => ({
       draft_save: 'beside_live',
       omitted_is_draft: 'publishes',

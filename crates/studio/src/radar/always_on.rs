@@ -30,7 +30,7 @@ pub(super) struct AlwaysOnTotals {
 }
 
 impl AlwaysOnTotals {
-    pub(super) fn of(workspace: &[Training]) -> Self {
+    pub(super) fn of<'a>(workspace: impl IntoIterator<Item = &'a Training>) -> Self {
         let mut totals = AlwaysOnTotals::default();
         for training in workspace {
             if training.training_type != TrainingType::Behavioral || !training.is_live() {

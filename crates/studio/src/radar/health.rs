@@ -148,7 +148,7 @@ pub struct Surroundings {
 }
 
 impl Surroundings {
-    pub fn new(workspace: &[Training], now: DateTime<Utc>) -> Self {
+    pub fn new<'a>(workspace: impl IntoIterator<Item = &'a Training>, now: DateTime<Utc>) -> Self {
         Surroundings {
             now,
             always_on: AlwaysOnTotals::of(workspace),

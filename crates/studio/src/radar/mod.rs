@@ -14,6 +14,8 @@
 //! - [`similarity`] (issue 12, item 1): whether two trainings are near-duplicates or about the
 //!   same thing, why in words, whether the same customers can be given both, and their possible
 //!   contradictions. The editor's "Similar trainings" and the workspace check-up both use it.
+//! - [`HealthFinding`] (`shown.rs`): a health note as the UI shows it, its byte range turned
+//!   into UTF-16 positions.
 //!
 //! The markdown is read as the preview reads it (`preview::MARKDOWN_OPTIONS`), through
 //! pulldown-cmark's events with their byte ranges, so a note can point at the text it is about.
@@ -30,6 +32,7 @@ mod markdown;
 mod placeholders;
 mod quantities;
 mod sentences;
+mod shown;
 mod similar;
 mod voice_formatting;
 mod window;
@@ -39,5 +42,6 @@ pub use always_on::ALWAYS_ON_BUDGET_CHARS;
 pub use content_length::SHORT_CONTENT_WORDS;
 pub use contradictions::{contradictions, Contradiction, ContradictionKind, Quote};
 pub use health::{health, Examined, HealthCode, HealthNote, Severity, Surroundings, TextSpan};
+pub use shown::{HealthFinding, Place};
 pub use similar::{assess, similarity, Compared, Likeness, Profile, SharedReach, Similarity};
 pub use voice_formatting::VOICE_OR_SMS;

@@ -1,0 +1,15 @@
+//! The writing radar: the health notes of the training being written, read against the open
+//! workspace as loaded (see `studio::radar`). Nothing is sent to open.cx.
+
+use studio::radar::HealthFinding;
+use studio::{Studio, StudioError, TrainingDraft};
+use tauri::State;
+
+#[tauri::command]
+pub async fn instruction_health(
+    studio: State<'_, Studio>,
+    id: Option<String>,
+    draft: TrainingDraft,
+) -> Result<Vec<HealthFinding>, StudioError> {
+    studio.instruction_health(id, draft).await
+}
