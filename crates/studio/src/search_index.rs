@@ -9,7 +9,7 @@
 //!   stand in for what the index holds for it for that one question ([`Replacement`]): every
 //!   score is then computed with the statistics the index would have if the edit were indexed.
 //! - [`TrainingIndex::neighbours`]: the trainings whose text (live or unpublished draft) is most
-//!   like one training's own text, by tantivy's more-like-this query. Issue 12's "Similar
+//!   like one training's own text, by a more-like-this query (its most telling words). Issue 12's "Similar
 //!   trainings" and workspace check-up take their candidate pairs from it, so no check compares
 //!   every pair of trainings.
 //!
@@ -28,10 +28,10 @@ use tantivy::columnar::Column;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::query::{
-    Bm25StatisticsProvider, Bm25Weight, BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery,
+    Bm25StatisticsProvider, Bm25Weight, BooleanQuery, BoostQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -429,20 +429,8 @@ impl TrainingIndex {
         if limit == 0 || self.is_empty() {
             return Ok(Vec::new());
         }
-        let f = self.fields;
-        let title = || vec![OwnedValue::from(text.title)];
-        let content = || vec![OwnedValue::from(text.content)];
-        let query = MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(1)
-            .with_min_term_frequency(1)
-            .with_max_query_terms(NEIGHBOUR_QUERY_WORDS)
-            .with_document_fields(vec![
-                (f.live_title, title()),
-                (f.live_content, content()),
-                (f.draft_title, title()),
-                (f.draft_content, content()),
-            ]);
         let searcher = self.reader.searcher();
+        let query = self.neighbour_query(&searcher, text)?;
         let found = searcher
             .search(&query, &Hits { words: Vec::new() })
             .map_err(index_error)?;
@@ -459,6 +447,56 @@ impl TrainingIndex {
         neighbours.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         neighbours.truncate(limit);
         Ok(neighbours)
+    }
+
+    /// The more-like-this query of `text`: its [`NEIGHBOUR_QUERY_WORDS`] most telling words (how
+    /// often the text uses a word, times how rare the word is in the index), each matched in the
+    /// field of the same kind (title, content) of the live and the draft text, boosted by how
+    /// telling it is. tantivy's `MoreLikeThisQuery` works the same way, but weighs rarity by the
+    /// documents alive while counting the documents that hold a word with those replaced since
+    /// the last merge, so a word of a training just edited that is in every document of a small
+    /// index made it panic; here both counts include the replaced documents, as BM25's do.
+    fn neighbour_query(&self, searcher: &Searcher, text: Text<'_>) -> Result<BooleanQuery> {
+        let f = self.fields;
+        let mut analyzer = self.analyzer.clone();
+        let mut frequencies: HashMap<Term, u32> = HashMap::new();
+        for (value, fields) in [
+            (text.title, [f.live_title, f.draft_title]),
+            (text.content, [f.live_content, f.draft_content]),
+        ] {
+            let mut stream = analyzer.token_stream(value);
+            while let Some(token) = stream.next() {
+                for field in fields {
+                    *frequencies
+                        .entry(Term::from_field_text(field, &token.text))
+                        .or_default() += 1;
+                }
+            }
+        }
+        let documents = Bm25StatisticsProvider::total_num_docs(searcher).map_err(index_error)?;
+        let mut telling: Vec<(Score, Term)> = Vec::new();
+        for (term, frequency) in frequencies {
+            let holding = searcher.doc_freq(&term).map_err(index_error)?;
+            if holding == 0 {
+                continue;
+            }
+            let rarity = ((documents - holding) as Score + 0.5) / (holding as Score + 0.5);
+            telling.push((frequency as Score * rarity.ln_1p(), term));
+        }
+        telling.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        telling.truncate(NEIGHBOUR_QUERY_WORDS);
+        let best = telling.first().map_or(1.0, |(score, _)| *score);
+        Ok(BooleanQuery::new(
+            telling
+                .into_iter()
+                .map(|(score, term)| {
+                    let term: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    let boosted: Box<dyn Query> = Box::new(BoostQuery::new(term, score / best));
+                    (Occur::Should, boosted)
+                })
+                .collect(),
+        ))
     }
 
     /// Any query over the live title and content that matches one of these stems.
@@ -923,5 +961,26 @@ mod tests {
             content: "",
         };
         assert!(index.neighbours("x", nothing, 5).unwrap().is_empty());
+    }
+
+    #[test]
+    fn neighbours_of_a_training_just_edited_in_a_small_index_are_found() {
+        // Replaced documents still count in tantivy's document frequencies until a merge.
+        let mut long = with_text(
+            "long",
+            "Can I get a refund?",
+            "Refunds are possible within 30 days of delivery.",
+        );
+        let short = with_text(
+            "short",
+            "How long do I have for a refund?",
+            "Refunds are possible within 14 days of delivery.",
+        );
+        let mut index = TrainingIndex::build([&long, &short]).unwrap();
+        long.content = "Refunds are possible within 30 days of delivery, to the card.".into();
+        index.put(&long).unwrap();
+        let found = index.neighbours("long", Text::live(&long), 5).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "short");
     }
 }
