@@ -252,6 +252,12 @@ fn no_command_ever_returns_the_api_key() {
         .expect("the TBD is noted");
     assert_eq!(placeholder["place"]["text"], "TBD");
     assert_eq!(placeholder["place"]["start"], 36);
+    // The check-up of the workspace, and of the trainings in no directory.
+    let checked = call("check_up", json!({"scope": {"kind": "workspace"}})).unwrap();
+    assert!(checked["items"].is_array());
+    assert!(checked["checked"].as_u64().unwrap() > 0);
+    let none = call("check_up", json!({"scope": {"kind": "no_directory"}})).unwrap();
+    assert!(none["checked"].as_u64().unwrap() <= checked["checked"].as_u64().unwrap());
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

@@ -21,6 +21,7 @@
 
 mod atomic_file;
 pub mod chat_try;
+pub mod checkup;
 pub mod conflict;
 pub mod demo;
 mod derived_names;

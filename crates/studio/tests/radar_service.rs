@@ -1,5 +1,6 @@
 //! The writing radar through the service, against a real simulator: the health of the form
-//! being written, read with the workspace as loaded, placed in UTF-16 positions.
+//! being written, read with the workspace as loaded, placed in UTF-16 positions; the check-up,
+//! which follows every change the app keeps.
 
 mod support;
 
@@ -102,5 +103,70 @@ async fn asking_before_sign_in_says_no_workspace() {
     let studio = studio::Studio::new(dir.path(), Box::new(studio::MemoryStore::new()));
     let draft = new_draft("t", "c", TrainingType::ScenarioSpecific);
     let err = studio.instruction_health(None, draft).await.unwrap_err();
+    assert_eq!(err.kind(), studio::ErrorKind::NoWorkspace);
+}
+
+#[tokio::test]
+async fn the_check_up_follows_the_workspace_as_it_changes() {
+    use studio::checkup::{CheckUpItem, CheckUpScope};
+    let f = fixture("empty").await;
+    let other = f.other_client();
+    let long = other
+        .create_training(&CreateTraining::new(
+            "Can I get a refund?",
+            "Refunds are possible within 30 days of delivery. Ask for the order number first.",
+        ))
+        .await
+        .unwrap();
+    let short = other
+        .create_training(&CreateTraining::new(
+            "How long do I have to ask for a refund?",
+            "Keep it short. Refunds are possible within 14 days of delivery.",
+        ))
+        .await
+        .unwrap();
+    f.studio.load_workspace().await.unwrap();
+
+    let found = f.studio.check_up(CheckUpScope::Workspace).await.unwrap();
+    let CheckUpItem::Contradiction(pair) = &found.items[0] else {
+        panic!("the contradiction comes first: {:#?}", found.items);
+    };
+    assert_eq!(
+        (pair.first.id.as_str(), pair.second.id.as_str()),
+        (long.id.as_str(), short.id.as_str())
+    );
+    assert_eq!(found.needs_attention, {
+        let mut ids = vec![long.id.clone(), short.id.clone()];
+        ids.sort();
+        ids
+    });
+
+    // Published to agree: the next check-up no longer lists them.
+    let base = f.studio.get_training(&short.id).await.unwrap();
+    let mut draft = TrainingDraft::from_training(&base);
+    draft.content = "Keep it short. Refunds are possible within 30 days of delivery.".into();
+    f.studio
+        .save_training(&short.id, &draft, true, base)
+        .await
+        .unwrap();
+    let found = f.studio.check_up(CheckUpScope::Workspace).await.unwrap();
+    assert!(
+        found
+            .items
+            .iter()
+            .all(|item| !matches!(item, CheckUpItem::Contradiction(_))),
+        "{:#?}",
+        found.items
+    );
+}
+
+#[tokio::test]
+async fn a_check_up_before_sign_in_says_no_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let studio = studio::Studio::new(dir.path(), Box::new(studio::MemoryStore::new()));
+    let err = studio
+        .check_up(studio::checkup::CheckUpScope::Workspace)
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), studio::ErrorKind::NoWorkspace);
 }

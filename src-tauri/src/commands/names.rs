@@ -43,6 +43,7 @@ pub const COMMANDS: &[&str] = &[
     "chat_consent",
     "try_on_opencx",
     "instruction_health",
+    "check_up",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

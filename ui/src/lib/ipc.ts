@@ -6,6 +6,8 @@ import { listen } from '@tauri-apps/api/event';
 import type { ApiWaiting } from './bindings/ApiWaiting';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
 import type { CheckRun } from './bindings/CheckRun';
+import type { CheckUp } from './bindings/CheckUp';
+import type { CheckUpScope } from './bindings/CheckUpScope';
 import type { CloseRequested } from './bindings/CloseRequested';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
@@ -240,6 +242,9 @@ export const tryOnOpencx = (question: TryQuestion, consent: boolean): Promise<Tr
 /** The health notes of the editor's form of training `id`, worst first, placed in UTF-16 positions. */
 export const instructionHealth = (id: string, draft: TrainingDraft): Promise<HealthFinding[]> =>
   call('instruction_health', { id, draft });
+
+/** Every near-duplicate pair, possible contradiction and health note in `scope`, worst first. */
+export const checkUp = (scope: CheckUpScope): Promise<CheckUp> => call('check_up', { scope });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

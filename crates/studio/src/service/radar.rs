@@ -1,10 +1,12 @@
 //! The writing radar's commands: the health notes of the training being written (its unsaved
-//! form, read against the open workspace as last loaded). Worked out on the blocking pool, never
-//! on the caller's thread; nothing is sent to open.cx.
+//! form, read against the open workspace as last loaded), and the check-up of the workspace or
+//! one directory (`checkup.rs`). Worked out on the blocking pool, never on the caller's thread;
+//! nothing is sent to open.cx beyond the first load of a workspace never loaded.
 
 use chrono::Utc;
 
 use crate::atomic_file;
+use crate::checkup::{self, CheckUp, CheckUpScope};
 use crate::draft::TrainingDraft;
 use crate::error::Result;
 use crate::radar::{self, Examined, HealthFinding, Surroundings};
@@ -30,6 +32,19 @@ impl Studio {
                 .into_iter()
                 .map(|note| HealthFinding::of(note, &draft.title, &draft.content))
                 .collect())
+        })
+        .await
+    }
+
+    /// Every near-duplicate pair, possible contradiction and health note of the trainings
+    /// `scope` holds, worst first (see `checkup.rs`), from the trainings as last loaded.
+    pub async fn check_up(&self, scope: CheckUpScope) -> Result<CheckUp> {
+        let session = self.require()?;
+        let names = session.names(&self.local_names(&session)?).await?;
+        atomic_file::off_thread("check-up of the trainings", move || {
+            let mut cache = session.cache();
+            let (trainings, index) = cache.indexed_trainings()?;
+            checkup::check_up(&scope, trainings, index, names.segments(), Utc::now())
         })
         .await
     }
