@@ -78,8 +78,8 @@ pub use journal::RecoveredEdit;
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
 pub use promise::Written;
 pub use reach::{
-    AlwaysOn, LeftOut, LeftOutReason, LikelyMatch, Reach, ReachEdit, ReachQuestion,
-    LIKELY_MATCHES_LABEL,
+    AlwaysOn, LeftOut, LeftOutGroup, LeftOutKind, LeftOutReason, LikelyMatch, Reach, ReachEdit,
+    ReachQuestion, LIKELY_MATCHES_LABEL,
 };
 pub use review::{DiffLine, FieldChange, OutOfUse, Review};
 pub use search_index::TrainingIndex;

@@ -1,16 +1,19 @@
 //! The reach engine: for one customer message, on one channel, from a contact in some segments,
 //! at one moment, which trainings open.cx's AI would be given ([`reach`]), for "What will the AI
-//! see?". The answer ([`Reach`]) has three lists, and every training of the workspace is in
-//! exactly one of them:
+//! see?". The answer ([`Reach`]) sorts every training of the workspace into exactly one of three
+//! lists, each counted whole and named up to [`LISTED`] trainings (the screen shows a few, and
+//! 10,000 names would cost more to send than to find):
 //!
 //! 1. the "Always on" trainings that apply, with their combined length (what the AI is given in
-//!    every conversation costs room in every conversation);
+//!    every conversation costs room in every conversation) and a warning past the budget
+//!    ([`radar::ALWAYS_ON_BUDGET_CHARS`]), named by title;
 //! 2. the "When asked" trainings that apply, ranked by how well their live text matches the
 //!    message's words (tantivy's BM25 over the workspace's one index, `search_index.rs`), each
-//!    with its score and the message's words it contains. That is a likely order, not open.cx's:
-//!    the answer says so in [`LIKELY_MATCHES_LABEL`];
-//! 3. every training left out, with exactly one reason ([`LeftOutReason`]), the first that is
-//!    true in this order of precedence:
+//!    with its score and the message's words it contains; the best are named, those sharing no
+//!    word with the message only counted. That is a likely order, not open.cx's: the answer says
+//!    so in [`LIKELY_MATCHES_LABEL`];
+//! 3. every training left out, with exactly one reason ([`LeftOutReason`]), grouped by the kind
+//!    of reason ([`LeftOutGroup`]), the first that is true in this order of precedence:
 //!    1. not in use (a draft: never published, or taken out of use) — whether a training is in
 //!       use is [`PublicationState::of`], the state the list and the editor show, which follows
 //!       the workspace's draft rules through open.cx's own answer;
@@ -32,13 +35,20 @@ use opencx::{Channel, Segment, Training, TrainingType};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use std::cmp::Ordering;
+
 use crate::draft::TrainingDraft;
 use crate::error::Result;
+use crate::radar;
 use crate::search_index::{Replacement, Scored, Text, TrainingIndex};
-use crate::vocabulary::{channel_label, segments_label, PublicationState};
+use crate::vocabulary::{channel_label, segments_label, type_label, PublicationState};
 
 /// How the "when asked" ranking is labelled wherever it is shown.
 pub const LIKELY_MATCHES_LABEL: &str = "Likely matches, by the words used — open.cx's AI decides";
+
+/// How many trainings each list of an answer names (per kind of reason, for those left out);
+/// the others are counted.
+pub const LISTED: usize = 20;
 
 /// One question: a customer's message, where it comes from, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -65,20 +75,32 @@ pub struct ReachEdit {
 }
 
 /// What the AI would likely be given for one [`ReachQuestion`] (see the module documentation).
+/// The counts add up to the trainings of the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Reach {
     /// [`LIKELY_MATCHES_LABEL`], the heading of `when_asked`.
     pub ranking_label: String,
-    /// The "Always on" trainings that apply, by title.
+    /// The first [`LISTED`] "Always on" trainings that apply, by title.
     pub always_on: Vec<AlwaysOn>,
-    /// The characters of every training in `always_on` together.
+    /// How many "Always on" trainings apply, named or not.
+    pub always_on_count: u32,
+    /// The characters of every "Always on" training that applies, together.
     pub always_on_chars: u32,
-    /// The "When asked" trainings that apply, best match first; those sharing no word with the
-    /// message come last (score 0), by title.
+    /// The most always-on text one conversation should carry ([`radar::ALWAYS_ON_BUDGET_CHARS`]).
+    pub always_on_budget_chars: u32,
+    /// Said when `always_on_chars` is over the budget.
+    pub always_on_warning: Option<String>,
+    /// The [`LISTED`] "When asked" trainings that apply and match the message best, best first
+    /// (on equal scores, by title); each shares a word with the message.
     pub when_asked: Vec<LikelyMatch>,
-    /// Every other training, by reason (in the order of precedence), then by title.
-    pub left_out: Vec<LeftOut>,
+    /// How many "When asked" trainings apply, named or not.
+    pub when_asked_count: u32,
+    /// Of those, how many share no word with the message (never named).
+    pub when_asked_unmatched: u32,
+    /// The trainings left out, one group per kind of reason that has any, in the order of
+    /// precedence.
+    pub left_out: Vec<LeftOutGroup>,
 }
 
 /// An "Always on" training that applies.
@@ -101,6 +123,65 @@ pub struct LikelyMatch {
     pub score: f32,
     /// The message's words (as written) found in the training's title or content.
     pub matched_words: Vec<String>,
+}
+
+/// The trainings left out for one kind of reason.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LeftOutGroup {
+    pub kind: LeftOutKind,
+    /// The kind in plain words, for this question: "Not on WhatsApp".
+    pub heading: String,
+    /// How many trainings are left out for it, named or not.
+    pub count: u32,
+    /// The first [`LISTED`], by title.
+    pub trainings: Vec<LeftOut>,
+}
+
+/// The kinds of [`LeftOutReason`], in the order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LeftOutKind {
+    Draft,
+    NotOnChannel,
+    NotForSegments,
+    NotStarted,
+    Ended,
+}
+
+impl LeftOutKind {
+    const ALL: [LeftOutKind; 5] = [
+        LeftOutKind::Draft,
+        LeftOutKind::NotOnChannel,
+        LeftOutKind::NotForSegments,
+        LeftOutKind::NotStarted,
+        LeftOutKind::Ended,
+    ];
+
+    /// The group's heading for a message on `channel`.
+    fn heading(self, channel: &Channel) -> String {
+        match self {
+            LeftOutKind::Draft => not_in_use(),
+            LeftOutKind::NotOnChannel => not_on(channel),
+            LeftOutKind::NotForSegments => "Only for other segments".to_owned(),
+            LeftOutKind::NotStarted => "Not started yet".to_owned(),
+            LeftOutKind::Ended => "Ended".to_owned(),
+        }
+    }
+}
+
+/// "Draft: not used by the AI until published", a draft's heading and sentence alike.
+fn not_in_use() -> String {
+    format!(
+        "{}: not used by the AI until published",
+        PublicationState::Draft.label()
+    )
+}
+
+/// "Not on WhatsApp": one channel per question, so a heading and a sentence alike.
+fn not_on(channel: &Channel) -> String {
+    format!("Not on {}", channel_label(channel))
 }
 
 /// A training the AI would not be given, and the one reason why.
@@ -138,14 +219,13 @@ pub enum LeftOutReason {
 }
 
 impl LeftOutReason {
-    /// The place of the reason in the order of precedence.
-    fn rank(&self) -> u8 {
+    pub fn kind(&self) -> LeftOutKind {
         match self {
-            LeftOutReason::Draft => 0,
-            LeftOutReason::NotOnChannel { .. } => 1,
-            LeftOutReason::NotForSegments { .. } => 2,
-            LeftOutReason::NotStarted { .. } => 3,
-            LeftOutReason::Ended { .. } => 4,
+            LeftOutReason::Draft => LeftOutKind::Draft,
+            LeftOutReason::NotOnChannel { .. } => LeftOutKind::NotOnChannel,
+            LeftOutReason::NotForSegments { .. } => LeftOutKind::NotForSegments,
+            LeftOutReason::NotStarted { .. } => LeftOutKind::NotStarted,
+            LeftOutReason::Ended { .. } => LeftOutKind::Ended,
         }
     }
 
@@ -153,11 +233,8 @@ impl LeftOutReason {
     fn sentence(&self, segments: &[Segment], clock: FixedOffset) -> String {
         let day = |at: &DateTime<Utc>| at.with_timezone(&clock).format("%-d %b %Y").to_string();
         match self {
-            LeftOutReason::Draft => format!(
-                "{}: not used by the AI until published",
-                PublicationState::Draft.label()
-            ),
-            LeftOutReason::NotOnChannel { channel } => format!("Not on {}", channel_label(channel)),
+            LeftOutReason::Draft => not_in_use(),
+            LeftOutReason::NotOnChannel { channel } => not_on(channel),
             LeftOutReason::NotForSegments { segment_ids } => {
                 format!("Only for {}", segments_label(segment_ids, segments))
             }
@@ -167,12 +244,12 @@ impl LeftOutReason {
     }
 }
 
-/// A training as the question reads it: as the workspace holds it, or as its edit would
-/// publish it.
-struct Candidate<'a> {
-    id: &'a str,
-    title: &'a str,
-    training_type: TrainingType,
+/// A training as a question reads it: as the workspace holds it, or as its edit would publish
+/// it. The coverage map (`coverage.rs`) reads trainings the same way.
+pub(crate) struct Candidate<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) training_type: TrainingType,
     in_use: bool,
     channels: &'a [Channel],
     segment_ids: &'a [String],
@@ -183,7 +260,7 @@ struct Candidate<'a> {
 }
 
 impl<'a> Candidate<'a> {
-    fn of(training: &'a Training) -> Self {
+    pub(crate) fn of(training: &'a Training) -> Self {
         Candidate {
             id: &training.id,
             title: training.shown_title(),
@@ -216,41 +293,61 @@ impl<'a> Candidate<'a> {
         }
     }
 
-    /// The first reason, in the order of precedence, to leave it out of `question`.
-    fn left_out_reason(&self, question: &ReachQuestion) -> Option<LeftOutReason> {
+    /// The first reason, in the order of precedence, to leave it out of a message on `channel`
+    /// from a contact in `segment_ids` at `at`.
+    pub(crate) fn left_out_reason(
+        &self,
+        channel: &Channel,
+        segment_ids: &[String],
+        at: DateTime<Utc>,
+    ) -> Option<LeftOutReason> {
         if !self.in_use {
             return Some(LeftOutReason::Draft);
         }
-        if !self.channels.is_empty() && !self.channels.contains(&question.channel) {
+        if !self.channels.is_empty() && !self.channels.contains(channel) {
             return Some(LeftOutReason::NotOnChannel {
-                channel: question.channel.clone(),
+                channel: channel.clone(),
             });
         }
         if !self.segment_ids.is_empty()
-            && !self
-                .segment_ids
-                .iter()
-                .any(|id| question.segment_ids.contains(id))
+            && !self.segment_ids.iter().any(|id| segment_ids.contains(id))
         {
             return Some(LeftOutReason::NotForSegments {
                 segment_ids: self.segment_ids.to_vec(),
             });
         }
         match (self.start, self.end) {
-            (Some(starts), _) if question.at < starts => Some(LeftOutReason::NotStarted { starts }),
-            (_, Some(ended)) if question.at >= ended => Some(LeftOutReason::Ended { ended }),
+            (Some(starts), _) if at < starts => Some(LeftOutReason::NotStarted { starts }),
+            (_, Some(ended)) if at >= ended => Some(LeftOutReason::Ended { ended }),
             _ => None,
         }
+    }
+
+    /// The characters of its title and content, as the AI is given them.
+    pub(crate) fn chars(&self) -> u32 {
+        let count = self.text.title.chars().count() + self.text.content.chars().count();
+        u32::try_from(count).unwrap_or(u32::MAX)
     }
 }
 
 /// What the AI would likely be given for `question`, over `trainings` (the workspace's, which
-/// `index` holds), naming segments from `segments`.
+/// `index` holds), naming segments from `segments`; each list names up to [`LISTED`].
 pub fn reach<'a>(
     question: &ReachQuestion,
     trainings: impl IntoIterator<Item = &'a Training>,
     index: &TrainingIndex,
     segments: &[Segment],
+) -> Result<Reach> {
+    reach_naming(question, trainings, index, segments, LISTED)
+}
+
+/// [`reach`], with each list naming up to `listed` trainings.
+pub fn reach_naming<'a>(
+    question: &ReachQuestion,
+    trainings: impl IntoIterator<Item = &'a Training>,
+    index: &TrainingIndex,
+    segments: &[Segment],
+    listed: usize,
 ) -> Result<Reach> {
     let edit = question.edit.as_ref();
     let mut edited = None;
@@ -273,72 +370,119 @@ pub fn reach<'a>(
         candidates.push(Candidate::edited(edit, edited));
     }
     let mut ranked = index.rank(&question.message, replacement)?;
-    let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
-        .unwrap_or_else(|| Utc.fix());
 
+    // Sorted first by reference (nothing copied), then only the named ones are written out.
     let mut always_on = Vec::new();
-    let mut when_asked = Vec::new();
-    let mut left_out = Vec::new();
+    let mut always_on_chars = 0u32;
+    let mut matched = Vec::new();
+    let mut when_asked_count = 0u32;
+    let mut left_out: [Vec<(Candidate<'_>, LeftOutReason)>; 5] = Default::default();
     for candidate in candidates {
-        let (id, title) = (candidate.id.to_owned(), candidate.title.to_owned());
-        if let Some(reason) = candidate.left_out_reason(question) {
-            let sentence = reason.sentence(segments, clock);
-            left_out.push(LeftOut {
-                id,
-                title,
-                reason,
-                sentence,
-            });
+        let reason =
+            candidate.left_out_reason(&question.channel, &question.segment_ids, question.at);
+        if let Some(reason) = reason {
+            left_out[reason.kind() as usize].push((candidate, reason));
             continue;
         }
         match candidate.training_type {
-            TrainingType::Behavioral => always_on.push(AlwaysOn {
-                id,
-                title,
-                chars: chars(candidate.text),
-            }),
+            TrainingType::Behavioral => {
+                always_on_chars = always_on_chars.saturating_add(candidate.chars());
+                always_on.push(candidate);
+            }
             TrainingType::ScenarioSpecific => {
-                let Scored {
-                    score,
-                    matched_words,
-                } = ranked.remove(&id).unwrap_or(Scored {
-                    score: 0.0,
-                    matched_words: Vec::new(),
-                });
-                when_asked.push(LikelyMatch {
-                    id,
-                    title,
-                    score,
-                    matched_words,
-                });
+                when_asked_count += 1;
+                if let Some(scored) = ranked.remove(candidate.id) {
+                    matched.push((candidate, scored));
+                }
             }
         }
     }
-    always_on.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
-    when_asked.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| (&a.title, &a.id).cmp(&(&b.title, &b.id)))
-    });
-    left_out.sort_by(|a, b| {
-        (a.reason.rank(), &a.title, &a.id).cmp(&(b.reason.rank(), &b.title, &b.id))
-    });
-    let always_on_chars = always_on
-        .iter()
-        .fold(0u32, |sum, t| sum.saturating_add(t.chars));
+    let always_on_count = count(&always_on);
+    let when_asked_unmatched = when_asked_count - count(&matched);
+    let by_title = |a: &Candidate<'_>, b: &Candidate<'_>| (a.title, a.id).cmp(&(b.title, b.id));
+    let always_on = first(always_on, listed, by_title)
+        .into_iter()
+        .map(|c| AlwaysOn {
+            chars: c.chars(),
+            id: c.id.to_owned(),
+            title: c.title.to_owned(),
+        })
+        .collect();
+    let best_first = |a: &(Candidate<'_>, Scored), b: &(Candidate<'_>, Scored)| {
+        b.1.score
+            .total_cmp(&a.1.score)
+            .then_with(|| by_title(&a.0, &b.0))
+    };
+    let when_asked = first(matched, listed, best_first)
+        .into_iter()
+        .map(|(c, scored)| LikelyMatch {
+            id: c.id.to_owned(),
+            title: c.title.to_owned(),
+            score: scored.score,
+            matched_words: scored.matched_words,
+        })
+        .collect();
+    let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
+        .unwrap_or_else(|| Utc.fix());
+    let left_out = LeftOutKind::ALL
+        .into_iter()
+        .zip(left_out)
+        .filter(|(_, trainings)| !trainings.is_empty())
+        .map(|(kind, trainings)| LeftOutGroup {
+            kind,
+            heading: kind.heading(&question.channel),
+            count: count(&trainings),
+            trainings: first(trainings, listed, |a, b| by_title(&a.0, &b.0))
+                .into_iter()
+                .map(|(c, reason)| LeftOut {
+                    id: c.id.to_owned(),
+                    title: c.title.to_owned(),
+                    sentence: reason.sentence(segments, clock),
+                    reason,
+                })
+                .collect(),
+        })
+        .collect();
     Ok(Reach {
         ranking_label: LIKELY_MATCHES_LABEL.to_owned(),
         always_on,
+        always_on_count,
         always_on_chars,
+        always_on_budget_chars: count_of(radar::ALWAYS_ON_BUDGET_CHARS),
+        always_on_warning: radar::over_budget(always_on_chars as usize).then(|| {
+            radar::over_budget_sentence(
+                &format!(
+                    "The \"{}\" trainings that apply",
+                    type_label(TrainingType::Behavioral)
+                ),
+                always_on_chars as usize,
+            )
+        }),
         when_asked,
+        when_asked_count,
+        when_asked_unmatched,
         left_out,
     })
 }
 
-/// The characters of a title and content together.
-fn chars(text: Text<'_>) -> u32 {
-    let count = text.title.chars().count() + text.content.chars().count();
-    u32::try_from(count).unwrap_or(u32::MAX)
+/// The first `n` of `items` in `order`, in that order (the rest are only counted).
+fn first<T>(mut items: Vec<T>, n: usize, mut order: impl FnMut(&T, &T) -> Ordering) -> Vec<T> {
+    if n == 0 {
+        items.clear();
+    } else if n < items.len() {
+        items.select_nth_unstable_by(n - 1, &mut order);
+        items.truncate(n);
+    }
+    items.sort_by(order);
+    items
+}
+
+fn count<T>(items: &[T]) -> u32 {
+    count_of(items.len())
+}
+
+fn count_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -470,10 +614,13 @@ mod tests {
         list.iter().map(id).collect()
     }
 
+    /// Every training named as left out, group by group.
+    fn left_out(reach: &Reach) -> impl Iterator<Item = &LeftOut> {
+        reach.left_out.iter().flat_map(|g| &g.trainings)
+    }
+
     fn sentences(reach: &Reach) -> Vec<(&str, &str)> {
-        reach
-            .left_out
-            .iter()
+        left_out(reach)
             .map(|l| (l.id.as_str(), l.sentence.as_str()))
             .collect()
     }
@@ -495,12 +642,32 @@ mod tests {
             .chars()
             .count();
         assert_eq!(reach.always_on_chars as usize, expected_chars);
+        assert_eq!(reach.always_on_count, 2);
+        assert_eq!(reach.always_on_warning, None);
         assert_eq!(reach.always_on[1].chars, 56);
         assert_eq!(reach.when_asked[0].id, "parcel");
         assert_eq!(reach.when_asked[0].matched_words, ["parcel"]);
         assert!(reach.when_asked[0].score > 0.0);
         let rest: Vec<_> = reach.when_asked[1..].iter().map(|m| m.score).collect();
         assert!(rest.iter().all(|s| *s < reach.when_asked[0].score));
+        assert_eq!(
+            (reach.when_asked.len(), reach.when_asked_count),
+            (1, 3),
+            "two answers apply but share no word with the message"
+        );
+        assert_eq!(reach.when_asked_unmatched, 2);
+        let headings: Vec<_> = reach.left_out.iter().map(|g| g.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Draft: not used by the AI until published",
+                "Not on WhatsApp",
+                "Only for other segments",
+                "Not started yet",
+                "Ended"
+            ]
+        );
+        assert!(reach.left_out.iter().all(|g| g.count == 1));
         assert_eq!(
             sentences(&reach),
             [
@@ -529,11 +696,10 @@ mod tests {
             &trainings,
             &question("Where is my parcel?", Channel::Web, &["vip"]),
         );
-        assert_eq!(reach.when_asked[0].id, "parcel");
-        // Unmatched answers still apply: they come last, score 0, by title.
-        let last = reach.when_asked.last().unwrap();
-        assert_eq!((last.id.as_str(), last.score), ("refund", 0.0));
-        assert!(last.matched_words.is_empty());
+        assert_eq!(ids(&reach.when_asked, |m| &m.id), ["parcel"]);
+        // Unmatched answers still apply: they are counted, not named.
+        assert_eq!(reach.when_asked_count, 3);
+        assert_eq!(reach.when_asked_unmatched, 2);
         assert_eq!(
             ids(&reach.always_on, |t| &t.id),
             ["tone", "vip"],
@@ -549,21 +715,15 @@ mod tests {
         draft.restricted_to_segments = vec!["trial".into()];
         draft.end_time = Some(now());
         let reach = ask(&trainings, &question("returns", Channel::Web, &[]));
-        let left = reach
-            .left_out
-            .iter()
-            .find(|l| l.id == "returns-draft")
-            .unwrap();
+        let left = left_out(&reach).find(|l| l.id == "returns-draft").unwrap();
         assert_eq!(left.reason, LeftOutReason::Draft);
         // A training taken out of use is a draft too, and the window's end is excluded.
         let mut trainings = workspace();
         trainings[7].is_draft = true;
         trainings[8].end_time = Some(now());
         trainings[9].start_time = Some(now());
-        let reach = ask(&trainings, &question("parcel", Channel::Web, &[]));
-        let reasons: Vec<_> = reach
-            .left_out
-            .iter()
+        let reach = ask(&trainings, &question("parcel address", Channel::Web, &[]));
+        let reasons: Vec<_> = left_out(&reach)
             .map(|l| (l.id.as_str(), l.reason.clone()))
             .collect();
         assert!(reasons.contains(&("parcel", LeftOutReason::Draft)));
@@ -601,7 +761,7 @@ mod tests {
         assert_eq!(reach.when_asked[0].id, "returns-draft");
         assert_eq!(reach.when_asked[0].title, "Parcel not arrived");
         assert_eq!(reach.when_asked[0].matched_words, ["parcel", "arrived"]);
-        assert!(!reach.left_out.iter().any(|l| l.id == "returns-draft"));
+        assert!(!left_out(&reach).any(|l| l.id == "returns-draft"));
 
         // The same edit made always-on and for e-mail only: left out on WhatsApp.
         let edit = asked.edit.as_mut().unwrap();
@@ -613,10 +773,9 @@ mod tests {
         // Without the edit, the index still holds the saved draft.
         asked.edit = None;
         let saved = super::reach(&asked, &trainings, &index, &segments()).unwrap();
-        assert!(saved
-            .left_out
-            .iter()
-            .any(|l| l.id == "returns-draft" && l.reason == LeftOutReason::Draft));
+        assert!(
+            left_out(&saved).any(|l| l.id == "returns-draft" && l.reason == LeftOutReason::Draft)
+        );
         assert_eq!(saved.when_asked[0].id, "parcel");
     }
 
@@ -624,12 +783,12 @@ mod tests {
     fn the_answer_crosses_ipc_with_a_tagged_reason() {
         let reach = ask(&workspace(), &question("parcel", Channel::Web, &[]));
         let json = serde_json::to_value(&reach).unwrap();
-        let signature = json["left_out"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["id"] == "signature")
-            .unwrap();
+        let channel = &json["left_out"][1];
+        assert_eq!(channel["kind"], "not_on_channel");
+        assert_eq!(channel["heading"], "Not on Web chat");
+        assert_eq!(channel["count"], 2);
+        let signature = &channel["trainings"][0];
+        assert_eq!(signature["id"], "signature");
         assert_eq!(
             signature["reason"],
             serde_json::json!({"kind": "not_on_channel", "channel": "web"})
@@ -643,8 +802,9 @@ mod tests {
         assert_eq!(asked.channel, Channel::Whatsapp);
     }
 
-    /// The reasons true of `training` for `question`, as (precedence, reason), from first
-    /// principles: the reference the engine's one reason is checked against.
+    /// The reasons true of `training` for `question`, as their places in the order of
+    /// precedence ([`LeftOutKind`]), from first principles: the reference the engine's one
+    /// reason is checked against.
     fn true_reasons(training: &Training, question: &ReachQuestion) -> Vec<u8> {
         let mut reasons = Vec::new();
         if training.is_draft || training.current_version.is_none() {
@@ -730,45 +890,78 @@ mod tests {
     }
 
     proptest! {
-        /// Every training is in exactly one list; a left-out one has exactly one reason, which
-        /// is true of it and the first true one in the order of precedence; one that applies
-        /// has none; always-on and when-asked trainings are where their type says.
+        /// Every training is counted in exactly one list, where first principles put it: a
+        /// left-out one under the first true reason in the order of precedence, one that
+        /// applies under its type. Each list names its first `listed` trainings in its order:
+        /// always-on and left-out ones by title, when-asked ones best match first, and only
+        /// those that share a word with the message.
         #[test]
-        fn every_training_is_in_exactly_one_list_with_one_true_reason(
+        fn every_training_is_counted_once_and_the_first_are_named(
             mut trainings in prop::collection::vec(any_training(), 0..24),
             question in any_question(),
+            listed in prop::sample::select(vec![0usize, 1, 2, 5, 100]),
         ) {
             for (n, t) in trainings.iter_mut().enumerate() {
                 t.id = format!("t{n}");
             }
-            let reach = ask(&trainings, &question);
-            let mut seen: Vec<&str> = ids(&reach.always_on, |t| &t.id);
-            seen.extend(ids(&reach.when_asked, |t| &t.id));
-            seen.extend(ids(&reach.left_out, |t| &t.id));
-            seen.sort_unstable();
-            let mut all: Vec<&str> = trainings.iter().map(|t| t.id.as_str()).collect();
-            all.sort_unstable();
-            prop_assert_eq!(seen, all);
-            let by_id = |id: &str| trainings.iter().find(|t| t.id == id).unwrap();
-            for left in &reach.left_out {
-                let reasons = true_reasons(by_id(&left.id), &question);
-                prop_assert_eq!(reasons.first().copied(), Some(left.reason.rank()));
+            let index = TrainingIndex::build(&trainings).unwrap();
+            let reach = reach_naming(&question, &trainings, &index, &segments(), listed).unwrap();
+            let by_title = |a: &&Training, b: &&Training| {
+                (a.shown_title(), &a.id).cmp(&(b.shown_title(), &b.id))
+            };
+            let named = |list: &[&Training]| -> Vec<String> {
+                list.iter().take(listed).map(|t| t.id.clone()).collect()
+            };
+            let applying = |kind: TrainingType| {
+                let mut list: Vec<&Training> = trainings
+                    .iter()
+                    .filter(|t| true_reasons(t, &question).is_empty() && t.training_type == kind)
+                    .collect();
+                list.sort_by(by_title);
+                list
+            };
+
+            let always = applying(TrainingType::Behavioral);
+            prop_assert_eq!(reach.always_on_count as usize, always.len());
+            prop_assert_eq!(ids(&reach.always_on, |t| &t.id), named(&always));
+            let chars: usize = always.iter().map(|t| t.title.chars().count() + t.content.chars().count()).sum();
+            prop_assert_eq!(reach.always_on_chars as usize, chars);
+            prop_assert_eq!(reach.always_on_warning.is_some(), chars > radar::ALWAYS_ON_BUDGET_CHARS);
+
+            let asked = applying(TrainingType::ScenarioSpecific);
+            let ranked = index.rank(&question.message, None).unwrap();
+            let mut matched: Vec<&Training> =
+                asked.iter().copied().filter(|t| ranked.contains_key(&t.id)).collect();
+            matched.sort_by(|a, b| {
+                ranked[&b.id].score.total_cmp(&ranked[&a.id].score).then_with(|| by_title(a, b))
+            });
+            prop_assert_eq!(reach.when_asked_count as usize, asked.len());
+            prop_assert_eq!(reach.when_asked_unmatched as usize, asked.len() - matched.len());
+            prop_assert_eq!(ids(&reach.when_asked, |m| &m.id), named(&matched));
+            for m in &reach.when_asked {
+                prop_assert!(m.score > 0.0 && !m.matched_words.is_empty());
             }
-            for id in ids(&reach.always_on, |t| &t.id) {
-                prop_assert!(true_reasons(by_id(id), &question).is_empty());
-                prop_assert_eq!(by_id(id).training_type, TrainingType::Behavioral);
+
+            let mut counted = always.len() + asked.len();
+            for kind in LeftOutKind::ALL {
+                let mut left: Vec<&Training> = trainings
+                    .iter()
+                    .filter(|t| true_reasons(t, &question).first() == Some(&(kind as u8)))
+                    .collect();
+                left.sort_by(by_title);
+                counted += left.len();
+                match reach.left_out.iter().find(|g| g.kind == kind) {
+                    None => prop_assert!(left.is_empty()),
+                    Some(group) => {
+                        prop_assert_eq!(group.count as usize, left.len());
+                        prop_assert_eq!(ids(&group.trainings, |l| &l.id), named(&left));
+                        prop_assert!(group.trainings.iter().all(|l| l.reason.kind() == kind));
+                    }
+                }
             }
-            for id in ids(&reach.when_asked, |t| &t.id) {
-                prop_assert!(true_reasons(by_id(id), &question).is_empty());
-                prop_assert_eq!(by_id(id).training_type, TrainingType::ScenarioSpecific);
-            }
-            let total: u32 = reach.always_on.iter().map(|t| t.chars).sum();
-            prop_assert_eq!(reach.always_on_chars, total);
-            let scores: Vec<f32> = reach.when_asked.iter().map(|m| m.score).collect();
-            prop_assert!(scores.windows(2).all(|w| w[0] >= w[1]));
-            for matched in &reach.when_asked {
-                prop_assert_eq!(matched.score > 0.0, !matched.matched_words.is_empty());
-            }
+            prop_assert_eq!(counted, trainings.len());
+            let kinds: Vec<_> = reach.left_out.iter().map(|g| g.kind).collect();
+            prop_assert!(kinds.windows(2).all(|w| w[0] < w[1]));
         }
     }
 }

@@ -1,6 +1,7 @@
 // Test data in the shapes the backend sends.
 import type { DirectoryEntry } from '../lib/bindings/DirectoryEntry';
 import type { JobProgress } from '../lib/bindings/JobProgress';
+import type { Reach } from '../lib/bindings/Reach';
 import type { Segment } from '../lib/bindings/Segment';
 import type { Training } from '../lib/bindings/Training';
 import type { WorkspaceData } from '../lib/bindings/WorkspaceData';
@@ -99,6 +100,37 @@ export function jobProgress(overrides: Partial<JobProgress> = {}): JobProgress {
     differences: [],
     seconds_left: null,
     state: 'finished',
+    ...overrides,
+  };
+}
+
+/** An answer of "What will the AI see?" for a message about a parcel on WhatsApp. */
+export function reachAnswer(overrides: Partial<Reach> = {}): Reach {
+  return {
+    ranking_label: 'Likely matches, by the words used — open.cx’s AI decides',
+    always_on: [{ id: 't-tone', title: 'Friendly tone', chars: 38 }],
+    always_on_count: 1,
+    always_on_chars: 38,
+    always_on_budget_chars: 8000,
+    always_on_warning: null,
+    when_asked: [{ id: 't-shipping', title: 'Shipping times', score: 1.8, matched_words: ['parcel', 'ship'] }],
+    when_asked_count: 3,
+    when_asked_unmatched: 2,
+    left_out: [
+      {
+        kind: 'not_on_channel',
+        heading: 'Not on WhatsApp',
+        count: 1,
+        trainings: [
+          {
+            id: 't-refund',
+            title: 'Refund policy',
+            reason: { kind: 'not_on_channel', channel: 'whatsapp' },
+            sentence: 'Not on WhatsApp',
+          },
+        ],
+      },
+    ],
     ...overrides,
   };
 }

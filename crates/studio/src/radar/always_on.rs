@@ -86,7 +86,7 @@ pub(super) fn notes(training: &Examined, totals: &AlwaysOnTotals) -> Option<Heal
     let mut over: Vec<(usize, &Channel)> = channels
         .iter()
         .map(|c| (totals.with(training, chars, c), c))
-        .filter(|(total, _)| *total > ALWAYS_ON_BUDGET_CHARS)
+        .filter(|(total, _)| over_budget(*total))
         .collect();
     // The fullest channel first; on a tie, the vocabulary's order.
     over.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -100,11 +100,12 @@ pub(super) fn notes(training: &Examined, totals: &AlwaysOnTotals) -> Option<Heal
     Some(HealthNote {
         code: HealthCode::AlwaysOnTooLong,
         severity: Severity::Warning,
-        explanation: format!(
-            "On {}{others}, the \"{label}\" trainings add up to {} characters, more than the {} every conversation can carry before single instructions get lost.",
-            channel_label(fullest),
-            thousands(*total),
-            thousands(ALWAYS_ON_BUDGET_CHARS),
+        explanation: over_budget_sentence(
+            &format!(
+                "On {}{others}, the \"{label}\" trainings",
+                channel_label(fullest)
+            ),
+            *total,
         ),
         fix: format!(
             "Shorten this training, restrict it to fewer channels, or make it \"{}\" so it is used only when it applies.",
@@ -112,6 +113,21 @@ pub(super) fn notes(training: &Examined, totals: &AlwaysOnTotals) -> Option<Heal
         ),
         span: None,
     })
+}
+
+/// Whether `chars` characters of always-on text are more than one conversation should carry.
+pub fn over_budget(chars: usize) -> bool {
+    chars > ALWAYS_ON_BUDGET_CHARS
+}
+
+/// "`subject` add up to 9,200 characters, more than the 8,000 every conversation can carry
+/// before single instructions get lost." (`total`: the characters they add up to.)
+pub fn over_budget_sentence(subject: &str, total: usize) -> String {
+    format!(
+        "{subject} add up to {} characters, more than the {} every conversation can carry before single instructions get lost.",
+        thousands(total),
+        thousands(ALWAYS_ON_BUDGET_CHARS),
+    )
 }
 
 /// 12345 → "12,345".

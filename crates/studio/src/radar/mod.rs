@@ -38,7 +38,7 @@ mod voice_formatting;
 mod window;
 mod words;
 
-pub use always_on::ALWAYS_ON_BUDGET_CHARS;
+pub use always_on::{over_budget, over_budget_sentence, ALWAYS_ON_BUDGET_CHARS};
 pub use content_length::SHORT_CONTENT_WORDS;
 pub use contradictions::{contradictions, Contradiction, ContradictionKind, Quote};
 pub use health::{health, Examined, HealthCode, HealthNote, Severity, Surroundings, TextSpan};
