@@ -174,7 +174,9 @@ enum Standing {
 }
 
 impl Standing {
-    fn of(reach: &Reach, id: &str) -> Self {
+    /// Where `id` stands in `reach`, an answer that names every training it can (`known`: the
+    /// workspace or the edit holds it).
+    fn of(reach: &Reach, id: &str, known: bool) -> Self {
         if reach.always_on.iter().any(|t| t.id == id) {
             return Standing::AlwaysOn;
         }
@@ -182,8 +184,14 @@ impl Standing {
             let score = reach.when_asked[place].score;
             return Standing::Ranked { place, score };
         }
-        match reach.left_out.iter().find(|l| l.id == id) {
+        let left_out = reach.left_out.iter().flat_map(|group| &group.trainings);
+        match left_out.clone().find(|l| l.id == id) {
             Some(left) => Standing::LeftOut(left.sentence.clone()),
+            // Applies, but shares no word with the question: counted after the matches, unnamed.
+            None if known => Standing::Ranked {
+                place: reach.when_asked.len(),
+                score: 0.0,
+            },
             None => Standing::Absent,
         }
     }
@@ -311,13 +319,17 @@ fn answer(
     asked: &ReachQuestion,
     edit: Option<&ReachEdit>,
 ) -> Result<Answer> {
-    let reach = reach::reach(
+    // Every training named, so each check finds its own.
+    let reach = reach::reach_naming(
         asked,
         workspace.trainings.values(),
         workspace.index,
         workspace.segments,
+        usize::MAX,
     )?;
-    let checked = Standing::of(&reach, question.checked_training());
+    let known = |id: &str| workspace.trainings.contains_key(id) || edit.is_some_and(|e| e.id == id);
+    let checked_id = question.checked_training();
+    let checked = Standing::of(&reach, checked_id, known(checked_id));
     let passed = match question.check {
         ExampleCheck::UsesThisTraining => checked.used(),
         ExampleCheck::DoesNotUse { .. } => !checked.used(),
@@ -325,7 +337,7 @@ fn answer(
     Ok(Answer {
         passed,
         checked,
-        edited: edit.map(|e| Standing::of(&reach, &e.id)),
+        edited: edit.map(|e| Standing::of(&reach, &e.id, true)),
     })
 }
 
