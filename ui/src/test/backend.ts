@@ -20,8 +20,9 @@ export interface FakeBackend {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Defaults: previews render as a paragraph, the journal is empty and takes every write, no cached
- * workspace, an empty outbox and history, no health notes, a workspace checked as keeping drafts beside the live
- * version; anything not handled rejects, so a stray call shows. */
+ * workspace, an empty outbox and history, no health notes, no example questions, a workspace
+ * checked as keeping drafts beside the live version; anything not handled rejects, so a stray
+ * call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
     render_preview: (args) => `<p>${escapeHtml(String(args.markdown))}</p>`,
@@ -35,6 +36,9 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     history_list: () => [],
     // The writing radar: a training with nothing to improve.
     instruction_health: () => [],
+    // No example questions kept: nothing to check.
+    example_questions: () => ({ questions: [], results: {} }),
+    run_example_checks: () => ({ results: [], changes: [] }),
     draft_rules: () => ({
       draft_save: 'beside_live',
       omitted_is_draft: 'publishes',

@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBackend, type Handler } from '../../test/backend';
+import { fakeBackend, ipcFailure, type Handler } from '../../test/backend';
 import { training } from '../../test/fixtures';
 import type { Conflict } from '../bindings/Conflict';
 import type { Review } from '../bindings/Review';
@@ -111,6 +111,28 @@ describe('the editor’s draft', () => {
     expect(draft.changed).toBe(false);
     expect(draft.saved).toEqual(answer);
     expect(hooks.onsaved).toHaveBeenCalledWith(answer);
+    draft.destroy();
+  });
+
+  it('checks the example questions the edit touches beside the review, and a check that cannot run never stops it', async () => {
+    const run = {
+      results: [],
+      changes: [{ question_id: 'q-1', passed: false, sentence: '“Refund?” no longer uses this training.' }],
+    };
+    const { backend, draft } = open({ run_example_checks: () => run });
+    const checks = () => draft.review?.checks;
+    draft.form.restricted_to_channels = ['email'];
+    draft.begin(false);
+    await vi.waitFor(() => expect(draft.review).not.toBeNull());
+    expect(backend.callsTo('run_example_checks')).toEqual([{ edit: { id: 't-1', draft: $state.snapshot(draft.form) } }]);
+    expect(checks()).toEqual({ run, error: null });
+
+    backend.on('run_example_checks', ipcFailure('io', 'The example questions could not be read.'));
+    draft.review = null;
+    draft.begin(true);
+    await vi.waitFor(() => expect(draft.review).not.toBeNull());
+    expect(checks()).toEqual({ run: null, error: 'The example questions could not be read.' });
+    expect(draft.error).toBeNull();
     draft.destroy();
   });
 

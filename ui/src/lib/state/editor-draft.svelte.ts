@@ -3,7 +3,8 @@
 // the local journal a moment after typing stops; a newer copy from elsewhere merged into every
 // field not edited here; and the way from "Save draft"/"Publish" through the review to open.cx —
 // saved, waiting in the outbox, refused (the field marked), or met by someone else's change (the
-// conflict view), or kept as a separate draft. Also restoring a version from History.
+// conflict view), or kept as a separate draft. The review also checks the example questions the
+// edit touches (a failing check never stops the save). Also restoring a version from History.
 import { untrack } from 'svelte';
 import { announce } from '../announcer.svelte';
 import type { Conflict } from '../bindings/Conflict';
@@ -13,6 +14,7 @@ import type { Review } from '../bindings/Review';
 import type { Training } from '../bindings/Training';
 import type { TrainingDraft } from '../bindings/TrainingDraft';
 import type { Written } from '../bindings/Written';
+import { checksOfEdit, type ReviewChecks } from '../examples';
 import { markFrom, markedMessage, type FieldMark } from '../field-mark';
 import { draftFromTraining, hasErrors, isDirty, validateForm } from '../form';
 import { versionLabel } from '../history';
@@ -52,6 +54,8 @@ export interface OpenReview {
   data: Review;
   draft: TrainingDraft;
   publish: boolean;
+  /** The example questions the edit touches, checked beside the review (never blocking it). */
+  checks: ReviewChecks | null;
 }
 
 const now = (): Date => new Date();
@@ -197,7 +201,11 @@ export class EditorDraft {
     this.error = null;
     this.differences = [];
     try {
-      this.review = { data: await reviewChanges(this.saved.id, draft, publish), draft, publish };
+      const [data, checks] = await Promise.all([
+        reviewChanges(this.saved.id, draft, publish),
+        checksOfEdit(this.saved.id, draft),
+      ]);
+      this.review = { data, draft, publish, checks };
     } catch (raw) {
       this.#fail(raw, () => void this.openReview(draft, publish));
     } finally {
