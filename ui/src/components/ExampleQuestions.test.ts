@@ -176,7 +176,9 @@ describe('the review’s Example questions', () => {
     });
     const part = screen.getByRole('region', { name: 'Example questions' });
     const changes = within(part).getByRole('list', { name: 'What this edit changes' });
-    expect(changes).toHaveTextContent('Fails: “Where is my parcel?” no longer uses this training.');
+    expect(changes).toHaveTextContent(
+      'Fails: “Where is my parcel?” no longer uses this training. This training is left out: Not on Web chat.',
+    );
     const others = within(part).getByRole('list', { name: 'Other checks of this edit' });
     expect(within(others).getAllByRole('listitem')).toHaveLength(1);
     expect(others).toHaveTextContent('Passes: “My parcel is late, I want my money back”.');
