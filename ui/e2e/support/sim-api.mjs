@@ -45,4 +45,6 @@ export const control = {
   clearRequests: () => call('DELETE', '/_sim/requests', { token: TOKENS.control }),
   /** From now on, refuse these channels with open.cx's own 400, as a workspace without them would. */
   refuseChannels: (channels) => call('PUT', '/_sim/refused-channels', { token: TOKENS.control, body: { channels } }),
+  /** Which of open.cx's two documented answers a chat `send` gives: 'in-response' or 'id-only'. */
+  setChatAnswer: (shape) => call('PUT', '/_sim/chat-answer', { token: TOKENS.control, body: { shape } }),
 };
