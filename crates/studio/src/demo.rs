@@ -173,6 +173,16 @@ mod tests {
             .await
             .unwrap();
         assert!(!trainings.is_empty());
+        // "Try it on open.cx" works on the demo: its key may open chat sessions.
+        let chat = client
+            .open_chat_session(&opencx::ChatContact::default(), &opencx::Channel::Api)
+            .await
+            .unwrap();
+        let answer = client
+            .ask(&chat, "Where is my order?", opencx::ChatWait::default())
+            .await
+            .unwrap();
+        assert_eq!(answer.handed_off, Some(false));
         server.stop().await;
         assert!(dir.path().join("demo/demo.json").exists());
     }
