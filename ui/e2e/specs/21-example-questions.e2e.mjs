@@ -1,7 +1,9 @@
 // Example questions: an editor adds a customer question to a training with the check "uses this
 // training", runs the checks (it passes), then limits the training to WhatsApp, so the question
 // asked on Web chat no longer reaches it. "Save draft" shows the failing check in the review's
-// "Example questions" part, and the save still goes through.
+// "Example questions" part, and the save still goes through. axe-core finds nothing in the
+// section, the "Add example question" dialog and the review's part.
+import { expectNoAxeViolations } from '../support/axe.mjs';
 import { allByRole, byRole, typeInto, waitForText, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
 import { keepScreenshot } from '../support/screenshot.mjs';
@@ -43,6 +45,10 @@ describe('Example questions', () => {
     await (await byRole('button', 'Add example question')).click();
     const dialog = await byRole('dialog', 'Add example question');
     await typeInto('textbox', "Customer's question", QUESTION);
+    await (await byRole('radio', 'Does not use another training', { within: dialog })).click();
+    await byRole('combobox', 'Training it should not use', { within: dialog });
+    await expectNoAxeViolations('the "Add example question" dialog', { selector: '[role="dialog"]' });
+    await (await byRole('radio', 'Uses this training', { within: dialog })).click();
     await (await byRole('button', 'Add question', { within: dialog })).click();
     await waitGone('dialog', 'Add example question');
     const list = await byRole('list', 'Example questions of this training');
@@ -57,6 +63,7 @@ describe('Example questions', () => {
     expect(await list.getText()).toContain(`Passes: “${TITLE}” is the 1st likely match.`);
     await list.scrollIntoView({ block: 'center' });
     await keepScreenshot('example-questions-section');
+    await expectNoAxeViolations('the Example questions section', { selector: 'section[aria-label="Editor"]' });
   });
 
   it('shows the failing check in the review of an edit that breaks it, and the save goes through', async () => {
@@ -72,6 +79,7 @@ describe('Example questions', () => {
     expect(await part.getText()).toContain('A failing check does not stop the save');
     await part.scrollIntoView({ block: 'center' });
     await keepScreenshot('review-example-questions');
+    await expectNoAxeViolations('the review with a failing example question', { selector: '[role="dialog"]' });
 
     await (await byRole('button', 'Save draft now', { within: review })).click();
     await waitGone('dialog', 'Review changes', { timeout: 30_000 });
