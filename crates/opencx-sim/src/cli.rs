@@ -29,7 +29,8 @@ OPTIONS:
     --no-directories       answer 404 on the directory routes, as open.cx may
     --refuse-channel C     answer open.cx's 400 (body/restricted_to_channels/N must be equal to
                            one of the allowed values) to a training restricted to channel C,
-                           as a workspace that does not offer it would. Repeatable.
+                           and to a chat session on it, as a workspace that does not offer it
+                           would. Repeatable.
     --draft-mode MODE      fields | literal: how is_draft is read. open.cx documents only
                            \"if true, saved as draft and not used by the AI\"; both readings
                            are the simulator's own. fields: a draft waits beside the live

@@ -56,7 +56,8 @@
 //! - Scopes `chat-sessions:write` (open, send) and `chat-sessions:read` (history), its reading of
 //!   the docs' `chat-sessions:*`. Sessions and contacts live in memory only (never in the state
 //!   file). A `contact` with the email of a contact met before is that contact; an unknown
-//!   `contact_id` is 404 `Contact not found`, an unknown session 404 `Session not found`.
+//!   `contact_id` is 404 `Contact not found`, an unknown session 404 `Session not found`. A
+//!   channel refused for trainings (`--refuse-channel`) is refused for a session too (400).
 //! - The AI's answer is the simulator's own reading (`chat/answer.rs`): the first paragraph of
 //!   its best word match among the trainings in use on the session's channel and active now,
 //!   or a handoff to a person when nothing matches. `debugInfo.work_instructions_scanned` lists

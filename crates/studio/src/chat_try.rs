@@ -49,6 +49,9 @@ pub struct TryAnswer {
     pub scanned: Option<Vec<ScannedTraining>>,
     /// The email of the contact the conversation is with, to find it in the inbox.
     pub contact_email: String,
+    /// The channel the conversation was opened on: the one asked for, or API when open.cx
+    /// did not take a conversation on that one.
+    pub channel: Channel,
 }
 
 /// One instruction open.cx's AI scanned.
@@ -141,6 +144,16 @@ pub fn scanned_trainings<'a>(
     })
 }
 
+/// Whether open.cx refused to open a conversation on the channel asked for (its validation
+/// answer names the channel), so the try can go out as an API conversation, the one channel
+/// its docs show for sessions.
+pub fn channel_refused(error: &opencx::Error) -> bool {
+    error.kind() == opencx::ErrorKind::Validation
+        && error
+            .server_message()
+            .is_some_and(|m| m.to_ascii_lowercase().contains("channel"))
+}
+
 /// A failed try in words for the editor: a key without the chat-sessions scope and a
 /// workspace without chat sessions say so; the rest as the client says it.
 pub fn try_error(error: opencx::Error) -> StudioError {
@@ -226,6 +239,23 @@ mod tests {
         assert_eq!(a.email, "training-studio-test+0f3a-demox@example.com");
         assert_eq!(a.name, TEST_CONTACT_NAME);
         assert_ne!(test_contact("demo").email, test_contact("other").email);
+    }
+
+    #[test]
+    fn only_a_refusal_naming_the_channel_is_a_refused_channel() {
+        let refusal = |message: &str| opencx::Error::Validation {
+            status: 400,
+            message: Some(message.into()),
+            code: None,
+        };
+        assert!(channel_refused(&refusal(
+            "body/channel/type must be equal to one of the allowed values"
+        )));
+        assert!(!channel_refused(&refusal("body/contact must be object")));
+        assert!(!channel_refused(&opencx::Error::Server {
+            status: 500,
+            message: Some("channel down".into())
+        }));
     }
 
     #[test]

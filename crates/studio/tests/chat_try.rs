@@ -147,6 +147,35 @@ async fn an_answer_read_back_from_the_history_says_nothing_of_handoff_or_scans()
 }
 
 #[tokio::test]
+async fn a_channel_open_cx_refuses_for_conversations_is_asked_as_an_api_conversation() {
+    let f = signed_in(ChatAnswer::InResponse, DEFAULT_FULL_TOKEN).await;
+    f.sim.set_refused_channels(vec!["whatsapp".into()]);
+    let on_whatsapp = TryQuestion {
+        channel: Channel::Whatsapp,
+        ..question("Where is my order?")
+    };
+    let answer = f.studio.try_on_opencx(on_whatsapp, true).await.unwrap();
+    assert_eq!(answer.channel, Channel::Api);
+    assert!(answer.answer.starts_with("Look the order up"));
+    let opened: Vec<_> = chat_requests(&f.sim)
+        .into_iter()
+        .filter(|r| r.path == "/chat/sessions")
+        .map(|r| r.body.unwrap()["channel"]["type"].clone())
+        .collect();
+    assert_eq!(opened, ["whatsapp", "api"]);
+    let on_web = TryQuestion {
+        channel: Channel::Web,
+        ..question("Where is my order?")
+    };
+    let answer = f.studio.try_on_opencx(on_web, false).await.unwrap();
+    assert_eq!(
+        answer.channel,
+        Channel::Web,
+        "a channel open.cx takes is kept"
+    );
+}
+
+#[tokio::test]
 async fn a_key_without_the_chat_scope_and_an_empty_message_say_what_to_do() {
     let f = signed_in(ChatAnswer::InResponse, DEFAULT_READ_TOKEN).await;
     let err = f

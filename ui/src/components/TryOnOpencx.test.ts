@@ -14,6 +14,7 @@ const ANSWER: TryAnswer = {
     { training_id: null, title: 'A deleted instruction' },
   ],
   contact_email: 'training-studio-test+demo@example.com',
+  channel: 'whatsapp',
 };
 
 function setup(handlers: Record<string, Handler> = {}, message = 'Where is my order?') {
@@ -42,6 +43,7 @@ describe('Try it on open.cx', () => {
       { question: { message: 'Where is my order?', channel: 'whatsapp', contact: null }, consent: true },
     ]);
     expect(result()).not.toHaveTextContent('Handed to a person');
+    expect(result()).not.toHaveTextContent('did not take a');
     expect(result()).toHaveTextContent('Instructions it scanned');
     expect(result()).toHaveTextContent("A deleted instruction (not in this workspace's list)");
     expect(within(result()).queryByRole('button', { name: 'A deleted instruction' })).not.toBeInTheDocument();
@@ -79,6 +81,13 @@ describe('Try it on open.cx', () => {
     await user.click(tryButton());
     expect(await within(result()).findByText('Handed to a person')).toBeInTheDocument();
     expect(result()).toHaveTextContent('open.cx did not say which instructions it scanned.');
+  });
+
+  it('says when open.cx took the conversation on another channel', async () => {
+    const { user } = setup({ chat_consent: () => true, try_on_opencx: () => ({ ...ANSWER, channel: 'api' }) });
+    await user.click(tryButton());
+    await within(result()).findByText(/Look the order up/);
+    expect(result()).toHaveTextContent('open.cx did not take a WhatsApp conversation, so this was asked as an API conversation');
   });
 
   it('shows the answer as text, never as markup', async () => {

@@ -17,13 +17,17 @@ use crate::chat::bodies::{history_query, send_body, session_body};
 use crate::chat::{Event, HistoryPage, AI, CONTACT};
 use crate::model::Training;
 use crate::readings::ChatAnswer;
-use crate::validation::parse_json;
+use crate::validation::{one_of_allowed, parse_json};
 
 type Answer<T> = Result<Json<T>, ApiError>;
 
-/// `POST /chat/sessions` → `{id, contact_id}`.
+/// `POST /chat/sessions` → `{id, contact_id}`. A channel the workspace refuses for trainings
+/// (`--refuse-channel`) is refused here too, with the schema's answer.
 pub async fn open(State(app): State<AppState>, body: Bytes) -> Answer<Value> {
     let input = session_body(&parse_json(&body)?)?;
+    if app.refused_channels().contains(&input.channel) {
+        return Err(one_of_allowed("body/channel/type"));
+    }
     let (id, contact_id) = lock(&app.chats).open(input)?;
     Ok(Json(json!({ "id": id, "contact_id": contact_id })))
 }

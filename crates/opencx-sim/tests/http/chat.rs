@@ -243,6 +243,19 @@ async fn keys_scopes_bodies_and_ids_are_checked_like_every_other_route() {
     );
     let missing = sim.get("/chat/sessions/nope/history").await;
     assert_eq!(missing.body, error_body(404, "Session not found"));
+
+    sim.handle.set_refused_channels(vec!["whatsapp".into()]);
+    let refused = sim
+        .post(
+            "/chat/sessions",
+            json!({"contact_id": "x", "channel": {"type": "whatsapp"}}),
+        )
+        .await;
+    assert_eq!(
+        refused.body,
+        validation_body("body/channel/type must be equal to one of the allowed values"),
+        "a channel the workspace does not offer"
+    );
 }
 
 #[tokio::test]

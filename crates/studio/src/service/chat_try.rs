@@ -1,12 +1,15 @@
 //! The "Try it on open.cx" commands: whether the editor agreed, for the open workspace, that a
 //! try creates a real conversation in its inbox, and the try itself: a chat session as the
-//! workspace's test contact (`chat_try.rs`), the message sent, the AI's answer read in either
-//! documented shape, and the instructions it scanned matched to the trainings as last loaded.
+//! workspace's test contact (`chat_try.rs`) on the channel asked for (or, when open.cx refuses
+//! a conversation there, on API, said in the answer), the message sent, the AI's answer read in
+//! either documented shape, and the instructions it scanned matched to the trainings as last
+//! loaded.
 
-use opencx::ChatWait;
+use opencx::{Channel, ChatWait};
 
 use crate::chat_try::{
-    scanned_trainings, test_contact, try_error, TryAnswer, TryQuestion, CONSENT_SENTENCE,
+    channel_refused, scanned_trainings, test_contact, try_error, TryAnswer, TryQuestion,
+    CONSENT_SENTENCE,
 };
 use crate::error::{Result, StudioError};
 
@@ -44,10 +47,14 @@ impl Studio {
             .contact
             .unwrap_or_else(|| test_contact(workspace_id));
         let client = &session.client;
-        let chat = client
-            .open_chat_session(&(&contact).into(), &question.channel)
-            .await
-            .map_err(try_error)?;
+        let who = (&contact).into();
+        let (chat, channel) = match client.open_chat_session(&who, &question.channel).await {
+            Err(e) if channel_refused(&e) && question.channel != Channel::Api => {
+                let chat = client.open_chat_session(&who, &Channel::Api).await;
+                (chat.map_err(try_error)?, Channel::Api)
+            }
+            opened => (opened.map_err(try_error)?, question.channel),
+        };
         let answer = client
             .ask(&chat, message, ChatWait::default())
             .await
@@ -58,6 +65,7 @@ impl Studio {
             handed_off: answer.handed_off,
             scanned,
             contact_email: contact.email,
+            channel,
         })
     }
 }
