@@ -39,6 +39,7 @@ pub fn changed_since(base: &Training, server: &Training) -> bool {
         || a.directory_id != b.directory_id
         || channel_set(&a.restricted_to_channels) != channel_set(&b.restricted_to_channels)
         || id_set(&a.restricted_to_segments) != id_set(&b.restricted_to_segments)
+        || (a.start_time, a.end_time) != (b.start_time, b.end_time)
 }
 
 /// The refusal of a change to a training open.cx holds another version of than the editor
@@ -64,7 +65,8 @@ pub fn already_saved(server: &Training, draft: &TrainingDraft, publish: bool) ->
         && shown.training_type == draft.training_type
         && shown.directory_id == draft.directory_id
         && channel_set(&shown.restricted_to_channels) == channel_set(&draft.restricted_to_channels)
-        && id_set(&shown.restricted_to_segments) == id_set(&draft.restricted_to_segments);
+        && id_set(&shown.restricted_to_segments) == id_set(&draft.restricted_to_segments)
+        && (shown.start_time, shown.end_time) == (draft.start_time, draft.end_time);
     same && (!publish || (server.is_live() && !server.has_unpublished_changes()))
 }
 
@@ -176,7 +178,7 @@ mod tests {
     #[test]
     fn each_editable_field_counts() {
         let base = training("t1");
-        let changes: [fn(&mut Training); 9] = [
+        let changes: [fn(&mut Training); 11] = [
             |t| t.title = "x".into(),
             |t| t.content = "x".into(),
             |t| t.draft_title = Some("x".into()),
@@ -186,6 +188,8 @@ mod tests {
             |t| t.directory_id = Some("d9".into()),
             |t| t.restricted_to_channels = vec![Channel::Email],
             |t| t.restricted_to_segments = vec!["s1".into()],
+            |t| t.start_time = None,
+            |t| t.end_time = Some(t.updated_at),
         ];
         for (i, change) in changes.iter().enumerate() {
             let mut server = later(&base);
@@ -216,6 +220,9 @@ mod tests {
         assert!(already_saved(&server, &draft, false));
         draft.content = "Other".into();
         assert!(!already_saved(&server, &draft, false));
+        let mut rescheduled = TrainingDraft::from_training(&server);
+        rescheduled.end_time = Some(server.updated_at);
+        assert!(!already_saved(&server, &rescheduled, true));
         let mut pending = server.clone();
         pending.draft_content = Some("Other".into());
         assert!(already_saved(&pending, &draft, false));
@@ -286,6 +293,7 @@ mod tests {
         theirs.restricted_to_segments = vec!["9a8b7c6d-1111".into()];
         theirs.directory_id = Some("0123456789abcdef".into());
         theirs.training_type = TrainingType::Behavioral;
+        theirs.end_time = Some("2027-01-01T00:00:00Z".parse().unwrap());
         let mut mine = TrainingDraft::from_training(&base);
         mine.restricted_to_channels = vec![Channel::from("fax")];
         let names = Names {
@@ -300,6 +308,7 @@ mod tests {
             Field::Directory,
             Field::Channels,
             Field::Segments,
+            Field::Window,
         ] {
             let (row, theirs) = (row(&c, field), change(&c.theirs_changes, field));
             assert_eq!((&row.label, &row.base), (&theirs.label, &theirs.before));

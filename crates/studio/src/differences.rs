@@ -288,6 +288,26 @@ mod tests {
     }
 
     #[test]
+    fn the_promised_window_is_the_forms() {
+        let server = training("t1");
+        let mut draft = edited(&server);
+        let end = "2027-01-01T00:00:00Z".parse().unwrap();
+        draft.start_time = None;
+        draft.end_time = Some(end);
+        let promise = Promise::of_save(&server, &draft, true, DraftSave::BesideLive);
+        let mut answer = server.clone();
+        answer.start_time = None;
+        answer.end_time = Some(end);
+        assert!(said(&promise, &answer).is_empty());
+        // A server that kept the old start against the form's cleared one is said.
+        answer.start_time = server.start_time;
+        assert_eq!(
+            said(&promise, &answer),
+            ["open.cx set the start time to 2025-02-01 00:00 UTC, not none."]
+        );
+    }
+
+    #[test]
     fn channels_and_segments_compare_as_sets() {
         let mut server = training("t1");
         server.restricted_to_channels = vec![Channel::Web, Channel::Email];
@@ -303,7 +323,7 @@ mod tests {
     fn a_new_draft_promises_a_draft_with_the_forms_settings_and_window() {
         let server = training("t1");
         let draft = edited(&server);
-        let promise = Promise::of_new_draft(&draft, server.start_time, server.end_time);
+        let promise = Promise::of_new_draft(&draft);
         let mut created = server.clone();
         created.is_draft = true;
         created.current_version = None;

@@ -214,8 +214,13 @@ fn versions(dir: &Path) -> Result<Vec<u32>> {
 fn read(path: &Path) -> std::result::Result<Option<HistoryEntry>, String> {
     match atomic_file::read_if_exists(path).map_err(|e| e.to_string())? {
         None => Ok(None),
-        Some(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
+        Some(bytes) => serde_json::from_slice::<HistoryEntry>(&bytes)
+            .map(|mut entry| {
+                // A version kept before the form edited the schedule sent none: open.cx's
+                // answer holds the window that version had.
+                entry.sent = entry.sent.with_window_of(&entry.answer);
+                Some(entry)
+            })
             .map_err(|e| e.to_string()),
     }
 }
@@ -339,10 +344,18 @@ mod tests {
         let path = data.path().join("history/w/t1/0000000001.json");
         let mut old: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
         old.as_object_mut().unwrap().remove("differences");
+        // … and one kept before the form edited the schedule sent no window: the answer's is
+        // the one that version had.
+        let sent = old["sent"].as_object_mut().unwrap();
+        sent.remove("start_time");
+        sent.remove("end_time");
         fs::write(&path, serde_json::to_vec(&old).unwrap()).unwrap();
         let list = history.list("w", "t1").unwrap();
         assert_eq!(list.len(), 1);
         assert!(list[0].differences.is_empty());
+        let kept = history.version("w", "t1", 1).unwrap();
+        assert_eq!(kept.sent.start_time, kept.answer.start_time);
+        assert!(kept.sent.start_time.is_some() && !kept.sent.window_from_training);
     }
 
     #[test]

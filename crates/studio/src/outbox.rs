@@ -33,6 +33,17 @@ pub struct OutboxEntry {
     pub message: Option<String>,
 }
 
+impl OutboxEntry {
+    /// The entry with a save's schedule made explicit: a save kept before the form edited the
+    /// schedule never touched it, so it keeps the window of the version it was made against.
+    fn resolved(mut self) -> Self {
+        if let OutboxAction::Save { draft, base, .. } = &mut self.action {
+            *draft = draft.clone().with_window_of(base);
+        }
+        self
+    }
+}
+
 /// What to send, and the version of the training it was made against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -193,7 +204,9 @@ impl Outbox {
         let bytes = atomic_file::read_if_exists(&path).map_err(|e| read_failed(&path, &e))?;
         match bytes {
             None => Ok(Vec::new()),
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| read_failed(&path, &e)),
+            Some(bytes) => serde_json::from_slice::<Vec<OutboxEntry>>(&bytes)
+                .map(|entries| entries.into_iter().map(OutboxEntry::resolved).collect())
+                .map_err(|e| read_failed(&path, &e)),
         }
     }
 
@@ -272,6 +285,31 @@ mod tests {
                 base,
             },
         )
+    }
+
+    #[test]
+    fn a_save_kept_before_the_form_edited_the_schedule_keeps_its_bases_window() {
+        let data = tempfile::tempdir().unwrap();
+        let outbox = Outbox::in_dir(data.path());
+        let mut base = training("t1");
+        base.end_time = Some("2027-01-01T00:00:00Z".parse().unwrap());
+        let mut older = serde_json::to_value(vec![save("Older")]).unwrap();
+        older[0]["action"]["base"] = serde_json::to_value(&base).unwrap();
+        let draft = older[0]["action"]["draft"].as_object_mut().unwrap();
+        draft.remove("start_time");
+        draft.remove("end_time");
+        std::fs::create_dir_all(data.path().join(OUTBOX_DIR)).unwrap();
+        std::fs::write(outbox.path("w"), serde_json::to_vec(&older).unwrap()).unwrap();
+        let entries = outbox.list("w").unwrap();
+        let OutboxAction::Save { draft, .. } = &entries[0].action else {
+            panic!("a save: {entries:?}");
+        };
+        assert_eq!(draft.title, "Older");
+        assert_eq!(
+            (draft.start_time, draft.end_time),
+            (base.start_time, base.end_time)
+        );
+        assert!(!draft.window_from_training);
     }
 
     #[test]

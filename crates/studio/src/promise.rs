@@ -59,6 +59,7 @@ impl Promise {
         publish: bool,
         draft_save: DraftSave,
     ) -> Self {
+        let draft = &draft.clone().with_window_of(server);
         let same_as_live = draft.title == server.title && draft.content == server.content;
         let state = match (publish, server.is_live(), draft_save) {
             (true, _, _) => PromisedState::Live,
@@ -76,8 +77,8 @@ impl Promise {
             directory_id: draft.directory_id.clone(),
             channels: draft.restricted_to_channels.clone(),
             segments: draft.restricted_to_segments.clone(),
-            start_time: server.start_time,
-            end_time: server.end_time,
+            start_time: draft.start_time,
+            end_time: draft.end_time,
         }
     }
 
@@ -88,12 +89,8 @@ impl Promise {
         Promise::of_save(server, &draft, published, DraftSave::TakesOutOfUse)
     }
 
-    /// A new draft training made from `draft`, applying in the window `start`..`end`.
-    pub fn of_new_draft(
-        draft: &TrainingDraft,
-        start_time: Option<DateTime<Utc>>,
-        end_time: Option<DateTime<Utc>>,
-    ) -> Self {
+    /// A new draft training made from `draft`, with its settings and window.
+    pub fn of_new_draft(draft: &TrainingDraft) -> Self {
         Promise {
             state: PromisedState::Draft,
             was_live: false,
@@ -102,8 +99,8 @@ impl Promise {
             directory_id: draft.directory_id.clone(),
             channels: draft.restricted_to_channels.clone(),
             segments: draft.restricted_to_segments.clone(),
-            start_time,
-            end_time,
+            start_time: draft.start_time,
+            end_time: draft.end_time,
         }
     }
 }

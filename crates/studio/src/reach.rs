@@ -23,9 +23,8 @@
 //!       `end_time` (excluded); a missing bound is open.
 //!
 //! With an unsaved edit ([`ReachEdit`], "Include my unsaved changes"), the edited training is
-//! read as it would be once published: the edit's text, type, channels and segments, in use,
-//! with the training's own schedule (the form does not edit it); its text replaces what the
-//! index holds for it in this question only.
+//! read as it would be once published: the edit's text, type, channels, segments and schedule,
+//! in use; its text replaces what the index holds for it in this question only.
 //!
 //! Every word comes from the app's vocabulary (`vocabulary.rs`): channel and segment names, the
 //! "Draft" state; the sentences here only put them in place.
@@ -41,7 +40,7 @@ use crate::draft::TrainingDraft;
 use crate::error::Result;
 use crate::radar;
 use crate::search_index::{Replacement, Scored, Text, TrainingIndex};
-use crate::vocabulary::{channel_label, segments_label, type_label, PublicationState};
+use crate::vocabulary::{channel_label, segments_label, type_label, PublicationState, SCHEDULE};
 
 /// How the "when asked" ranking is labelled wherever it is shown.
 pub const LIKELY_MATCHES_LABEL: &str = "Likely matches, by the words used — open.cx's AI decides";
@@ -166,7 +165,7 @@ impl LeftOutKind {
             LeftOutKind::NotOnChannel => not_on(channel),
             LeftOutKind::NotForSegments => "Only for other segments".to_owned(),
             LeftOutKind::NotStarted => "Not started yet".to_owned(),
-            LeftOutKind::Ended => "Ended".to_owned(),
+            LeftOutKind::Ended => SCHEDULE.ended.to_owned(),
         }
     }
 }
@@ -238,8 +237,8 @@ impl LeftOutReason {
             LeftOutReason::NotForSegments { segment_ids } => {
                 format!("Only for {}", segments_label(segment_ids, segments))
             }
-            LeftOutReason::NotStarted { starts } => format!("Starts {}", day(starts)),
-            LeftOutReason::Ended { ended } => format!("Ended {}", day(ended)),
+            LeftOutReason::NotStarted { starts } => format!("{} {}", SCHEDULE.starts, day(starts)),
+            LeftOutReason::Ended { ended } => format!("{} {}", SCHEDULE.ended, day(ended)),
         }
     }
 }
@@ -274,8 +273,8 @@ impl<'a> Candidate<'a> {
         }
     }
 
-    /// `edit` as published, over `training` when the workspace holds it.
-    fn edited(edit: &'a ReachEdit, training: Option<&Training>) -> Self {
+    /// `edit` as published.
+    fn edited(edit: &'a ReachEdit) -> Self {
         let draft = &edit.draft;
         Candidate {
             id: &edit.id,
@@ -284,8 +283,8 @@ impl<'a> Candidate<'a> {
             in_use: true,
             channels: &draft.restricted_to_channels,
             segment_ids: &draft.restricted_to_segments,
-            start: training.and_then(|t| t.start_time),
-            end: training.and_then(|t| t.end_time),
+            start: draft.start_time,
+            end: draft.end_time,
             text: Text {
                 title: &draft.title,
                 content: &draft.content,
@@ -367,7 +366,7 @@ pub fn reach_naming<'a>(
         },
     });
     if let Some(edit) = edit {
-        candidates.push(Candidate::edited(edit, edited));
+        candidates.push(Candidate::edited(edit));
     }
     let mut ranked = index.rank(&question.message, replacement)?;
 
@@ -769,6 +768,27 @@ mod tests {
         edit.draft.restricted_to_channels = vec![Channel::Email];
         let again = super::reach(&asked, &trainings, &index, &segments()).unwrap();
         assert!(sentences(&again).contains(&("returns-draft", "Not on WhatsApp")));
+
+        // The edit's schedule is the one read: moved to start tomorrow, it is left out today,
+        // and its window cleared, it applies again.
+        let edit = asked.edit.as_mut().unwrap();
+        edit.draft.restricted_to_channels = vec![];
+        edit.draft.start_time = Some(now() + chrono::Duration::days(1));
+        let later = super::reach(&asked, &trainings, &index, &segments()).unwrap();
+        assert_eq!(
+            later
+                .left_out
+                .iter()
+                .find(|l| l.id == "returns-draft")
+                .map(|l| &l.reason),
+            Some(&LeftOutReason::NotStarted {
+                starts: now() + chrono::Duration::days(1)
+            })
+        );
+        let edit = asked.edit.as_mut().unwrap();
+        edit.draft.start_time = None;
+        let now_on = super::reach(&asked, &trainings, &index, &segments()).unwrap();
+        assert!(now_on.always_on.iter().any(|t| t.id == "returns-draft"));
 
         // Without the edit, the index still holds the saved draft.
         asked.edit = None;

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Local, Utc};
 use opencx::{Channel, Segment, Training, TrainingType};
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
@@ -92,6 +93,7 @@ pub fn review(
     draft_save: DraftSave,
     names: Names<'_>,
 ) -> Review {
+    let draft = &draft.clone().with_window_of(server);
     let promise = Promise::of_save(server, draft, publish, draft_save);
     let promised = Side::of_draft(draft).with_state(promised_state(&promise));
     let mut review = build(Side::of_training(server), promised, publish, names);
@@ -144,12 +146,13 @@ pub fn compare_drafts(before: &TrainingDraft, after: &TrainingDraft, names: Name
 
 /// The fields a review and the conflict view compare, in the order they show them (the
 /// content is shown as a line diff instead).
-pub(crate) const COMPARED: [Field; 6] = [
+pub(crate) const COMPARED: [Field; 7] = [
     Field::Title,
     Field::Type,
     Field::Directory,
     Field::Channels,
     Field::Segments,
+    Field::Window,
     Field::State,
 ];
 
@@ -162,6 +165,8 @@ pub(crate) struct Side<'a> {
     directory_id: Option<&'a str>,
     channels: &'a [Channel],
     segments: &'a [String],
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
     state: Option<PublicationState>,
 }
 
@@ -174,6 +179,8 @@ impl<'a> Side<'a> {
             directory_id: t.directory_id.as_deref(),
             channels: &t.restricted_to_channels,
             segments: &t.restricted_to_segments,
+            start: t.start_time,
+            end: t.end_time,
             state: Some(PublicationState::of(t)),
         }
     }
@@ -186,6 +193,8 @@ impl<'a> Side<'a> {
             directory_id: d.directory_id.as_deref(),
             channels: &d.restricted_to_channels,
             segments: &d.restricted_to_segments,
+            start: d.start_time,
+            end: d.end_time,
             state: None,
         }
     }
@@ -207,6 +216,7 @@ impl<'a> Side<'a> {
             Field::Directory => self.directory_id == other.directory_id,
             Field::Channels => channel_set(self.channels) == channel_set(other.channels),
             Field::Segments => id_set(self.segments) == id_set(other.segments),
+            Field::Window => (self.start, self.end) == (other.start, other.end),
             Field::State => self.state == other.state,
         }
     }
@@ -220,6 +230,7 @@ impl<'a> Side<'a> {
             Field::Directory => vocabulary::directory_label(self.directory_id, names.directories),
             Field::Channels => vocabulary::channels_label(self.channels),
             Field::Segments => vocabulary::segments_label(self.segments, names.segments),
+            Field::Window => vocabulary::window_label(self.start, self.end, &Local),
             Field::State => self.state.map_or("", PublicationState::label).to_owned(),
         }
     }
@@ -487,6 +498,57 @@ mod tests {
         );
         expect(Field::State, "State", "Draft", "Live");
         assert!(r.publish);
+    }
+
+    #[test]
+    fn a_schedule_change_reads_in_words_on_this_computers_clock() {
+        let server = training("t1");
+        let mut draft = TrainingDraft::from_training(&server);
+        let (start, end) = (
+            "2026-12-24T09:00:00Z".parse().unwrap(),
+            "2026-12-27T00:00:00Z".parse().unwrap(),
+        );
+        draft.start_time = Some(start);
+        draft.end_time = Some(end);
+        let names = Names {
+            directories: &[],
+            segments: &[],
+        };
+        let r = review(&server, &draft, false, DraftSave::BesideLive, names);
+        let row = field(&r, Field::Window).expect("the schedule changed");
+        assert_eq!(row.label, "Schedule");
+        assert_eq!(
+            row.before,
+            vocabulary::window_label(server.start_time, None, &Local)
+        );
+        assert!(row.before.starts_with("Active from ") && row.before.ends_with(", no end"));
+        assert_eq!(
+            row.after,
+            vocabulary::window_label(Some(start), Some(end), &Local)
+        );
+        assert!(row.after.starts_with("Active from ") && row.after.contains(" until "));
+        // Cleared: no start or end. The schedule row comes before the state row.
+        draft.start_time = None;
+        draft.end_time = None;
+        let r = review(&server, &draft, true, DraftSave::BesideLive, names);
+        assert_eq!(field(&r, Field::Window).unwrap().after, "No start or end");
+        // Untouched: no row, and a draft from an older file keeps the server's window.
+        let untouched = TrainingDraft::from_training(&server);
+        assert!(field(
+            &review(&server, &untouched, true, DraftSave::BesideLive, names),
+            Field::Window
+        )
+        .is_none());
+        let older = TrainingDraft {
+            window_from_training: true,
+            start_time: None,
+            ..untouched
+        };
+        assert!(field(
+            &review(&server, &older, true, DraftSave::BesideLive, names),
+            Field::Window
+        )
+        .is_none());
     }
 
     #[test]

@@ -24,6 +24,7 @@
 #[cfg(test)]
 mod typescript;
 
+use chrono::{DateTime, TimeZone, Utc};
 use opencx::{Channel, Segment, Training, TrainingType};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -42,18 +43,21 @@ pub enum Field {
     Directory,
     Channels,
     Segments,
+    /// When the training is active (`start_time`, `end_time`), in [`window_label`]'s words.
+    Window,
     /// Whether the AI agent uses the training ([`PublicationState`]).
     State,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Title,
         Field::Content,
         Field::Type,
         Field::Directory,
         Field::Channels,
         Field::Segments,
+        Field::Window,
         Field::State,
     ];
 
@@ -66,6 +70,7 @@ impl Field {
             Field::Directory => "Directory",
             Field::Channels => "Channels",
             Field::Segments => "Segments",
+            Field::Window => "Schedule",
             Field::State => "State",
         }
     }
@@ -196,6 +201,66 @@ pub const ALL_SEGMENTS: &str = "All customers";
 /// A training in no directory, and the list's place for such trainings.
 pub const NO_DIRECTORY: &str = "No directory";
 
+/// The words of a training's schedule (its `start_time`/`end_time` window), in the form, the
+/// review, the list's badges and the reach view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScheduleWords {
+    /// Before the start: "Active from 24 Dec 2026, 09:00"; the form's first input.
+    pub from: &'static str,
+    /// Between the bounds: "… until 27 Dec 2026, 00:00"; the form's second input.
+    pub until: &'static str,
+    /// Only an end: "Active until 27 Dec 2026, 00:00".
+    pub only_until: &'static str,
+    /// After a start with no end: "Active from 24 Dec 2026, 09:00, no end".
+    pub no_end: &'static str,
+    /// Neither bound: active whenever it is in use.
+    pub none: &'static str,
+    /// Not started yet: "Starts 24 Dec".
+    pub starts: &'static str,
+    /// Its end has passed: "Ended".
+    pub ended: &'static str,
+}
+
+pub const SCHEDULE: ScheduleWords = ScheduleWords {
+    from: "Active from",
+    until: "until",
+    only_until: "Active until",
+    no_end: "no end",
+    none: "No start or end",
+    starts: "Starts",
+    ended: "Ended",
+};
+
+/// How a bound of the schedule reads: "24 Dec 2026, 09:00".
+const MOMENT_FORMAT: &str = "%-d %b %Y, %H:%M";
+
+/// A training's schedule in words on `clock`: "Active from 24 Dec 2026, 09:00 until 27 Dec
+/// 2026, 00:00", "Active from 24 Dec 2026, 09:00, no end", "Active until 27 Dec 2026, 00:00",
+/// or "No start or end".
+pub fn window_label<Tz: TimeZone>(
+    start: Option<DateTime<Utc>>,
+    end: Option<DateTime<Utc>>,
+    clock: &Tz,
+) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let moment = |at: DateTime<Utc>| at.with_timezone(clock).format(MOMENT_FORMAT).to_string();
+    let words = SCHEDULE;
+    match (start, end) {
+        (Some(start), Some(end)) => format!(
+            "{} {} {} {}",
+            words.from,
+            moment(start),
+            words.until,
+            moment(end)
+        ),
+        (Some(start), None) => format!("{} {}, {}", words.from, moment(start), words.no_end),
+        (None, Some(end)) => format!("{} {}", words.only_until, moment(end)),
+        (None, None) => words.none.to_owned(),
+    }
+}
+
 /// Between the names of several ticked channels or segments.
 const LIST_SEPARATOR: &str = ", ";
 
@@ -271,6 +336,7 @@ mod tests {
                 "Directory",
                 "Channels",
                 "Segments",
+                "Schedule",
                 "State"
             ]
         );
@@ -319,6 +385,26 @@ mod tests {
             (ALL_CHANNELS, ALL_SEGMENTS, NO_DIRECTORY),
             ("All channels", "All customers", "No directory")
         );
+    }
+
+    #[test]
+    fn a_schedule_reads_in_the_clocks_time() {
+        let at = |s: &str| Some(s.parse::<DateTime<Utc>>().unwrap());
+        let berlin = chrono::FixedOffset::east_opt(3600).unwrap();
+        let (start, end) = (at("2026-12-24T08:00:00Z"), at("2026-12-26T23:00:00Z"));
+        assert_eq!(
+            window_label(start, end, &berlin),
+            "Active from 24 Dec 2026, 09:00 until 27 Dec 2026, 00:00"
+        );
+        assert_eq!(
+            window_label(start, None, &berlin),
+            "Active from 24 Dec 2026, 09:00, no end"
+        );
+        assert_eq!(
+            window_label(None, end, &Utc),
+            "Active until 26 Dec 2026, 23:00"
+        );
+        assert_eq!(window_label(None, None, &berlin), "No start or end");
     }
 
     #[test]

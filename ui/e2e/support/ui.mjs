@@ -64,8 +64,10 @@ function findAllByRoleInPage(role, name, exact, withinEl) {
   };
   const norm = (s) => s.replace(/\s+/g, ' ').trim();
   const root = withinEl || document;
+  // "field": any input, select or textarea, for fields ARIA gives no role (date and time).
+  const roleOf = (el) => (role === 'field' && el.matches('input, select, textarea') ? 'field' : implicitRole(el));
   return [...root.querySelectorAll('*')].filter((el) => {
-    if (implicitRole(el) !== role || !visible(el)) return false;
+    if (roleOf(el) !== role || !visible(el)) return false;
     if (name === null) return true;
     const accName = norm(accessibleName(el));
     return exact ? accName === norm(name) : accName.toLowerCase().includes(norm(name).toLowerCase());
@@ -88,6 +90,11 @@ export async function byRole(role, name = null, { exact = true, within = null, t
     throw new Error(`${found.length} elements with role ${role} named "${name}"; expected one`);
   }
   return $(found[0]);
+}
+
+/** The one form field named `name` whatever its role: for inputs ARIA gives none (date and time). */
+export async function fieldByLabel(name, options = {}) {
+  return byRole('field', name, options);
 }
 
 /** Waits until no element with this role and name is visible. */

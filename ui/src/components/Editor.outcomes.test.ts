@@ -135,6 +135,8 @@ describe('Editor: reopening a training whose save waits in the outbox', () => {
       directory_id: MINE_T.directory_id,
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     };
     const { rerender } = render(Editor, {
       training: MINE_T,
@@ -272,6 +274,8 @@ describe('Editor: history', () => {
       directory_id: 'dir-billing',
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     },
     answer: MINE_T,
     differences: [],

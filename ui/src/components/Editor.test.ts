@@ -190,6 +190,8 @@ describe('Editor', () => {
       directory_id: 'dir-billing',
       restricted_to_channels: ['email', 'web'],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     };
     expect(backend.callsTo('review_changes')).toEqual([{ id: t.id, draft: expected, publish: true }]);
     expect(backend.callsTo('save_training')).toEqual([]);

@@ -18,6 +18,8 @@ const draft = {
   directory_id: null,
   restricted_to_channels: [],
   restricted_to_segments: [],
+  start_time: null,
+  end_time: null,
 };
 
 function entry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {

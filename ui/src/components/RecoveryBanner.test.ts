@@ -18,6 +18,8 @@ function recovered(id: string, title: string, content: string): RecoveredEdit {
       directory_id: null,
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     },
   };
 }

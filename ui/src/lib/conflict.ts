@@ -11,11 +11,12 @@ import { draftFromTraining } from './form';
 /** The settings besides title and content a merge takes from one side or the other: the row that
  *  shows each, and the draft's key that holds it. */
 const MERGE_KEYS = {
-  type: 'training_type',
-  directory: 'directory_id',
-  channels: 'restricted_to_channels',
-  segments: 'restricted_to_segments',
-} as const satisfies Partial<Record<Field, keyof TrainingDraft>>;
+  type: ['training_type'],
+  directory: ['directory_id'],
+  channels: ['restricted_to_channels'],
+  segments: ['restricted_to_segments'],
+  window: ['start_time', 'end_time'],
+} as const satisfies Partial<Record<Field, readonly (keyof TrainingDraft)[]>>;
 export type MergeField = keyof typeof MERGE_KEYS;
 export type Side = 'mine' | 'theirs';
 export type MergeRow = ConflictRow & { field: MergeField };
@@ -35,8 +36,9 @@ export function mergeDraft(
 ): TrainingDraft {
   const theirs = draftFromTraining(conflict.theirs);
   const merged: TrainingDraft = { ...conflict.mine, title: text.title, content: text.content };
-  for (const [field, key] of Object.entries(MERGE_KEYS)) {
-    if (choices[field as MergeField] === 'theirs') Object.assign(merged, { [key]: theirs[key] });
+  for (const [field, keys] of Object.entries(MERGE_KEYS)) {
+    if (choices[field as MergeField] !== 'theirs') continue;
+    for (const key of keys) Object.assign(merged, { [key]: theirs[key] });
   }
   return merged;
 }

@@ -28,6 +28,8 @@ describe('field marks', () => {
       ['type', { training_type: 'BEHAVIORAL' }],
       ['directory', { directory_id: 'dir-other' }],
       ['segments', { restricted_to_segments: ['seg-x'] }],
+      ['window', { start_time: '2026-12-24T09:00:00.000Z' }],
+      ['window', { end_time: '2027-01-01T00:00:00.000Z' }],
     ];
     for (const [field, change] of cases) {
       const mark = markFrom(new IpcError('validation', 'Refused.', field), sent);
@@ -36,9 +38,16 @@ describe('field marks', () => {
     }
   });
 
-  it('makes no mark for an error about no field, or one the form does not show', () => {
+  it('makes no mark for an error about no field', () => {
     expect(markFrom(new IpcError('validation', 'Refused.'), sent)).toBeNull();
-    expect(markFrom(new IpcError('validation', 'Refused.', 'window'), sent)).toBeNull();
     expect(markedMessage(null, sent, 'channels')).toBeUndefined();
+  });
+
+  it('keeps the schedule marked while both bounds are the same moment as sent', () => {
+    const scheduled = { ...sent, start_time: '2026-12-24T09:00:00Z' };
+    const mark = markFrom(new IpcError('validation', 'Refused.', 'window'), scheduled);
+    // The same moment written the way the inputs write it is no change.
+    expect(markedMessage(mark, { ...scheduled, start_time: '2026-12-24T09:00:00.000Z' }, 'window')).toBe('Refused.');
+    expect(markedMessage(mark, { ...scheduled, start_time: null }, 'window')).toBeUndefined();
   });
 });

@@ -12,26 +12,27 @@ export interface FieldMark {
   refused: TrainingDraft;
 }
 
-/** The draft's property behind each field the editor shows (`window` is not edited here). */
-const FORM_KEYS: Partial<Record<FormField, keyof TrainingDraft>> = {
-  title: 'title',
-  content: 'content',
-  type: 'training_type',
-  directory: 'directory_id',
-  channels: 'restricted_to_channels',
-  segments: 'restricted_to_segments',
+/** The draft's properties behind each field the editor shows. */
+const FORM_KEYS: Record<FormField, readonly (keyof TrainingDraft)[]> = {
+  title: ['title'],
+  content: ['content'],
+  type: ['training_type'],
+  directory: ['directory_id'],
+  channels: ['restricted_to_channels'],
+  segments: ['restricted_to_segments'],
+  window: ['start_time', 'end_time'],
 };
 
 /** The mark for `error`, met when sending `refused`; `null` when it is about no field the form shows. */
 export function markFrom(error: IpcError, refused: TrainingDraft): FieldMark | null {
-  if (error.field === null || FORM_KEYS[error.field] === undefined) return null;
+  if (error.field === null) return null;
   return { field: error.field, message: error.message, refused };
 }
 
 /** The sentence to show next to `field`, while it is the marked one and still holds the refused value. */
 export function markedMessage(mark: FieldMark | null, form: TrainingDraft, field: FormField): string | undefined {
-  const key = FORM_KEYS[field];
-  if (mark === null || mark.field !== field || key === undefined) return undefined;
-  const changed = isDirty({ ...mark.refused, [key]: form[key] }, mark.refused);
+  if (mark === null || mark.field !== field) return undefined;
+  const edited = Object.fromEntries(FORM_KEYS[field].map((key) => [key, form[key]]));
+  const changed = isDirty({ ...mark.refused, ...edited }, mark.refused);
   return changed ? undefined : mark.message;
 }

@@ -27,6 +27,16 @@ describe('filter', () => {
     ]);
     expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, type: 'BEHAVIORAL' }))).toEqual(['Friendly tone']);
     expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, state: 'draft' }))).toEqual(['Invoice questions']);
+    expect(filterTrainings(TRAININGS, { ...NO_FILTERS, state: 'scheduled' })).toEqual([]);
+    const scheduled = [
+      ...TRAININGS,
+      training({ id: 't-xmas', title: 'Christmas hours', is_draft: true, start_time: '2026-12-24T09:00:00Z' }),
+      training({ id: 't-sale', title: 'Summer sale', end_time: '2026-09-01T00:00:00Z' }),
+    ];
+    expect(titles(filterTrainings(scheduled, { ...NO_FILTERS, state: 'scheduled' }))).toEqual([
+      'Christmas hours',
+      'Summer sale',
+    ]);
     expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, state: 'live' }))).toEqual([
       'Friendly tone',
       'Refund policy',

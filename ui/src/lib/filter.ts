@@ -1,11 +1,13 @@
 // Local search and filters over the workspace's trainings, merged with the server's matches.
 import type { Training } from './bindings/Training';
 import { isLive, shownContent, shownTitle } from './labels';
+import { isScheduled } from './schedule';
 
 /** Which directory the list shows: everything, the trainings outside any directory, or one. */
 export type DirectoryFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'dir'; id: string };
 export type TypeFilter = 'all' | 'BEHAVIORAL' | 'SCENARIO_SPECIFIC';
-export type StateFilter = 'all' | 'live' | 'draft';
+/** `scheduled`: trainings with a start or an end, whatever their state. */
+export type StateFilter = 'all' | 'live' | 'draft' | 'scheduled';
 
 export interface ListFilters {
   query: string;
@@ -80,8 +82,20 @@ export function filterTrainings(
     (t) =>
       inDirectory(t, filters.directory) &&
       (filters.type === 'all' || t.type === filters.type) &&
-      (filters.state === 'all' || (filters.state === 'live') === isLive(t)),
+      matchesState(t, filters.state),
   );
+}
+
+function matchesState(t: Training, state: StateFilter): boolean {
+  switch (state) {
+    case 'all':
+      return true;
+    case 'scheduled':
+      return isScheduled(t);
+    case 'live':
+    case 'draft':
+      return (state === 'live') === isLive(t);
+  }
 }
 
 // The workspace's list is replaced, never mutated: it is sorted once, and every keystroke

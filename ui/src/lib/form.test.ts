@@ -28,6 +28,24 @@ describe('form', () => {
     expect(isDirty({ ...base, restricted_to_channels: ['email', 'web'] }, base)).toBe(false);
   });
 
+  it('compares the schedule as moments, however they are written', () => {
+    const base = draftFromTraining(training({ start_time: '2026-12-24T09:00:00Z' }));
+    expect(isDirty({ ...base, start_time: '2026-12-24T09:00:00.000Z' }, base)).toBe(false);
+    expect(isDirty({ ...base, start_time: '2026-12-24T10:00:00+01:00' }, base)).toBe(false);
+    expect(isDirty({ ...base, start_time: '2026-12-24T09:01:00.000Z' }, base)).toBe(true);
+    expect(isDirty({ ...base, start_time: null }, base)).toBe(true);
+    expect(isDirty({ ...base, end_time: '2027-01-01T00:00:00.000Z' }, base)).toBe(true);
+  });
+
+  it('asks for an end after the start', () => {
+    const base = draftFromTraining(training());
+    const same = { ...base, start_time: '2026-12-24T09:00:00Z', end_time: '2026-12-24T09:00:00.000Z' };
+    expect(validateForm(same).window).toMatch(/end must come after the start/);
+    expect(hasErrors(validateForm(same))).toBe(true);
+    expect(validateForm({ ...same, end_time: '2026-12-24T09:01:00Z' }).window).toBeUndefined();
+    expect(validateForm({ ...same, start_time: null }).window).toBeUndefined();
+  });
+
   it('asks for a title and content before anything is sent', () => {
     const base = draftFromTraining(training());
     expect(hasErrors(validateForm(base))).toBe(false);
@@ -46,6 +64,7 @@ describe('form', () => {
       directory_id: null,
       restricted_to_channels: ['sms'],
       restricted_to_segments: ['s1'],
+      start_time: '2026-12-24T09:00:00Z',
     });
     const draft = draftFromTraining(t);
     expect(draft).toEqual({
@@ -55,6 +74,8 @@ describe('form', () => {
       directory_id: null,
       restricted_to_channels: ['sms'],
       restricted_to_segments: ['s1'],
+      start_time: '2026-12-24T09:00:00Z',
+      end_time: null,
     });
     // Ticking in the form never changes the training it came from.
     draft.restricted_to_channels.push('web');

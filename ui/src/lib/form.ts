@@ -4,6 +4,7 @@
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
 import { shownContent, shownTitle } from './labels';
+import { sameMoment } from './schedule';
 
 /** The draft as the server holds the training now (the draft text when there is one). */
 export function draftFromTraining(t: Training): TrainingDraft {
@@ -14,6 +15,8 @@ export function draftFromTraining(t: Training): TrainingDraft {
     directory_id: t.directory_id,
     restricted_to_channels: [...t.restricted_to_channels],
     restricted_to_segments: [...t.restricted_to_segments],
+    start_time: t.start_time,
+    end_time: t.end_time,
   };
 }
 
@@ -31,13 +34,16 @@ export function isDirty(draft: TrainingDraft, base: TrainingDraft): boolean {
     draft.training_type !== base.training_type ||
     draft.directory_id !== base.directory_id ||
     !sameSet(draft.restricted_to_channels, base.restricted_to_channels) ||
-    !sameSet(draft.restricted_to_segments, base.restricted_to_segments)
+    !sameSet(draft.restricted_to_segments, base.restricted_to_segments) ||
+    !sameMoment(draft.start_time, base.start_time) ||
+    !sameMoment(draft.end_time, base.end_time)
   );
 }
 
 export interface FormErrors {
   title?: string;
   content?: string;
+  window?: string;
 }
 
 /** What must be fixed before saving; empty when the draft may be sent. */
@@ -45,11 +51,13 @@ export function validateForm(draft: TrainingDraft): FormErrors {
   const errors: FormErrors = {};
   if (draft.title.trim() === '') errors.title = 'Give this training a title.';
   if (draft.content.trim() === '') errors.content = 'Write what the AI should do: the content cannot be empty.';
+  if (draft.start_time !== null && draft.end_time !== null && Date.parse(draft.end_time) <= Date.parse(draft.start_time))
+    errors.window = 'The end must come after the start. Change the end, or clear it for no end.';
   return errors;
 }
 
 export const hasErrors = (errors: FormErrors): boolean =>
-  errors.title !== undefined || errors.content !== undefined;
+  errors.title !== undefined || errors.content !== undefined || errors.window !== undefined;
 
 /** Adds or removes one value, keeping the order of the others. */
 export function toggleIn<T>(list: readonly T[], value: T, on: boolean): T[] {

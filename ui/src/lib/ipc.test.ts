@@ -25,6 +25,8 @@ const draft: TrainingDraft = {
   directory_id: null,
   restricted_to_channels: [],
   restricted_to_segments: [],
+  start_time: null,
+  end_time: null,
 };
 
 describe('toIpcError', () => {

@@ -27,6 +27,8 @@ describe('outbox', () => {
       directory_id: null,
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     };
     expect(describeAction(entry({ action: { kind: 'save', draft, publish: false, base: training() } }), dirName)).toBe(
       'Save the edited text as a draft',
@@ -65,6 +67,8 @@ describe('outbox', () => {
       directory_id: null,
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     };
     const save = { kind: 'save' as const, draft, publish: false, base: training() };
     const v = {
@@ -85,6 +89,8 @@ describe('outbox', () => {
       directory_id: null,
       restricted_to_channels: [],
       restricted_to_segments: [],
+      start_time: null,
+      end_time: null,
     });
     const save = (title: string) => ({ kind: 'save' as const, draft: draft(title), publish: false, base: training() });
     const v = {

@@ -113,8 +113,8 @@ impl CreateTraining {
 /// `None` leaves the key out (which some servers read as "keep the state", others as
 /// "publish"). `metadata`, `start_time` and `end_time` are left out when `None`; whether a
 /// server then keeps or clears them is not documented either, so a body that means to keep
-/// them sends them. `directory_id` is always sent: `null` takes the training out of its
-/// directory.
+/// them sends them, and one that means to clear a bound sends `Some(None)`, an explicit
+/// `null`. `directory_id` is always sent: `null` takes the training out of its directory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UpdateTraining {
@@ -129,16 +129,19 @@ pub struct UpdateTraining {
     pub restricted_to_segments: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Map<String, Value>>,
+    /// Left out when `None`; `Some(None)` sends `null`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_time: Option<DateTime<Utc>>,
+    pub start_time: Option<Option<DateTime<Utc>>>,
+    /// Left out when `None`; `Some(None)` sends `null`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_time: Option<DateTime<Utc>>,
+    pub end_time: Option<Option<DateTime<Utc>>>,
 }
 
 impl UpdateTraining {
     /// A body that sends the shown (draft or published) text and every other field as they
-    /// are, with `is_draft` as the training has it. Edit the fields you mean to change; note
-    /// that `is_draft: false` publishes on every server.
+    /// are (an unset bound of the window left out), with `is_draft` as the training has it.
+    /// Edit the fields you mean to change; note that `is_draft: false` publishes on every
+    /// server.
     pub fn from_training(t: &Training) -> Self {
         UpdateTraining {
             title: t.shown_title().to_string(),
@@ -149,8 +152,8 @@ impl UpdateTraining {
             restricted_to_channels: t.restricted_to_channels.clone(),
             restricted_to_segments: t.restricted_to_segments.clone(),
             metadata: Some(t.metadata.clone()),
-            start_time: t.start_time,
-            end_time: t.end_time,
+            start_time: t.start_time.map(Some),
+            end_time: t.end_time.map(Some),
         }
     }
 }
@@ -253,6 +256,17 @@ mod tests {
         assert_eq!(wire["restricted_to_channels"], json!(["web", "tiktok"]));
         assert_eq!(wire["metadata"], json!({"source": "zendesk"}));
         assert!(wire.get("start_time").is_none());
+    }
+
+    #[test]
+    fn update_body_sends_null_for_a_bound_it_clears() {
+        let mut body = UpdateTraining::from_training(&example());
+        body.end_time = Some(None);
+        body.start_time = Some(Some("2026-12-24T09:00:00Z".parse().unwrap()));
+        let wire = serde_json::to_value(&body).unwrap();
+        assert_eq!(wire["start_time"], "2026-12-24T09:00:00Z");
+        assert!(wire.as_object().unwrap().contains_key("end_time"));
+        assert!(wire["end_time"].is_null());
     }
 
     #[test]

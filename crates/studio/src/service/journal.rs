@@ -28,11 +28,23 @@ impl Studio {
         self.on_journal(move |j| j.write(&workspace, &entry)).await
     }
 
-    /// The unsaved edits of the open workspace found in the journal, newest first.
+    /// The unsaved edits of the open workspace found in the journal, newest first. An edit
+    /// kept before the form edited the schedule takes the window the workspace holds for its
+    /// training, so offering it back never clears one.
     pub async fn journal_list(&self) -> Result<Vec<RecoveredEdit>> {
-        let workspace = self.require()?.workspace.id.clone();
+        let session = self.require()?;
+        let workspace = session.workspace.id.clone();
         let entries = self.on_journal(move |j| j.list(&workspace)).await?;
-        Ok(entries.into_iter().map(RecoveredEdit::from).collect())
+        let cache = session.cache();
+        Ok(entries
+            .into_iter()
+            .map(|mut entry| {
+                if let Some(training) = cache.trainings.get(&entry.training_id) {
+                    entry.draft = entry.draft.with_window_of(training);
+                }
+                RecoveredEdit::from(entry)
+            })
+            .collect())
     }
 
     /// Forgets the unsaved edit of training `id` in the open workspace.
@@ -131,5 +143,60 @@ mod tests {
         again.journal_discard(&training.id).await.unwrap();
         assert!(again.journal_list().await.unwrap().is_empty());
         sim.shutdown().await;
+    }
+
+    #[tokio::test]
+    async fn an_edit_kept_before_the_form_edited_the_schedule_comes_back_with_the_trainings_window()
+    {
+        let (dir, studio) = studio();
+        let sim = opencx_sim::spawn(opencx_sim::SimConfig {
+            seed: "demo".parse().unwrap(),
+            ..opencx_sim::SimConfig::default()
+        })
+        .await
+        .unwrap();
+        studio
+            .sign_in("Support", &sim.base_url(), "ocx_test_full")
+            .await
+            .unwrap();
+        let training = studio.load_workspace().await.unwrap().trainings[0].clone();
+        let mut scheduled = TrainingDraft::from_training(&training);
+        scheduled.end_time = Some("2027-01-01T00:00:00Z".parse().unwrap());
+        studio
+            .save_training(&training.id, &scheduled, true, training.clone())
+            .await
+            .unwrap();
+        let mut edit = TrainingDraft::from_training(&training);
+        edit.title = "Typed by an older version".into();
+        studio
+            .journal_write(&training.id, edit, None)
+            .await
+            .unwrap();
+        // Rewrite the entry as an older version kept it: no start_time, no end_time.
+        let file = walk(&dir.path().join("journal"));
+        let mut old: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        let draft = old["draft"].as_object_mut().unwrap();
+        draft.remove("start_time");
+        draft.remove("end_time");
+        std::fs::write(&file, serde_json::to_vec(&old).unwrap()).unwrap();
+
+        let found = studio.journal_list().await.unwrap();
+        assert_eq!(found[0].draft.title, "Typed by an older version");
+        assert_eq!(
+            (found[0].draft.start_time, found[0].draft.end_time),
+            (scheduled.start_time, scheduled.end_time),
+            "offering it back keeps the training's window"
+        );
+        sim.shutdown().await;
+    }
+
+    /// The one file under `dir`.
+    fn walk(dir: &std::path::Path) -> std::path::PathBuf {
+        let mut path = dir.to_path_buf();
+        while path.is_dir() {
+            path = path.read_dir().unwrap().next().unwrap().unwrap().path();
+        }
+        path
     }
 }

@@ -8,8 +8,8 @@
 //!
 //! "Keep the live one, save as a separate draft" ([`Studio::save_as_separate_draft`]): where
 //! saving a draft would take a live training out of use, the editor's text becomes a new draft
-//! training instead (same type, directory, channels, segments and start/end window, a title
-//! that says it is a draft copy), and the live training is not written at all. The editor's
+//! training instead (same type, directory, channels, segments and start/end window as the
+//! form, a title that says it is a draft copy), and the live training is not written at all. The editor's
 //! edit of the live one leaves the journal only once open.cx has the new training.
 
 use opencx::{CreateTraining, Training};
@@ -76,6 +76,8 @@ impl Studio {
         base: Training,
     ) -> Result<SaveOutcome> {
         draft.validate()?;
+        // An edit kept before the form edited the schedule keeps the window it started from.
+        let draft = &draft.clone().with_window_of(&base);
         let session = self.require()?;
         if self.waiting_for(&session, id).await? {
             // Earlier changes of this training wait to be sent: this one goes behind them.
@@ -184,15 +186,15 @@ impl Studio {
         }
     }
 
-    /// Creates a new draft training from `draft` beside training `id` (whose start/end window it
-    /// takes from open.cx's copy), keeps it in the history, and only then removes the journal's
+    /// Creates a new draft training from `draft` beside training `id` (with the form's start/end
+    /// window), keeps it in the history, and only then removes the journal's
     /// copy of the edit of `id`. Training `id` is read, never written. Answers the new training
     /// and how open.cx's answer differs from a draft with the form's settings.
     pub async fn save_as_separate_draft(&self, id: &str, draft: &TrainingDraft) -> Result<Written> {
         draft.validate()?;
         let session = self.require()?;
         let live = session.client.get_training(id).await?;
-        let mut sent = draft.clone();
+        let mut sent = draft.clone().with_window_of(&live);
         sent.title = draft_copy_title(&draft.title);
         let body = CreateTraining {
             title: sent.title.clone(),
@@ -202,11 +204,11 @@ impl Studio {
             directory_id: sent.directory_id.clone(),
             restricted_to_channels: sent.restricted_to_channels.clone(),
             restricted_to_segments: sent.restricted_to_segments.clone(),
-            start_time: live.start_time,
-            end_time: live.end_time,
+            start_time: sent.start_time,
+            end_time: sent.end_time,
             ..CreateTraining::default()
         };
-        let promise = Promise::of_new_draft(&sent, live.start_time, live.end_time);
+        let promise = Promise::of_new_draft(&sent);
         let created = session.keep(session.client.create_training(&body).await?);
         let differences = session.differences(&promise, &created);
         tracing::info!(
@@ -243,6 +245,9 @@ mod tests {
             directory_id: None,
             restricted_to_channels: vec![],
             restricted_to_segments: vec![],
+            start_time: None,
+            end_time: None,
+            window_from_training: false,
         };
         let base = crate::test_support::training("t");
         let err = studio

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{
     channel_label, type_words, Field, PublicationState, Unnamed, ALL_CHANNELS, ALL_SEGMENTS,
-    NO_DIRECTORY, TRAINING_TYPES, UNKNOWN_CHANNEL, UNKNOWN_DIRECTORY, UNKNOWN_SEGMENT,
+    NO_DIRECTORY, SCHEDULE, TRAINING_TYPES, UNKNOWN_CHANNEL, UNKNOWN_DIRECTORY, UNKNOWN_SEGMENT,
 };
 
 const HEADER: &str = "// This file was generated from crates/studio/src/vocabulary.rs by \
@@ -49,6 +49,27 @@ fn unnamed(name: &str, param: &str, what: &str, example: &str, wording: Unnamed)
         wording.name(example),
         literal(wording.before),
         literal(wording.after),
+    )
+}
+
+/// The schedule's words ([`SCHEDULE`]): the form's inputs, the list's badges and filter.
+fn schedule() -> String {
+    let words = SCHEDULE;
+    let entries: String = [
+        ("from", words.from),
+        ("until", words.until),
+        ("onlyUntil", words.only_until),
+        ("noEnd", words.no_end),
+        ("none", words.none),
+        ("starts", words.starts),
+        ("ended", words.ended),
+    ]
+    .iter()
+    .map(|(key, word)| format!("  {key}: {},\n", literal(word)))
+    .collect();
+    format!(
+        "/** The words of a training's schedule (its start/end window): “Active from … until …”, \
+         “Starts 24 Dec”, “Ended”. */\nexport const SCHEDULE_WORDS = {{\n{entries}}} as const;\n"
     )
 }
 
@@ -132,6 +153,7 @@ pub(super) fn module() -> String {
              export const NO_DIRECTORY = {};\n",
             literal(NO_DIRECTORY)
         ),
+        schedule(),
         unnamed(
             "unknownSegmentLabel",
             "id",
@@ -166,6 +188,8 @@ fn the_module_carries_every_label_as_a_literal() {
         assert!(ts.contains(&literal(state.label())), "{state:?}");
     }
     assert!(ts.contains("{ value: \"phone_voice\", label: \"Phone\" }"));
+    assert!(ts.contains("  from: \"Active from\",\n"));
+    assert!(ts.contains("  starts: \"Starts\",\n"));
     assert!(ts.contains("return \"Other channel (\" + code + \")\";"));
     assert!(ts.contains(
         "return \"Unknown segment (\" + Array.from(id).slice(0, 8).join(\"\") + \"…)\";"

@@ -4,4 +4,4 @@
  * A part of a training that editors see named: the form's fields, and its publication state.
  * The review's and the conflict view's rows say which one they are about with this.
  */
-export type Field = "title" | "content" | "type" | "directory" | "channels" | "segments" | "state";
+export type Field = "title" | "content" | "type" | "directory" | "channels" | "segments" | "window" | "state";

@@ -5,4 +5,12 @@ import type { TrainingType } from "./TrainingType";
 /**
  * What the editor can change in the form.
  */
-export type TrainingDraft = { title: string, content: string, training_type: TrainingType, directory_id: string | null, restricted_to_channels: Array<Channel>, restricted_to_segments: Array<string>, };
+export type TrainingDraft = { title: string, content: string, training_type: TrainingType, directory_id: string | null, restricted_to_channels: Array<Channel>, restricted_to_segments: Array<string>, 
+/**
+ * When the training starts being active (included); `None` = since always.
+ */
+start_time: string | null, 
+/**
+ * When it stops being active (excluded); `None` = no end.
+ */
+end_time: string | null, };

@@ -13,6 +13,7 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
   "directory": "Directory",
   "channels": "Channels",
   "segments": "Segments",
+  "window": "Schedule",
   "state": "State",
 };
 
@@ -58,6 +59,17 @@ export const ALL_SEGMENTS = "All customers";
 
 /** A training in no directory, and the list's place for such trainings. */
 export const NO_DIRECTORY = "No directory";
+
+/** The words of a training's schedule (its start/end window): “Active from … until …”, “Starts 24 Dec”, “Ended”. */
+export const SCHEDULE_WORDS = {
+  from: "Active from",
+  until: "until",
+  onlyUntil: "Active until",
+  noEnd: "no end",
+  none: "No start or end",
+  starts: "Starts",
+  ended: "Ended",
+} as const;
 
 /** A segment id the workspace does not list, e.g. “Unknown segment (9a8b7c6d…)”. */
 export function unknownSegmentLabel(id: string): string {

@@ -92,6 +92,7 @@ export class EditorDraft {
     directory: markedMessage(this.mark, this.form, 'directory'),
     channels: markedMessage(this.mark, this.form, 'channels'),
     segments: markedMessage(this.mark, this.form, 'segments'),
+    window: this.errors.window ?? markedMessage(this.mark, this.form, 'window'),
   });
 
   #hooks: EditorHooks;
@@ -184,13 +185,13 @@ export class EditorDraft {
 
   // ---- saving -------------------------------------------------------------------------------
 
-  /** "Save draft" or "Publish": the review, or the field to fix first (`title`/`content`). */
-  begin(publish: boolean): 'title' | 'content' | null {
+  /** "Save draft" or "Publish": the review, or the field to fix first (`title`/`content`/`window`). */
+  begin(publish: boolean): 'title' | 'content' | 'window' | null {
     this.attempted = true;
     const problems = validateForm(this.form);
     if (hasErrors(problems)) {
       announce('Fix the highlighted fields before saving.');
-      return problems.title ? 'title' : 'content';
+      return problems.title ? 'title' : problems.content ? 'content' : 'window';
     }
     void this.openReview($state.snapshot(this.form), publish);
     return null;
