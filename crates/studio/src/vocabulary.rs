@@ -215,6 +215,10 @@ pub struct ScheduleWords {
     pub no_end: &'static str,
     /// Neither bound: active whenever it is in use.
     pub none: &'static str,
+    /// The form's empty start input.
+    pub empty_start: &'static str,
+    /// The form's empty end input.
+    pub empty_end: &'static str,
     /// Not started yet: "Starts 24 Dec".
     pub starts: &'static str,
     /// Its end has passed: "Ended".
@@ -227,6 +231,8 @@ pub const SCHEDULE: ScheduleWords = ScheduleWords {
     only_until: "Active until",
     no_end: "no end",
     none: "No start or end",
+    empty_start: "No start",
+    empty_end: "No end",
     starts: "Starts",
     ended: "Ended",
 };

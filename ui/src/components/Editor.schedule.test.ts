@@ -65,8 +65,11 @@ describe('Editor schedule', () => {
     const { user } = setup(training({ start_time: '2026-12-24T09:00:00Z', end_time: '2027-01-01T00:00:00Z' }));
     expect(startInput()).toHaveValue('2026-12-24T10:00');
     expect(endInput()).toHaveValue('2027-01-01T01:00');
+    expect(screen.queryByText('No end')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Clear the end' }));
     expect(endInput()).toHaveValue('');
+    // The empty input says so instead of showing the webview's sample date.
+    expect(screen.getByText('No end')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Clear the end' })).toBeDisabled();
     expect(unsaved()).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear the start' }));

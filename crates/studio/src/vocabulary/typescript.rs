@@ -61,6 +61,8 @@ fn schedule() -> String {
         ("onlyUntil", words.only_until),
         ("noEnd", words.no_end),
         ("none", words.none),
+        ("emptyStart", words.empty_start),
+        ("emptyEnd", words.empty_end),
         ("starts", words.starts),
         ("ended", words.ended),
     ]

@@ -67,6 +67,8 @@ export const SCHEDULE_WORDS = {
   onlyUntil: "Active until",
   noEnd: "no end",
   none: "No start or end",
+  emptyStart: "No start",
+  emptyEnd: "No end",
   starts: "Starts",
   ended: "Ended",
 } as const;
