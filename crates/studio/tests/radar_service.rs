@@ -19,6 +19,9 @@ fn new_draft(title: &str, content: &str, training_type: TrainingType) -> Trainin
         directory_id: None,
         restricted_to_channels: Vec::new(),
         restricted_to_segments: Vec::new(),
+        start_time: None,
+        end_time: None,
+        window_from_training: false,
     }
 }
 
