@@ -4,7 +4,6 @@
 // start as the UTC moment typed. Clearing it again sends it cleared, and open.cx forgets it.
 import { allByRole, byRole, fieldByLabel, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
-import { keepScreenshot } from '../support/screenshot.mjs';
 import { expectNoAxeViolations } from '../support/axe.mjs';
 import { api } from '../support/sim-api.mjs';
 
@@ -75,8 +74,6 @@ describe('Scheduling a training', () => {
     await typeDateTime('Active from', localValue(start));
     await byRole('status', 'Unsaved changes');
     await (await byRole('button', 'Clear the start')).waitForEnabled();
-    await group.scrollIntoView();
-    await keepScreenshot('schedule-editor');
     await expectNoAxeViolations('editor with a schedule');
   });
 
@@ -84,7 +81,6 @@ describe('Scheduling a training', () => {
     const day = start.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
     const dialog = await publishThroughReview(`Active from ${day}, 10:00, no end`);
     expect(await dialog.getText()).toContain('No start or end');
-    await keepScreenshot('schedule-review');
     await expectNoAxeViolations('review of a schedule change');
     await (await byRole('button', 'Publish now', { within: dialog })).click();
     await waitGone('dialog', 'Review changes', { timeout: 30_000 });
@@ -118,7 +114,6 @@ describe('Scheduling a training', () => {
       timeoutMsg: `the Scheduled filter did not keep exactly the ${scheduled.length} scheduled trainings`,
     });
     expect(await (await byRole('option', TITLE, { exact: false, within: list })).getText()).toContain(label);
-    await keepScreenshot('schedule-list');
     await stateFilter.selectByVisibleText('All');
   });
 
