@@ -776,9 +776,7 @@ mod tests {
         edit.draft.start_time = Some(now() + chrono::Duration::days(1));
         let later = super::reach(&asked, &trainings, &index, &segments()).unwrap();
         assert_eq!(
-            later
-                .left_out
-                .iter()
+            left_out(&later)
                 .find(|l| l.id == "returns-draft")
                 .map(|l| &l.reason),
             Some(&LeftOutReason::NotStarted {
