@@ -1,6 +1,7 @@
 //! The workspace check-up (issue 12, item 3): every near-duplicate pair, possible contradiction
 //! and health note across the open workspace or one directory, worst first, each said in one
-//! sentence with its fix, and which trainings need attention (the list's "Needs attention").
+//! sentence with its fix, and which trainings need attention (the list's "Needs attention": an
+//! item other than a health suggestion).
 //!
 //! Candidate pairs come from the workspace's full-text index: each training checked is paired
 //! with its [`NEIGHBOURS`] nearest trainings by more-like-this, never with every other training,
@@ -134,7 +135,8 @@ pub struct CheckUp {
     pub items: Vec<CheckUpItem>,
     /// How many trainings were checked.
     pub checked: usize,
-    /// The trainings with at least one item, by id.
+    /// The trainings with at least one item other than a suggestion, by id: "Needs attention"
+    /// leaves out a training whose only note would merely make it easier for the AI to use.
     pub needs_attention: Vec<String>,
 }
 
@@ -178,6 +180,7 @@ pub fn check_up(
     ranked.sort_by_key(|(rank, _)| *rank);
     let needs_attention: BTreeSet<String> = ranked
         .iter()
+        .filter(|(rank, _)| *rank != Rank::Health(Severity::Suggestion))
         .flat_map(|(_, item)| item.training_ids())
         .map(str::to_owned)
         .collect();
@@ -571,6 +574,22 @@ mod tests {
             }
         }
         assert_eq!(pairs.len(), 4);
+    }
+
+    #[test]
+    fn a_suggestion_alone_is_listed_but_needs_no_attention() {
+        let only = support(
+            "topic",
+            "Refund policy",
+            "Refunds are possible within 30 days of delivery, to the card that paid.",
+        );
+        let trainings = HashMap::from([(only.id.clone(), only)]);
+        let found = run(&CheckUpScope::Workspace, &trainings);
+        assert_eq!(
+            said(&found),
+            [("health", vec!["topic"], Some(HealthCode::TitleNotAsked))]
+        );
+        assert_eq!(found.needs_attention, Vec::<String>::new());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // Accessibility in the running app: axe-core over the sign-in screen, the main view, the editor
 // and each dialog a person reaches from them, including the conflict view (a real conflict: a
 // colleague's change through the simulator's API) and the outbox panel (a real save made while
-// the simulator is down). Every screen must have no violation of WCAG 2.x A/AA
+// the simulator is down), and the check-up view. Every screen must have no violation of WCAG 2.x A/AA
 // or axe's best practices; a rule left out below is named with the reason.
 import { allByRole, byRole, typeInto, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn, openTraining } from '../support/session.mjs';
@@ -103,6 +103,20 @@ describe('Accessibility (axe-core)', () => {
     }
     // Sent once open.cx answers again (the app retries every 10 s while something waits).
     await waitGone('button', 'Waiting to send (1)', { timeout: 60_000 });
+  });
+
+  it('the check-up view', async () => {
+    await (await byRole('button', 'All trainings')).click();
+    await (await byRole('button', 'Check-up')).click();
+    const view = await byRole('region', 'Check-up: All trainings');
+    await browser.waitUntil(async () => (await view.getText()).includes('to look at in'), {
+      timeout: 30_000,
+      timeoutMsg: 'the check-up did not answer',
+    });
+    await expectNoAxeViolations('check-up view');
+    await keepScreenshot('check-up-view-audited');
+    await (await byRole('button', 'Close check-up')).click();
+    await waitGone('region', 'Check-up: All trainings');
   });
 
   it('the sign-out question', async () => {

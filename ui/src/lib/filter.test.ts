@@ -99,3 +99,19 @@ describe('filter', () => {
     expect(hasActiveFilters({ ...NO_FILTERS, state: 'live' })).toBe(true);
   });
 });
+
+describe('Needs attention', () => {
+  it('keeps only the trainings the check-up lists, with the other filters', () => {
+    const needsAttention = new Set(['t-refund', 't-invoice']);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, needsAttention }))).toEqual([
+      'Invoice questions',
+      'Refund policy',
+    ]);
+    expect(titles(filterTrainings(TRAININGS, { ...NO_FILTERS, needsAttention, state: 'live' }))).toEqual([
+      'Refund policy',
+    ]);
+    expect(hasActiveFilters({ ...NO_FILTERS, needsAttention })).toBe(true);
+    expect(hasActiveFilters({ ...NO_FILTERS, needsAttention: new Set() })).toBe(true);
+    expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+  });
+});

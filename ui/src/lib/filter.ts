@@ -14,12 +14,20 @@ export interface ListFilters {
   type: TypeFilter;
   state: StateFilter;
   directory: DirectoryFilter;
+  /** "Needs attention": only these trainings (the check-up's), or `null` for every training. */
+  needsAttention: ReadonlySet<string> | null;
 }
 
 /** How long typing must pause before the server's search is asked too. */
 export const SEARCH_DELAY_MS = 300;
 
-export const NO_FILTERS: ListFilters = { query: '', type: 'all', state: 'all', directory: { kind: 'all' } };
+export const NO_FILTERS: ListFilters = {
+  query: '',
+  type: 'all',
+  state: 'all',
+  directory: { kind: 'all' },
+  needsAttention: null,
+};
 
 /** Case- and accent-insensitive form of a text for matching. */
 export function normalise(text: string): string {
@@ -67,8 +75,8 @@ export function inDirectory(t: Training, directory: DirectoryFilter): boolean {
 
 /**
  * The trainings to list, in title order. A training matches the search when it matches locally
- * or the server found it (`serverMatches`, ids for the current query); the type, state and
- * directory filters apply to both.
+ * or the server found it (`serverMatches`, ids for the current query); the type, state,
+ * directory and "Needs attention" filters apply to both.
  */
 export function filterTrainings(
   trainings: readonly Training[],
@@ -82,7 +90,8 @@ export function filterTrainings(
     (t) =>
       inDirectory(t, filters.directory) &&
       (filters.type === 'all' || t.type === filters.type) &&
-      matchesState(t, filters.state),
+      matchesState(t, filters.state) &&
+      (filters.needsAttention === null || filters.needsAttention.has(t.id)),
   );
 }
 
@@ -159,5 +168,7 @@ export function countByDirectory(trainings: readonly Training[]): Map<string | n
 }
 
 export function hasActiveFilters(filters: ListFilters): boolean {
-  return filters.query.trim() !== '' || filters.type !== 'all' || filters.state !== 'all';
+  return (
+    filters.query.trim() !== '' || filters.type !== 'all' || filters.state !== 'all' || filters.needsAttention !== null
+  );
 }

@@ -34,11 +34,12 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     cached_workspace: () => null,
     outbox_list: () => ({ entries: [], waiting: 0, landed: [] }),
     history_list: () => [],
-    // The writing radar: a training with nothing to improve.
+    // The writing radar: a training with nothing to improve, a workspace with nothing to check.
     instruction_health: () => [],
     // No example questions kept: nothing to check.
     example_questions: () => ({ questions: [], results: {} }),
     run_example_checks: () => ({ results: [], changes: [] }),
+    check_up: () => ({ items: [], checked: 0, needs_attention: [] }),
     draft_rules: () => ({
       draft_save: 'beside_live',
       omitted_is_draft: 'publishes',

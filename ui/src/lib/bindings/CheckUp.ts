@@ -14,6 +14,7 @@ items: Array<CheckUpItem>,
  */
 checked: number, 
 /**
- * The trainings with at least one item, by id.
+ * The trainings with at least one item other than a suggestion, by id: "Needs attention"
+ * leaves out a training whose only note would merely make it easier for the AI to use.
  */
 needs_attention: Array<string>, };

@@ -1,6 +1,6 @@
 // What the trainings list shows and which trainings are selected: the directory chosen on the
-// left, the search (local at every keystroke, merged with open.cx's matches once typing pauses)
-// and the Type and State filters, and the selection — of which the editor opens the one training
+// left, the search (local at every keystroke, merged with open.cx's matches once typing pauses),
+// the Type and State filters and "Needs attention" (the trainings the check-up lists), and the selection — of which the editor opens the one training
 // when exactly one is selected. Trainings that are gone drop out of the selection by themselves.
 import type { Training } from '../bindings/Training';
 import { FIELD_LABELS, NO_DIRECTORY } from '../bindings/vocabulary';
@@ -29,18 +29,27 @@ export class BrowseStore {
   query = $state('');
   typeFilter = $state<TypeFilter>('all');
   stateFilter = $state<StateFilter>('all');
+  /** "Needs attention" is ticked: only the trainings the workspace's check-up lists. */
+  needsAttention = $state(false);
   selection = $state.raw<Selection>(EMPTY_SELECTION);
   /** The server's matches, for the query they answer. */
   #server = $state.raw<ServerMatches>(NO_MATCHES);
   /** open.cx is being asked for matches. */
   searching = $state(false);
   #workspace: WorkspaceStore;
+  #attention: () => ReadonlySet<string>;
 
   /** The trainings the list shows, filtered and sorted. */
   readonly items = $derived.by(() =>
     filterTrainings(
       this.#workspace.trainings,
-      { query: this.query, type: this.typeFilter, state: this.stateFilter, directory: this.directory },
+      {
+        query: this.query,
+        type: this.typeFilter,
+        state: this.stateFilter,
+        directory: this.directory,
+        needsAttention: this.needsAttention ? this.#attention() : null,
+      },
       this.#server.query === this.query.trim() ? this.#server.ids : NO_MATCHES.ids,
     ),
   );
@@ -68,8 +77,10 @@ export class BrowseStore {
       : 'No trainings in this directory. Choose “All trainings” on the left to see everything.',
   );
 
-  constructor(workspace: WorkspaceStore) {
+  /** `attention`: the trainings the workspace's check-up lists (none by default). */
+  constructor(workspace: WorkspaceStore, attention: () => ReadonlySet<string> = () => NO_MATCHES.ids) {
     this.#workspace = workspace;
+    this.#attention = attention;
   }
 
   /**
@@ -107,6 +118,7 @@ export class BrowseStore {
     this.query = '';
     this.typeFilter = 'all';
     this.stateFilter = 'all';
+    this.needsAttention = false;
     if (directory) this.directory = directory;
     this.selection = selectOne(id);
   }
