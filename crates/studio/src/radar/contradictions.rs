@@ -76,13 +76,31 @@ static CONTACT_STEMS: LazyLock<BTreeSet<String>> =
     LazyLock::new(|| CONTACT_WORDS.iter().map(|w| stem(w)).collect());
 
 /// A sentence and what the rules read in it.
+#[derive(Debug, Clone)]
 struct Read {
     sentence: Sentence,
+    /// How the sentence is quoted: with where it is, in bytes and UTF-16 units.
+    quote: Quote,
     absolutes: Vec<Absolute>,
     quantities: Vec<Quantity>,
     contacts: Vec<Contact>,
     /// The stems of its content words, contact details and contact words left out.
     contact_topic: BTreeSet<String>,
+}
+
+/// A training's content as the rules read it, read once for many comparisons (the check-up
+/// compares one training with several).
+#[derive(Debug, Clone)]
+pub struct Reading {
+    sentences: Vec<Read>,
+}
+
+impl Reading {
+    pub fn of(markdown: &str) -> Self {
+        Reading {
+            sentences: read(markdown),
+        }
+    }
 }
 
 fn read(markdown: &str) -> Vec<Read> {
@@ -102,6 +120,7 @@ fn read(markdown: &str) -> Vec<Read> {
                 .filter(|s| !CONTACT_STEMS.contains(s))
                 .collect();
             Read {
+                quote: quote(markdown, &sentence),
                 absolutes: absolutes(&words),
                 quantities: quantities(&sentence.text, &words, &in_contacts),
                 contacts,
@@ -115,17 +134,22 @@ fn read(markdown: &str) -> Vec<Read> {
 /// The sentences of `first` and `second` that may disagree, in the order of `first`, then of
 /// `second`; at most one flag per pair of sentences and rule.
 pub fn contradictions(first: &str, second: &str) -> Vec<Contradiction> {
-    let (a, b) = (read(first), read(second));
+    contradictions_read(&Reading::of(first), &Reading::of(second))
+}
+
+/// [`contradictions`] of two contents read already.
+pub fn contradictions_read(first: &Reading, second: &Reading) -> Vec<Contradiction> {
+    let (a, b) = (&first.sentences, &second.sentences);
     let same_text = a.len() == b.len()
         && a.iter()
-            .zip(&b)
+            .zip(b)
             .all(|(x, y)| x.sentence.text == y.sentence.text);
     if same_text {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for x in &a {
-        for y in &b {
+    for x in a {
+        for y in b {
             if x.sentence.text == y.sentence.text {
                 continue; // the same sentence agrees with itself
             }
@@ -144,8 +168,8 @@ pub fn contradictions(first: &str, second: &str) -> Vec<Contradiction> {
                 if let Some(explanation) = explanation {
                     found.push(Contradiction {
                         kind,
-                        first: quote(first, &x.sentence),
-                        second: quote(second, &y.sentence),
+                        first: x.quote.clone(),
+                        second: y.quote.clone(),
                         explanation,
                     });
                 }

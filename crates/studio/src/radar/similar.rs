@@ -17,6 +17,7 @@
 //! A caller comparing one training with many reads it once ([`Profile`]); the candidates come
 //! from the workspace's index (`search_index.rs`), never from every pair.
 
+use std::cell::OnceCell;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
@@ -27,7 +28,7 @@ use opencx::{Channel, Segment, Training, TrainingType};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::contradictions::{contradictions, Contradiction};
+use super::contradictions::{contradictions_read, Contradiction, Reading};
 use super::words::{is_content_word, stem, words, Word};
 use crate::draft::TrainingDraft;
 use crate::vocabulary::{channel_label, segments_label, ALL_CHANNELS, ALL_SEGMENTS};
@@ -158,6 +159,9 @@ pub struct Profile<'a> {
     stems: BTreeMap<String, Usage>,
     /// The content's runs of [`RUN`] words, hashed.
     runs: HashSet<u64>,
+    /// The content as the contradiction rules read it, once it is compared with a training
+    /// like it (most are never).
+    reading: OnceCell<Reading>,
 }
 
 /// How one stem is used in a training.
@@ -188,11 +192,17 @@ impl<'a> Profile<'a> {
             title_stems,
             stems,
             runs: runs(&content_words),
+            reading: OnceCell::new(),
         }
     }
 
     pub fn compared(&self) -> &Compared<'a> {
         &self.compared
+    }
+
+    fn reading(&self) -> &Reading {
+        self.reading
+            .get_or_init(|| Reading::of(self.compared.content))
     }
 }
 
@@ -287,7 +297,7 @@ pub fn similarity(a: &Profile, b: &Profile, segments: &[Segment]) -> Option<Simi
         reasons,
         wording_percent,
         reach: shared_reach(&a.compared, &b.compared, segments),
-        contradictions: contradictions(a.compared.content, b.compared.content),
+        contradictions: contradictions_read(a.reading(), b.reading()),
     })
 }
 
