@@ -4,7 +4,10 @@
 #   2. preview render + sanitize in Rust for 1, 10 and 100 KB (criterion medians);
 #   3. local search over 10,000 trainings per keystroke (vitest bench) against a naive baseline;
 #      "What will the AI see?" over 10,000 trainings (index, answer, re-index; criterion medians
-#      and the answer's p50/p95) against a naive scan;
+#      and the answer's p50/p95) against a naive scan; the writing radar: health of 10,000,
+#      contradictions of 1,000 pairs, and the workspace check-up at 1,000 and 10,000 against
+#      every pair (criterion medians; at 10,000 the all-pairs figure is a timed sample,
+#      extrapolated, as it prints);
 #   4. autosave: journal writes of a 1, 10 and 100 KB training, against a plain overwrite;
 #   5. the release build: binary and .deb sizes (no AppImage: its bundler downloads linuxdeploy
 #      from GitHub);
@@ -35,6 +38,11 @@ echo
 echo "## What will the AI see? over 10,000 trainings (cargo bench -p studio --bench reach)"
 cargo bench --quiet -p studio --bench reach -- --noplot 2>/dev/null | grep -E '^(reach|naive) answer'
 node scripts/criterion-table.mjs target/criterion/reach
+
+echo
+echo "## The writing radar and the workspace check-up (cargo bench -p studio --bench radar)"
+cargo bench --quiet -p studio --bench radar -- --noplot 2>/dev/null | grep -E '^(radar:|check-up|all pairs|[a-z].* time: )'
+node scripts/criterion-table.mjs target/criterion/checkup
 
 echo
 echo "## local search over 10,000 trainings (npm --prefix ui run bench:search)"
