@@ -41,7 +41,8 @@ node scripts/criterion-table.mjs target/criterion/reach
 
 echo
 echo "## The writing radar and the workspace check-up (cargo bench -p studio --bench radar)"
-cargo bench --quiet -p studio --bench radar -- --noplot 2>/dev/null | grep -E '^(radar:|check-up|all pairs|[a-z].* time: )'
+cargo bench --quiet -p studio --bench radar -- --noplot 2>/dev/null |
+  grep -E -A1 '^(radar:|radar/|checkup/|check-up of|all pairs of)' | grep -v -e '^--$' -e '^Benchmarking'
 node scripts/criterion-table.mjs target/criterion/checkup
 
 echo
