@@ -136,6 +136,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::chat_try::try_on_opencx,
             commands::radar::instruction_health,
             commands::radar::check_up,
+            commands::similar::similar_trainings,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

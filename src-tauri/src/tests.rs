@@ -258,6 +258,11 @@ fn no_command_ever_returns_the_api_key() {
     assert!(checked["checked"].as_u64().unwrap() > 0);
     let none = call("check_up", json!({"scope": {"kind": "no_directory"}})).unwrap();
     assert!(none["checked"].as_u64().unwrap() <= checked["checked"].as_u64().unwrap());
+    // The trainings like the one being edited, as saved and as typed.
+    let similar = call("similar_trainings", json!({"id": tid, "draft": null})).unwrap();
+    assert!(similar.is_array());
+    let typed = call("similar_trainings", json!({"id": tid, "draft": draft})).unwrap();
+    assert!(typed.is_array());
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

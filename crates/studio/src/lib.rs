@@ -10,7 +10,8 @@
 //! the [`Studio`] service the desktop shell calls, which also tries a question on the
 //! workspace's live AI (`chat_try`, "Try it on open.cx"). Every word editors see for a field,
 //! channel, type or state comes from [`vocabulary`]. The writing checks in [`radar`] (a training's health notes, possible
-//! contradictions between two trainings) are pure functions of the text they are given.
+//! contradictions between two trainings, whether two trainings are alike) are pure functions of
+//! the text they are given; [`similar_trainings`] finds the trainings like the one being edited.
 //!
 //! The house: `service/` is the service, one file per command group of the shell;
 //! `open_workspace.rs` is the open workspace it works on; the stores it writes through
@@ -51,6 +52,7 @@ pub mod search_index;
 pub mod secrets;
 mod service;
 pub mod settings;
+pub mod similar_trainings;
 pub mod validation_message;
 pub mod vocabulary;
 pub mod workspace;

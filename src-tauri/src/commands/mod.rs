@@ -12,6 +12,7 @@ pub mod organise;
 pub mod outbox;
 pub mod radar;
 pub mod reach;
+pub mod similar;
 pub mod trainings;
 pub mod window;
 pub mod workspaces;

@@ -44,6 +44,7 @@ pub const COMMANDS: &[&str] = &[
     "try_on_opencx",
     "instruction_health",
     "check_up",
+    "similar_trainings",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

@@ -28,6 +28,7 @@ import type { ReachQuestion } from './bindings/ReachQuestion';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
+import type { SimilarTraining } from './bindings/SimilarTraining';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
 import type { TryAnswer } from './bindings/TryAnswer';
@@ -245,6 +246,13 @@ export const instructionHealth = (id: string, draft: TrainingDraft): Promise<Hea
 
 /** Every near-duplicate pair, possible contradiction and health note in `scope`, worst first. */
 export const checkUp = (scope: CheckUpScope): Promise<CheckUp> => call('check_up', { scope });
+
+/**
+ * The trainings like training `id` as edited (`draft`, or as saved when `null`), most notable
+ * first, from the workspace as loaded.
+ */
+export const similarTrainings = (id: string, draft: TrainingDraft | null): Promise<SimilarTraining[]> =>
+  call('similar_trainings', { id, draft });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

@@ -40,6 +40,8 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     example_questions: () => ({ questions: [], results: {} }),
     run_example_checks: () => ({ results: [], changes: [] }),
     check_up: () => ({ items: [], checked: 0, needs_attention: [] }),
+    // No training like the one being edited.
+    similar_trainings: () => [],
     draft_rules: () => ({
       draft_save: 'beside_live',
       omitted_is_draft: 'publishes',

@@ -12,7 +12,8 @@
 //!   (changes waiting to be sent), `history.rs` (versions kept on this computer), `reach.rs`
 //!   (what the AI would be given for a customer's message), `examples.rs` (example questions and
 //!   their checks, kept on this computer), `chat_try.rs` (a question tried on the workspace's
-//!   live AI), `radar.rs` (the health of the training being written, the workspace check-up).
+//!   live AI), `radar.rs` (the health of the training being written, the workspace check-up),
+//!   `similar.rs` (the trainings like the one being edited).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -48,6 +49,7 @@ mod outbox;
 mod radar;
 mod reach;
 mod save;
+mod similar;
 mod trainings;
 mod workspaces;
 

@@ -4,7 +4,9 @@
 // field not edited here; and the way from "Save draft"/"Publish" through the review to open.cx —
 // saved, waiting in the outbox, refused (the field marked), or met by someone else's change (the
 // conflict view), or kept as a separate draft. The review also checks the example questions the
-// edit touches (a failing check never stops the save). Also restoring a version from History.
+// edit touches (a failing check never stops the save). Also restoring a version from History, and
+// merging another training's text into this one (that training is deleted by the view only once
+// this one is saved).
 import { untrack } from 'svelte';
 import { announce } from '../announcer.svelte';
 import type { Conflict } from '../bindings/Conflict';
@@ -37,6 +39,23 @@ export interface EditorHooks {
   onseparated?: (written: Written, liveTitle: string) => void;
   /** The save could not reach open.cx and waits in the outbox. */
   onqueued?: () => void;
+  /** This training, with `merged`'s text in it, is saved: `merged` can go. */
+  onmerged?: (merged: MergedTraining) => void;
+}
+
+/** A training whose text was merged into the form: deleted once the form is saved. */
+export interface MergedTraining {
+  id: string;
+  title: string;
+}
+
+/** `addition` below `text`, one blank line between them, the seam's extra blank lines tidied away. */
+export function mergedContent(text: string, addition: string): string {
+  const top = text.trimEnd();
+  const bottom = addition.trim();
+  if (top === '') return bottom;
+  if (bottom === '') return top;
+  return `${top}\n\n${bottom}`;
 }
 
 export interface EditorDraftOptions {
@@ -60,6 +79,9 @@ export interface OpenReview {
 
 const now = (): Date => new Date();
 
+const keptAfterQueuedText = (kept: MergedTraining): string =>
+  `“${kept.title}” was not deleted: delete it once this save has reached open.cx.`;
+
 /** The first value of a field the constructor sets. */
 const SET_IN_CONSTRUCTOR = null as unknown as never;
 
@@ -81,6 +103,8 @@ export class EditorDraft {
   conflict = $state.raw<Conflict | null>(null);
   /** The field open.cx refused in the last save, marked until the person changes it. */
   mark = $state.raw<FieldMark | null>(null);
+  /** "Merge into this one" put that training's text in the form; it goes once this is saved. */
+  merging = $state.raw<MergedTraining | null>(null);
 
   readonly changed = $derived(isDirty(this.form, this.base));
   readonly errors = $derived(this.attempted ? validateForm(this.form) : {});
@@ -237,7 +261,10 @@ export class EditorDraft {
         this.base = $state.snapshot(draft);
         this.queued = true;
         this.lastSaved = null;
-        announce(QUEUED_TEXT);
+        // Not saved on open.cx yet, so the merged training stays.
+        const kept = this.merging;
+        this.merging = null;
+        announce(kept ? `${QUEUED_TEXT} ${keptAfterQueuedText(kept)}` : QUEUED_TEXT);
         this.#hooks.onqueued?.();
         return;
       }
@@ -253,6 +280,9 @@ export class EditorDraft {
       const kept = this.differences.length === 0;
       announce(publish ? (kept ? 'Published. The AI agent uses this version now.' : 'Published.') : 'Draft saved.');
       this.#hooks.onsaved(answer);
+      const merged = this.merging;
+      this.merging = null;
+      if (merged) this.#hooks.onmerged?.(merged);
     } catch (raw) {
       this.review = null;
       this.#fail(raw, () => void this.save(draft, publish, from));
@@ -270,7 +300,9 @@ export class EditorDraft {
     try {
       const written = await saveAsSeparateDraft(this.saved.id, draft);
       this.review = null;
-      // The text lives on in the new draft: this form goes back to what open.cx has.
+      // The text lives on in the new draft: this form goes back to what open.cx has, and a
+      // training merged into it stays.
+      this.merging = null;
       this.#stopJournalTimer();
       this.#journaled = false;
       this.form = $state.snapshot(this.base);
@@ -298,6 +330,7 @@ export class EditorDraft {
   /** The editor takes their version; the edit made here is let go (and the journal's copy). */
   takeTheirs(c: Conflict): void {
     this.conflict = null;
+    this.merging = null;
     this.saved = c.theirs;
     this.base = draftFromTraining(c.theirs);
     this.form = draftFromTraining(c.theirs);
@@ -315,7 +348,27 @@ export class EditorDraft {
   /** A version from History goes into the form as unsaved changes; nothing is sent. */
   restoreVersion(draft: TrainingDraft, version: HistorySummary): void {
     this.form = $state.snapshot(draft);
+    this.merging = null;
     announce(`Restored the version “${versionLabel(version)}” into the editor as unsaved changes.`);
+  }
+
+  // ---- merging another training into this one ----------------------------------------------
+
+  /** "Merge into this one": `other`'s text goes below this one's, as unsaved changes; `other`
+   * is deleted once this training is saved (the review says so). */
+  mergeIn(other: MergedTraining & { content: string }): void {
+    this.form.content = mergedContent(this.form.content, other.content);
+    this.merging = { id: other.id, title: other.title };
+    announce(
+      `The text of “${other.title}” is below this training's now. Review and save: “${other.title}” is deleted once this one is saved.`,
+    );
+  }
+
+  /** Keeps the merged training: the text stays in the form, nothing is deleted. */
+  keepMerged(): void {
+    const kept = this.merging;
+    this.merging = null;
+    if (kept) announce(`“${kept.title}” will not be deleted.`);
   }
 
   // ---- failures -----------------------------------------------------------------------------

@@ -1,0 +1,35 @@
+//! The similar-trainings command: the trainings of the open workspace like the one being edited
+//! (`similar_trainings.rs`), from the trainings as last loaded and their full-text index, on the
+//! blocking pool, so typing never waits for it. No request is sent beyond the first load of a
+//! workspace never loaded.
+
+use crate::atomic_file;
+use crate::draft::TrainingDraft;
+use crate::error::Result;
+use crate::similar_trainings::{self, SimilarTraining};
+
+use super::Studio;
+
+impl Studio {
+    /// The trainings like training `id` as edited (`draft`; as saved when `None`).
+    pub async fn similar_trainings(
+        &self,
+        id: String,
+        draft: Option<TrainingDraft>,
+    ) -> Result<Vec<SimilarTraining>> {
+        let session = self.require()?;
+        let names = session.names(&self.local_names(&session)?).await?;
+        atomic_file::off_thread("search for similar trainings", move || {
+            let mut cache = session.cache();
+            let (trainings, index) = cache.indexed_trainings()?;
+            similar_trainings::similar_trainings(
+                &id,
+                draft.as_ref(),
+                trainings,
+                index,
+                names.segments(),
+            )
+        })
+        .await
+    }
+}

@@ -1,0 +1,214 @@
+//! The editor's "Similar trainings" (issue 12, item 1): for one training as the editor has it
+//! (its unsaved form, or as saved), the trainings of the workspace that say nearly the same
+//! thing or are about the same thing, each with the radar's assessment of the pair
+//! (`radar::similarity`: why, whether their reach overlaps, the sentences that may disagree)
+//! and a line diff of the two contents for the compare view.
+//!
+//! The candidates are the index's nearest neighbours of the text (`search_index.rs`), never
+//! every training: the answer stays quick enough to follow typing (the UI asks a moment after
+//! typing stops, and the service answers on the blocking pool).
+
+use std::collections::HashMap;
+
+use opencx::{Segment, Training};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::draft::TrainingDraft;
+use crate::error::Result;
+use crate::radar::{similarity, Compared, Likeness, Profile, Similarity};
+use crate::review::{content_diff, DiffLine};
+use crate::search_index::{Text, TrainingIndex};
+
+/// How many of the index's nearest trainings are assessed.
+pub const CANDIDATES: usize = 10;
+
+/// A training like the one being edited.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SimilarTraining {
+    pub id: String,
+    /// Its title and content as the editor would show them (its draft text if it has one).
+    pub title: String,
+    pub content: String,
+    pub similarity: Similarity,
+    /// Worth the editor's attention now: a near-duplicate, or a possible contradiction for the
+    /// same customers. The section stays folded when no training is.
+    pub notable: bool,
+    /// From the edited training's content to this one's, line by line.
+    pub content_diff: Vec<DiffLine>,
+}
+
+/// The trainings like training `id` as edited (`draft`; as saved when `None`), most notable
+/// first (near-duplicates, then those with more possible contradictions, then more wording in
+/// common), then by title. Empty when `id` is not in `trainings` and no draft is given.
+pub fn similar_trainings(
+    id: &str,
+    draft: Option<&TrainingDraft>,
+    trainings: &HashMap<String, Training>,
+    index: &TrainingIndex,
+    segments: &[Segment],
+) -> Result<Vec<SimilarTraining>> {
+    let saved = trainings.get(id);
+    let edited = match (draft, saved) {
+        (Some(draft), saved) => Compared::draft(draft, saved),
+        (None, Some(saved)) => Compared::training(saved),
+        (None, None) => return Ok(Vec::new()),
+    };
+    let text = Text {
+        title: edited.title,
+        content: edited.content,
+    };
+    let edited = Profile::new(Compared {
+        id: Some(id),
+        ..edited
+    });
+    let mut found: Vec<SimilarTraining> = index
+        .neighbours(id, text, CANDIDATES)?
+        .iter()
+        .filter_map(|neighbour| trainings.get(&neighbour.id))
+        .filter_map(|other| {
+            let similarity =
+                similarity(&edited, &Profile::new(Compared::training(other)), segments)?;
+            Some(SimilarTraining {
+                id: other.id.clone(),
+                title: other.shown_title().to_owned(),
+                content: other.shown_content().to_owned(),
+                notable: is_notable(&similarity),
+                content_diff: content_diff(edited.compared().content, other.shown_content()),
+                similarity,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        let rank = |s: &SimilarTraining| {
+            (
+                !s.notable,
+                s.similarity.likeness != Likeness::NearDuplicate,
+                std::cmp::Reverse(s.similarity.contradictions.len()),
+                std::cmp::Reverse(s.similarity.wording_percent),
+            )
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(found)
+}
+
+/// A near-duplicate, or a possible contradiction for the same customers.
+fn is_notable(similarity: &Similarity) -> bool {
+    similarity.likeness == Likeness::NearDuplicate
+        || (similarity.reach.overlaps && !similarity.contradictions.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use opencx::Channel;
+
+    use super::*;
+    use crate::test_support::training;
+
+    fn support(id: &str, title: &str, content: &str) -> Training {
+        let mut t = training(id);
+        t.title = title.into();
+        t.content = content.into();
+        t
+    }
+
+    /// A small support workspace: a refund answer, its near-copy, one that disagrees on the
+    /// number of days (WhatsApp only), and two about other things.
+    fn workspace() -> HashMap<String, Training> {
+        let mut whatsapp = support(
+            "refund-whatsapp",
+            "How long do I have to ask for a refund?",
+            "On WhatsApp, keep it short. Refunds are possible within 14 days of delivery.",
+        );
+        whatsapp.restricted_to_channels = vec![Channel::Whatsapp];
+        [
+            support(
+                "refund",
+                "Can I get a refund?",
+                "Refunds are possible within 30 days of delivery. Ask for the order number, \
+                 then send the refund form by email.",
+            ),
+            support(
+                "refund-copy",
+                "Refunds",
+                "Refunds are possible within 30 days of delivery. Ask for the order number, \
+                 then send the refund form by email today.",
+            ),
+            whatsapp,
+            support(
+                "password",
+                "How do I reset my password?",
+                "Send the reset link from the login page. Never ask for the password.",
+            ),
+            support(
+                "tone",
+                "Tone of voice",
+                "Be warm and brief. Use the customer's first name.",
+            ),
+        ]
+        .into_iter()
+        .map(|t| (t.id.clone(), t))
+        .collect()
+    }
+
+    fn ids(found: &[SimilarTraining]) -> Vec<&str> {
+        found.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_copy_comes_first_then_the_contradiction_and_unrelated_ones_never() {
+        let trainings = workspace();
+        let index = TrainingIndex::build(trainings.values()).unwrap();
+        let found = similar_trainings("refund", None, &trainings, &index, &[]).unwrap();
+        assert_eq!(ids(&found), ["refund-copy", "refund-whatsapp"]);
+        assert!(found.iter().all(|s| s.notable));
+        assert_eq!(found[0].similarity.likeness, Likeness::NearDuplicate);
+        let contradiction = &found[1].similarity.contradictions[0];
+        assert_eq!(
+            contradiction.first.sentence,
+            "Refunds are possible within 30 days of delivery."
+        );
+        assert_eq!(
+            contradiction.second.sentence,
+            "Refunds are possible within 14 days of delivery."
+        );
+        assert_eq!(
+            found[1].similarity.reach.sentence,
+            "Both on WhatsApp for all customers"
+        );
+        assert!(found[0]
+            .content_diff
+            .iter()
+            .any(|l| l.text.ends_with("by email today.")));
+    }
+
+    #[test]
+    fn the_unsaved_form_is_what_is_compared() {
+        let trainings = workspace();
+        let index = TrainingIndex::build(trainings.values()).unwrap();
+        let mut draft = TrainingDraft::from_training(&trainings["tone"]);
+        draft.content = "Be warm and brief. Refunds are possible within 14 days of delivery, \
+                         ask for the order number."
+            .into();
+        let found = similar_trainings("tone", Some(&draft), &trainings, &index, &[]).unwrap();
+        assert!(ids(&found).contains(&"refund"), "{:?}", ids(&found));
+        assert!(!ids(&found).contains(&"tone"));
+        let saved = similar_trainings("tone", None, &trainings, &index, &[]).unwrap();
+        assert_eq!(ids(&saved), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_training_the_workspace_does_not_hold_has_none_without_a_draft() {
+        let trainings = workspace();
+        let index = TrainingIndex::build(trainings.values()).unwrap();
+        assert_eq!(
+            similar_trainings("gone", None, &trainings, &index, &[]).unwrap(),
+            []
+        );
+    }
+}
