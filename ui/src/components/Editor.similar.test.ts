@@ -123,7 +123,7 @@ describe('Editor: similar trainings', () => {
     await user.click(within(item).getByRole('button', { name: 'Compare' }));
     const dialog = screen.getByRole('dialog', { name: `Compare with “${OTHER_TITLE}”` });
     expect(within(dialog).getByRole('region', { name: 'This training' })).toHaveTextContent(MINE.content);
-    expect(within(dialog).getByRole('region', { name: `“${OTHER_TITLE}”` })).toHaveTextContent(OTHER_CONTENT);
+    expect(within(dialog).getByRole('region', { name: 'Similar training' })).toHaveTextContent(OTHER_CONTENT);
     const diff = within(dialog).getByRole('list', { name: `Differences between this training and “${OTHER_TITLE}”` });
     expect(within(diff).getAllByRole('listitem').map((l) => l.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       `− Removed: ${MINE.content}`,
