@@ -39,7 +39,7 @@ use std::cmp::Ordering;
 use crate::draft::TrainingDraft;
 use crate::error::Result;
 use crate::radar;
-use crate::search_index::{Replacement, Scored, Text, TrainingIndex};
+use crate::search_index::{Replacement, Text, TrainingIndex};
 use crate::vocabulary::{channel_label, segments_label, type_label, PublicationState, SCHEDULE};
 
 /// How the "when asked" ranking is labelled wherever it is shown.
@@ -368,7 +368,7 @@ pub fn reach_naming<'a>(
     if let Some(edit) = edit {
         candidates.push(Candidate::edited(edit));
     }
-    let mut ranked = index.rank(&question.message, replacement)?;
+    let ranked = index.rank(&question.message, replacement)?;
 
     // Sorted first by reference (nothing copied), then only the named ones are written out.
     let mut always_on = Vec::new();
@@ -390,8 +390,8 @@ pub fn reach_naming<'a>(
             }
             TrainingType::ScenarioSpecific => {
                 when_asked_count += 1;
-                if let Some(scored) = ranked.remove(candidate.id) {
-                    matched.push((candidate, scored));
+                if let Some(score) = ranked.score(candidate.id) {
+                    matched.push((candidate, score));
                 }
             }
         }
@@ -407,18 +407,19 @@ pub fn reach_naming<'a>(
             title: c.title.to_owned(),
         })
         .collect();
-    let best_first = |a: &(Candidate<'_>, Scored), b: &(Candidate<'_>, Scored)| {
-        b.1.score
-            .total_cmp(&a.1.score)
-            .then_with(|| by_title(&a.0, &b.0))
+    let best_first = |a: &(Candidate<'_>, f32), b: &(Candidate<'_>, f32)| {
+        b.1.total_cmp(&a.1).then_with(|| by_title(&a.0, &b.0))
     };
     let when_asked = first(matched, listed, best_first)
         .into_iter()
-        .map(|(c, scored)| LikelyMatch {
+        .map(|(c, score)| LikelyMatch {
             id: c.id.to_owned(),
             title: c.title.to_owned(),
-            score: scored.score,
-            matched_words: scored.matched_words,
+            score,
+            matched_words: ranked
+                .get(c.id)
+                .map(|scored| scored.matched_words)
+                .unwrap_or_default(),
         })
         .collect();
     let clock = FixedOffset::east_opt(question.utc_offset_minutes.saturating_mul(60))
@@ -951,7 +952,8 @@ mod tests {
             let mut matched: Vec<&Training> =
                 asked.iter().copied().filter(|t| ranked.contains_key(&t.id)).collect();
             matched.sort_by(|a, b| {
-                ranked[&b.id].score.total_cmp(&ranked[&a.id].score).then_with(|| by_title(a, b))
+                let score = |t: &Training| ranked.score(&t.id).unwrap();
+                score(b).total_cmp(&score(a)).then_with(|| by_title(a, b))
             });
             prop_assert_eq!(reach.when_asked_count as usize, asked.len());
             prop_assert_eq!(reach.when_asked_unmatched as usize, asked.len() - matched.len());
