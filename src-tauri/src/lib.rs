@@ -126,6 +126,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::history::history_version,
             commands::history::history_compare,
             commands::reach::what_will_the_ai_see,
+            commands::reach::coverage_map,
+            commands::reach::coverage_cell,
             commands::examples::example_questions,
             commands::examples::keep_example_question,
             commands::examples::remove_example_question,

@@ -189,6 +189,16 @@ fn no_command_ever_returns_the_api_key() {
     .unwrap();
     assert_eq!(reach["ranking_label"], studio::LIKELY_MATCHES_LABEL);
     assert!(reach["when_asked"].is_array());
+    // The coverage map of the workspace, and one cell's trainings.
+    let map = call("coverage_map", json!({"scope": {"kind": "workspace"}})).unwrap();
+    assert_eq!(map["columns"][0]["label"], "All customers");
+    assert_eq!(map["rows"][0]["channel"], "web");
+    let cell = call(
+        "coverage_cell",
+        json!({"scope": {"kind": "no_directory"}, "channel": "web", "segmentId": null}),
+    )
+    .unwrap();
+    assert!(cell["trainings"].is_array());
     // Example questions: kept, checked (with an edit too), exported and imported back.
     assert_eq!(
         call("example_questions", json!({})).unwrap(),

@@ -54,7 +54,7 @@ pub enum CheckUpScope {
 }
 
 impl CheckUpScope {
-    fn holds(&self, training: &Training) -> bool {
+    pub(crate) fn holds(&self, training: &Training) -> bool {
         match self {
             CheckUpScope::Workspace => true,
             CheckUpScope::NoDirectory => training.directory_id.is_none(),

@@ -5,7 +5,8 @@
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
 //! jobs (moves, publishing, deleting, visibility), the workspace's one full-text index
-//! (`search_index`) and what the AI would be given for a customer's message (`reach`), example
+//! (`search_index`) and what the AI would be given for a customer's message (`reach`) or on
+//! each channel for each segment (`coverage`), example
 //! questions whose checks guard a training (`examples`, kept by `example_store`), behind
 //! the [`Studio`] service the desktop shell calls, which also tries a question on the
 //! workspace's live AI (`chat_try`, "Try it on open.cx"). Every word editors see for a field,
@@ -24,6 +25,7 @@ mod atomic_file;
 pub mod chat_try;
 pub mod checkup;
 pub mod conflict;
+pub mod coverage;
 pub mod demo;
 mod derived_names;
 pub mod differences;
@@ -63,6 +65,9 @@ mod test_support;
 
 pub use chat_try::{ScannedTraining, TestContact, TryAnswer, TryQuestion};
 pub use conflict::Conflict;
+pub use coverage::{
+    CellTraining, CellTrainings, CoverageCell, CoverageColumn, CoverageMap, CoverageRow,
+};
 pub use demo::DemoSeed;
 pub use draft::TrainingDraft;
 pub use draft_check::{CHECK_METADATA_KEY, CHECK_TITLE};

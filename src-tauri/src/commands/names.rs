@@ -34,6 +34,8 @@ pub const COMMANDS: &[&str] = &[
     "history_version",
     "history_compare",
     "what_will_the_ai_see",
+    "coverage_map",
+    "coverage_cell",
     "example_questions",
     "keep_example_question",
     "remove_example_question",

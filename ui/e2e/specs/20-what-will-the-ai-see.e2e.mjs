@@ -1,8 +1,9 @@
 // "What will the AI see?" on the demo workspace: a customer's message on WhatsApp from a VIP
 // customer shows the always-on trainings for WhatsApp, the "when asked" answer that matches the
 // message best, and a training left out because it is not on WhatsApp; a training clicked in the
-// panel opens in the editor; Escape closes the panel and gives focus back to its button. axe-core
-// checks the panel open over the main view.
+// panel opens in the editor; Escape closes the panel and gives focus back to its button. The
+// coverage map: a table of channels by customers, a cell's trainings listed when it is chosen,
+// one of them opened. axe-core checks the panel and the map.
 import { allByRole, byRole, waitGone } from '../support/ui.mjs';
 import { ensureSignedIn } from '../support/session.mjs';
 import { expectNoAxeViolations } from '../support/axe.mjs';
@@ -60,6 +61,33 @@ describe('What will the AI see?', () => {
     await (await byRole('textbox', 'Customer message', { within: panel })).click();
     await browser.keys(['Escape']);
     await waitGone('region', PANEL);
+    expect(await browser.execute((b) => document.activeElement === b, button)).toBe(true);
+  });
+});
+
+describe('Coverage map', () => {
+  it('lists the trainings of a cell and opens one', async () => {
+    await (await byRole('button', 'All trainings')).click();
+    const button = await byRole('button', 'Coverage map');
+    await button.click();
+    const view = await byRole('region', 'Coverage map: All trainings');
+    const table = await byRole('table', null, { within: view });
+    expect(await textOf(table)).toContain('VIP customers');
+    const cell = await byRole('button', 'WhatsApp, VIP customers:', { exact: false, within: table });
+    await cell.click();
+    const list = await byRole('region', 'WhatsApp · VIP customers', { within: view });
+    await byRole('button', WHATSAPP_RULE, { within: list });
+    await byRole('button', VIP_ONLY, { within: list });
+    expect(await allByRole('button', VOICE_ONLY, { within: list })).toHaveLength(0);
+
+    await expectNoAxeViolations('coverage map');
+    await keepScreenshot('coverage-map');
+
+    await (await byRole('button', VIP_ONLY, { within: list })).click();
+    await waitGone('region', 'Coverage map: All trainings');
+    await browser.waitUntil(async () => (await (await byRole('textbox', 'Title')).getValue()) === VIP_ONLY, {
+      timeoutMsg: 'the editor did not open the training chosen in the map',
+    });
     expect(await browser.execute((b) => document.activeElement === b, button)).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { reachAnswer } from '../test/fixtures';
+import { coverageMapAnswer, reachAnswer } from '../test/fixtures';
 import { renderMainView } from '../test/main-view';
 
 const panelName = 'What will the AI see?';
 
-describe('MainView: What will the AI see?', () => {
+describe('MainView: What will the AI see? and the coverage map', () => {
   it('opens from the main view, and a training clicked in it opens in the editor', async () => {
     const { user } = renderMainView({ what_will_the_ai_see: () => reachAnswer() });
     await screen.findByRole('listbox', { name: 'Trainings' });
@@ -40,5 +40,26 @@ describe('MainView: What will the AI see?', () => {
         question: { edit: { id: 't-shipping', draft: { title: 'Shipping times for parcels' } } },
       }),
     );
+  });
+
+  it('shows the coverage map of the sidebar’s directory, and opens a training of a cell', async () => {
+    const cell = { count: 1, trainings: [{ id: 't-refund', title: 'Refund policy', training_type: 'SCENARIO_SPECIFIC', chars: 40 }], warning: null };
+    const { user, backend } = renderMainView({ coverage_map: () => coverageMapAnswer(), coverage_cell: () => cell });
+    await screen.findByRole('listbox', { name: 'Trainings' });
+    const button = screen.getByRole('button', { name: 'Coverage map' });
+    await user.click(button);
+    const view = screen.getByRole('region', { name: 'Coverage map: All trainings' });
+    await within(view).findByRole('table');
+    expect(backend.callsTo('coverage_map')).toEqual([{ scope: { kind: 'workspace' } }]);
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Directories' })).getByRole('button', { name: 'Billing, 2 trainings' }));
+    await vi.waitFor(() => expect(backend.callsTo('coverage_map').at(-1)).toEqual({ scope: { kind: 'directory', id: 'dir-billing' } }));
+    expect(screen.getByRole('region', { name: 'Coverage map: Billing' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /^WhatsApp, VIP customers:/ }));
+    await user.click(await screen.findByRole('button', { name: 'Refund policy' }));
+    expect(screen.queryByRole('region', { name: /^Coverage map/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Refund policy');
+    expect(button).toHaveFocus();
   });
 });

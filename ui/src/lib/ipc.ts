@@ -5,10 +5,13 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { ApiWaiting } from './bindings/ApiWaiting';
 import type { CachedWorkspace } from './bindings/CachedWorkspace';
+import type { CellTrainings } from './bindings/CellTrainings';
+import type { Channel } from './bindings/Channel';
 import type { CheckRun } from './bindings/CheckRun';
 import type { CheckUp } from './bindings/CheckUp';
 import type { CheckUpScope } from './bindings/CheckUpScope';
 import type { CloseRequested } from './bindings/CloseRequested';
+import type { CoverageMap } from './bindings/CoverageMap';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -210,6 +213,13 @@ export const historyCompare = (id: string, version: number, current: TrainingDra
 /** What open.cx's AI would likely be given for a customer's message, from the workspace as loaded. */
 export const whatWillTheAiSee = (question: ReachQuestion): Promise<Reach> =>
   call('what_will_the_ai_see', { question });
+
+/** The coverage map of `scope`: each channel × customers cell's trainings and always-on length, now. */
+export const coverageMap = (scope: CheckUpScope): Promise<CoverageMap> => call('coverage_map', { scope });
+
+/** The trainings of `scope` that apply now on `channel` for a customer in `segmentId` (`null`: in none). */
+export const coverageCell = (scope: CheckUpScope, channel: Channel, segmentId: string | null): Promise<CellTrainings> =>
+  call('coverage_cell', { scope, channel, segmentId });
 
 /** The open workspace's example questions and the last results of their checks (kept on this computer only). */
 export const exampleQuestions = (): Promise<ExampleBook> => call('example_questions');

@@ -1,4 +1,5 @@
 // Test data in the shapes the backend sends.
+import type { CoverageMap } from '../lib/bindings/CoverageMap';
 import type { DirectoryEntry } from '../lib/bindings/DirectoryEntry';
 import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { Reach } from '../lib/bindings/Reach';
@@ -132,5 +133,30 @@ export function reachAnswer(overrides: Partial<Reach> = {}): Reach {
       },
     ],
     ...overrides,
+  };
+}
+
+/** A coverage map over two channels and the fixtures' segments: WhatsApp for trial users has
+ * nothing, web chat for VIP customers has too much always-on text. */
+export function coverageMapAnswer(): CoverageMap {
+  const cell = (trainings: number, always_on_chars = 0) => ({
+    trainings,
+    always_on: always_on_chars > 0 ? 1 : 0,
+    always_on_chars,
+    empty: trainings === 0,
+    over_budget: always_on_chars > 8000,
+  });
+  return {
+    columns: [
+      { segment_id: null, label: 'All customers' },
+      { segment_id: 'seg-vip-0001', label: 'VIP customers' },
+      { segment_id: 'seg-trial-0002', label: 'Trial users' },
+    ],
+    rows: [
+      { channel: 'web', label: 'Web chat', cells: [cell(2, 38), cell(3, 9100), cell(2, 38)] },
+      { channel: 'whatsapp', label: 'WhatsApp', cells: [cell(1, 38), cell(1, 38), cell(0)] },
+    ],
+    budget_chars: 8000,
+    in_scope: 4,
   };
 }
