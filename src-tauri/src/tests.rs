@@ -138,7 +138,9 @@ fn no_command_ever_returns_the_api_key() {
         "training_type": training["type"],
         "directory_id": training["directory_id"],
         "restricted_to_channels": ["web", "email"],
-        "restricted_to_segments": []
+        "restricted_to_segments": [],
+        "start_time": null,
+        "end_time": null
     });
     let review = call(
         "review_changes",
