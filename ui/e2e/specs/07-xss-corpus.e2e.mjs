@@ -111,8 +111,10 @@ describe('The XSS corpus in the real preview', () => {
     const renders = calls.filter((c) => c.cmd === 'render_preview');
     expect(renders.length).toBeGreaterThanOrEqual(corpus.length + 1);
     // The editor also keeps what was typed in the local journal (journal_write): the app's own
-    // autosave, which never reaches open.cx. Anything else (sign_out above all) would be a payload.
-    const expected = new Set(['render_preview', 'journal_write']);
+    // autosave, which never reaches open.cx; and it reads the typed text for the writing checks
+    // (instruction health, similar trainings, the workspace check-up), which only read the local
+    // cache. Anything else (sign_out above all) would be a payload.
+    const expected = new Set(['render_preview', 'journal_write', 'instruction_health', 'similar_trainings', 'check_up']);
     const others = calls.filter((c) => !expected.has(c.cmd)).map((c) => c.cmd);
     expect(others).toEqual([]);
     const found = await browser.execute(() => {

@@ -123,11 +123,19 @@ export async function replaceEditorText(name, value) {
   await editor.addValue(value.replace(/\n/g, '\uE007'));
 }
 
-/** Sets a plain text field by clearing it and typing. */
+/** Sets a plain text field by clearing it and typing. A field drawn again between being found and
+ * typed into (a new training's editor settles once the training has its id) is found again, as a
+ * person would look at it again; the last try's error is the one reported. */
 export async function typeInto(role, name, value) {
-  const field = await byRole(role, name);
-  await field.click();
-  await field.clearValue();
-  await field.setValue(value);
-  return field;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const field = await byRole(role, name);
+      await field.click();
+      await field.clearValue();
+      await field.setValue(value);
+      return field;
+    } catch (error) {
+      if (attempt >= 3 || !/stale element|was not found/.test(String(error))) throw error;
+    }
+  }
 }
