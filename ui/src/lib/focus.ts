@@ -48,3 +48,13 @@ export function isTypingIn(target: EventTarget | null): boolean {
       target.closest('input, textarea, select, .cm-editor, [contenteditable="true"]') !== null)
   );
 }
+
+/** Escape pressed inside `region` (and not already handled) closes it: for the side panels that
+ * are not dialogs, so Escape elsewhere keeps its own meaning. */
+export function closeOnEscapeWithin(event: KeyboardEvent, region: HTMLElement, close: () => void): void {
+  const inside = event.target instanceof Node && region.contains(event.target);
+  if (event.key === 'Escape' && inside && !event.defaultPrevented) {
+    event.preventDefault();
+    close();
+  }
+}
