@@ -139,6 +139,8 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::radar::instruction_health,
             commands::radar::check_up,
             commands::similar::similar_trainings,
+            commands::find_replace::find_text,
+            commands::find_replace::review_replace,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

@@ -275,6 +275,24 @@ fn no_command_ever_returns_the_api_key() {
     assert!(similar.is_array());
     let typed = call("similar_trainings", json!({"id": tid, "draft": draft})).unwrap();
     assert!(typed.is_array());
+    // Find and replace: the matches of a search, and the review of a replace with its jobs.
+    let query = json!({"find": "Say", "replacement": "Tell", "match_case": false,
+        "whole_words": true, "regex": false, "within": "both"});
+    let found = call(
+        "find_text",
+        json!({"query": query, "scope": {"kind": "workspace"}}),
+    )
+    .unwrap();
+    assert!(found["match_count"].as_u64().is_some());
+    let reviewed = call(
+        "review_replace",
+        json!({"query": query, "scope": {"kind": "selection", "ids": [tid]},
+            "excluded": {"trainings": [], "matches": []}, "publish": false}),
+    );
+    match reviewed {
+        Ok(review) => assert_eq!(review["request"]["kind"], "replace"),
+        Err(e) => assert_eq!(e["kind"], "invalid_input", "{e}"),
+    }
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

@@ -4,7 +4,8 @@
 //! item kept as an [`ItemFailure`] with the editor-facing sentence (an item someone else changed
 //! since the editor saw it is left as it is, a conflict), each publish or unpublish compared
 //! with what it promised ([`ItemDifferences`]), and a move, publish or unpublish that cannot
-//! reach open.cx put in the outbox instead.
+//! reach open.cx put in the outbox instead. A replace (find and replace) writes each training's
+//! new text as the editor's save does, and is compared with what that save promised.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,13 +16,15 @@ use opencx::{Client, Training};
 
 use crate::conflict::changed_on_open_cx;
 use crate::differences::differences;
+use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftRules;
 use crate::error::StudioError;
-use crate::jobs::{ItemDifferences, ItemFailure, JobProgress, JobRequest, JobState};
+use crate::jobs::{ItemDifferences, ItemFailure, JobProgress, JobRequest, JobState, ReplaceItem};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry};
 use crate::promise::Promise;
 use crate::review::Names;
+use crate::validation_message::explain;
 
 /// One job's run: what to do, and what is known so far.
 pub struct JobRun<'a> {
@@ -170,7 +173,9 @@ impl JobRun<'_> {
                 published: false,
                 base_updated_at,
             },
-            JobRequest::Delete { .. } | JobRequest::SetVisibility { .. } => return None,
+            JobRequest::Delete { .. }
+            | JobRequest::SetVisibility { .. }
+            | JobRequest::Replace { .. } => return None,
         };
         let title = self.titles.get(id).map_or(id, String::as_str);
         let entry = OutboxEntry::new(id, title, action);
@@ -222,7 +227,8 @@ impl JobRun<'_> {
     /// and leaves it as it is when open.cx has another version ([`Refusal::Changed`]). A move
     /// or visibility change always reads it and PUTs the full body built from that copy
     /// (nothing when it already has the wanted setting); publish and unpublish always read it
-    /// too, for what they promise, and use the draft route; delete deletes (one already gone
+    /// too, for what they promise, and use the draft route; a replace reads it and saves the new
+    /// text over that copy (`replace`); delete deletes (one already gone
     /// counts as deleted). Answers the training as it is now with what a publish or unpublish
     /// promised, `None` when deleted.
     async fn item(&self, id: &str) -> Result<Option<(Training, Option<Promise>)>, Refusal> {
@@ -232,7 +238,8 @@ impl JobRun<'_> {
             JobRequest::Move { .. }
             | JobRequest::SetVisibility { .. }
             | JobRequest::Publish { .. }
-            | JobRequest::Unpublish { .. } => Some(client.get_training(id).await?),
+            | JobRequest::Unpublish { .. }
+            | JobRequest::Replace { .. } => Some(client.get_training(id).await?),
             JobRequest::Delete { .. } if guarded.is_none() => None,
             JobRequest::Delete { .. } => match client.get_training(id).await {
                 Ok(fresh) => Some(fresh),
@@ -283,6 +290,12 @@ impl JobRun<'_> {
                 let promise = Promise::of_set_published(&fresh, published);
                 Some((client.set_draft(id, !published).await?, Some(promise)))
             }
+            (JobRequest::Replace { publish, .. }, Some(fresh)) => {
+                let Some(item) = self.request.replacement(id) else {
+                    return Ok(Some((fresh, None)));
+                };
+                self.replace(&fresh, item, *publish).await?
+            }
             (JobRequest::Delete { .. }, _) => match client.delete_training(id).await {
                 Ok(()) => None,
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
@@ -291,6 +304,36 @@ impl JobRun<'_> {
             (_, None) => None,
         };
         Ok(outcome)
+    }
+}
+
+impl JobRun<'_> {
+    /// Writes `item`'s text over `fresh` as a save from the editor would (the full body, saved
+    /// as a draft or published, by the workspace's draft rules), with what that save promises.
+    /// A training that already holds the text is not written again (a retry after a lost answer).
+    async fn replace(
+        &self,
+        fresh: &Training,
+        item: &ReplaceItem,
+        publish: bool,
+    ) -> Result<Option<(Training, Option<Promise>)>, Refusal> {
+        let mut draft = TrainingDraft::from_training(fresh);
+        if draft.title == item.title
+            && draft.content == item.content
+            && (!publish || !fresh.has_unpublished_changes() && fresh.is_live())
+        {
+            return Ok(Some((fresh.clone(), None)));
+        }
+        draft.title.clone_from(&item.title);
+        draft.content.clone_from(&item.content);
+        let promise = Promise::of_save(fresh, &draft, publish, self.rules.draft_save);
+        let body = draft.update_body(fresh, publish);
+        let answer = self
+            .client
+            .update_training(&fresh.id, &body)
+            .await
+            .map_err(|e| explain(e, &serde_json::to_value(&body).unwrap_or_default()))?;
+        Ok(Some((answer, Some(promise))))
     }
 }
 

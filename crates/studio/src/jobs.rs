@@ -21,6 +21,15 @@ pub struct MoveItem {
     pub directory_id: Option<String>,
 }
 
+/// One training's new text in a replace (its title and instructions, whole).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReplaceItem {
+    pub id: String,
+    pub title: String,
+    pub content: String,
+}
+
 /// A bulk change over many trainings. A move names each item's target, so Undo is a move back
 /// to each item's old directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,6 +53,12 @@ pub enum JobRequest {
         channels: Vec<Channel>,
         segments: Vec<String>,
     },
+    /// Find and replace: each training's new text, saved as a draft or published. Undo is a
+    /// replace with each training's previous text.
+    Replace {
+        items: Vec<ReplaceItem>,
+        publish: bool,
+    },
 }
 
 /// Which kind of job a progress report belongs to.
@@ -56,6 +71,7 @@ pub enum JobKind {
     Unpublish,
     Delete,
     SetVisibility,
+    Replace,
 }
 
 /// Whether the job still runs, ran to the end, or stopped at a Cancel.
@@ -119,14 +135,16 @@ impl JobRequest {
             JobRequest::Unpublish { .. } => JobKind::Unpublish,
             JobRequest::Delete { .. } => JobKind::Delete,
             JobRequest::SetVisibility { .. } => JobKind::SetVisibility,
+            JobRequest::Replace { .. } => JobKind::Replace,
         }
     }
 
     /// The training ids in the order given, each once (for a move, the first target named
-    /// for an id wins).
+    /// for an id wins; for a replace, the first text).
     pub fn ids(&self) -> Vec<String> {
         let all: Vec<&String> = match self {
             JobRequest::Move { items } => items.iter().map(|i| &i.id).collect(),
+            JobRequest::Replace { items, .. } => items.iter().map(|i| &i.id).collect(),
             JobRequest::Publish { ids }
             | JobRequest::Unpublish { ids }
             | JobRequest::Delete { ids }
@@ -168,6 +186,14 @@ impl JobRequest {
                     .cloned()
                     .collect(),
             },
+            JobRequest::Replace { items, publish } => JobRequest::Replace {
+                items: items
+                    .iter()
+                    .filter(|i| keep.contains(&i.id))
+                    .cloned()
+                    .collect(),
+                publish: *publish,
+            },
             JobRequest::Publish { ids: all } => JobRequest::Publish { ids: ids(all) },
             JobRequest::Unpublish { ids: all } => JobRequest::Unpublish { ids: ids(all) },
             JobRequest::Delete { ids: all } => JobRequest::Delete { ids: ids(all) },
@@ -183,12 +209,31 @@ impl JobRequest {
         }
     }
 
-    /// Refuses a job without items.
+    /// The new text a replace gives `id` (the first named for it).
+    pub(crate) fn replacement(&self, id: &str) -> Option<&ReplaceItem> {
+        match self {
+            JobRequest::Replace { items, .. } => items.iter().find(|i| i.id == id),
+            _ => None,
+        }
+    }
+
+    /// Refuses a job without items, and a replace that leaves a training without a title or
+    /// instructions.
     pub fn validate(&self) -> Result<()> {
         if self.ids().is_empty() {
             return Err(StudioError::invalid_input(
                 "Select at least one training first.",
             ));
+        }
+        if let JobRequest::Replace { items, .. } = self {
+            if items
+                .iter()
+                .any(|i| i.title.trim().is_empty() || i.content.trim().is_empty())
+            {
+                return Err(StudioError::invalid_input(
+                    "A replace may not leave a training without a title or instructions.",
+                ));
+            }
         }
         Ok(())
     }

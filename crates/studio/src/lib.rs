@@ -4,7 +4,7 @@
 //! changes and a check of open.cx's answer against the review, the local journal of unsaved
 //! edits (crash recovery), the local history of saves, the workspace kept on disk for offline
 //! starts, the outbox of changes made offline, organising trainings and directories, and bulk
-//! jobs (moves, publishing, deleting, visibility), the workspace's one full-text index
+//! jobs (moves, publishing, deleting, visibility, find and replace: `find_replace`), the workspace's one full-text index
 //! (`search_index`) and what the AI would be given for a customer's message (`reach`) or on
 //! each channel for each segment (`coverage`), example
 //! questions whose checks guard a training (`examples`, kept by `example_store`), behind
@@ -35,6 +35,7 @@ pub mod draft_rules;
 pub mod error;
 mod example_store;
 pub mod examples;
+pub mod find_replace;
 mod form_field;
 pub mod history;
 mod job_board;
@@ -75,11 +76,15 @@ pub use draft_rules::{DraftRules, DraftSave, OmittedFields, OmittedIsDraft};
 pub use error::{ErrorKind, StudioError};
 pub use example_store::{ExampleBook, ImportSummary, FORMAT_VERSION as EXAMPLES_FORMAT_VERSION};
 pub use examples::{CheckChange, CheckResult, CheckRun, ExampleCheck, ExampleQuestion};
+pub use find_replace::{
+    Exclusions, FindIn, FindQuery, FindResults, FindScope, ReplaceReview, TrainingMatches,
+};
 pub use form_field::FormField;
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};
 pub use jobs::{
     ItemDifferences, ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem,
+    ReplaceItem,
 };
 pub use journal::RecoveredEdit;
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};

@@ -47,6 +47,8 @@ pub const COMMANDS: &[&str] = &[
     "instruction_health",
     "check_up",
     "similar_trainings",
+    "find_text",
+    "review_replace",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

@@ -17,6 +17,10 @@ import type { DraftRules } from './bindings/DraftRules';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ExampleBook } from './bindings/ExampleBook';
 import type { ExampleQuestion } from './bindings/ExampleQuestion';
+import type { Exclusions } from './bindings/Exclusions';
+import type { FindQuery } from './bindings/FindQuery';
+import type { FindResults } from './bindings/FindResults';
+import type { FindScope } from './bindings/FindScope';
 import type { FormField } from './bindings/FormField';
 import type { HealthFinding } from './bindings/HealthFinding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
@@ -28,6 +32,7 @@ import type { OutboxView } from './bindings/OutboxView';
 import type { Reach } from './bindings/Reach';
 import type { ReachEdit } from './bindings/ReachEdit';
 import type { ReachQuestion } from './bindings/ReachQuestion';
+import type { ReplaceReview } from './bindings/ReplaceReview';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
@@ -174,6 +179,18 @@ export type Seen = Record<string, string>;
 
 /** Starts a bulk job and answers its id; progress comes as "job-progress" events. Kind `busy` while another runs. */
 export const startJob = (request: JobRequest, seen: Seen): Promise<string> => call('start_job', { request, seen });
+
+/** Every match of `query` in the trainings of `scope` (as last loaded), grouped by training. Kind `invalid_input` for a regular expression that is not valid. */
+export const findText = (query: FindQuery, scope: FindScope): Promise<FindResults> =>
+  call('find_text', { query, scope });
+
+/** The review of a replace without the unticked trainings and matches, with the job that writes it (`request`, `seen`) and the one that undoes it. */
+export const reviewReplace = (
+  query: FindQuery,
+  scope: FindScope,
+  excluded: Exclusions,
+  publish: boolean,
+): Promise<ReplaceReview> => call('review_replace', { query, scope, excluded, publish });
 
 /** Stops the job before its next item. */
 export const cancelJob = (jobId: string): Promise<null> => call('cancel_job', { jobId });

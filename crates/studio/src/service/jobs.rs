@@ -14,7 +14,7 @@ use crate::error::{ErrorKind, Result};
 use crate::history::History;
 use crate::job_board::{JobBoard, Seen};
 use crate::job_runner::{JobRun, Queue};
-use crate::jobs::{JobId, JobKind, JobProgress, JobRequest};
+use crate::jobs::{JobId, JobProgress, JobRequest};
 use crate::open_workspace::Session;
 use crate::outbox::Outbox;
 
@@ -81,8 +81,8 @@ struct Started {
 }
 
 impl Started {
-    /// Runs the job, keeping the session's cache in step and each publish or unpublish in the
-    /// local history (the one place a job's versions are kept), then settles (with the versions seen for a retry: open.cx's for the
+    /// Runs the job, keeping the session's cache in step and each publish, unpublish or
+    /// replace in the local history (the one place a job's versions are kept), then settles (with the versions seen for a retry: open.cx's for the
     /// items that met a change) and announces the end.
     async fn run(self) {
         let Started {
@@ -123,9 +123,11 @@ impl Started {
             rules: session.rules(),
             names: names.names(),
         };
-        let published = match request.kind() {
-            JobKind::Publish => Some(true),
-            JobKind::Unpublish => Some(false),
+        // The writes kept in the history, with whether each published.
+        let published = match &request {
+            JobRequest::Publish { .. } => Some(true),
+            JobRequest::Unpublish { .. } => Some(false),
+            JobRequest::Replace { publish, .. } => Some(*publish),
             _ => None,
         };
         let mut recording = Vec::new();

@@ -13,7 +13,8 @@
 //!   (what the AI would be given for a customer's message), `examples.rs` (example questions and
 //!   their checks, kept on this computer), `chat_try.rs` (a question tried on the workspace's
 //!   live AI), `radar.rs` (the health of the training being written, the workspace check-up),
-//!   `similar.rs` (the trainings like the one being edited).
+//!   `similar.rs` (the trainings like the one being edited), `find_replace.rs` (find and
+//!   replace across trainings; its writes are a bulk job).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -41,6 +42,7 @@ use crate::workspace_cache::WorkspaceCache;
 mod chat_try;
 mod directories;
 mod examples;
+mod find_replace;
 mod history;
 mod jobs;
 mod journal;
