@@ -18,6 +18,7 @@ import {
   revert,
   timeLeft,
   undoItems,
+  undoRequest,
 } from './jobs';
 
 const names = (id: string | null) => (id === null ? 'No directory' : id === 'd-billing' ? 'Billing' : 'Other');
@@ -132,6 +133,30 @@ describe('jobs', () => {
     expect(notMoved(job)).toEqual(['b']);
     expect(undoItems(job)).toEqual([{ id: 'a', directory_id: null }]);
     expect(retryRequest(job)).toEqual({ kind: 'move', items: [{ id: 'b', directory_id: 'd-billing' }] });
+  });
+
+  it('a replace offers Undo of the trainings it changed and retries only the failed ones', () => {
+    const request = {
+      kind: 'replace' as const,
+      publish: false,
+      items: [
+        { id: 'a', title: 'A', content: '45 days' },
+        { id: 'b', title: 'B', content: '45 days' },
+      ],
+    };
+    const restore = { ...request, items: request.items.map((i) => ({ ...i, content: '30 days' })) };
+    let job = newJob(request, names, new Map(), false, restore);
+    expect(job).toMatchObject({ title: 'Replacing in 2 trainings', total: 2 });
+    const failure: ItemFailure = { id: 'b', title: 'B', kind: 'conflict', message: 'Changed on open.cx.' };
+    job = applyProgress(
+      job,
+      progress({ kind: 'replace', done: 2, updated: [training({ id: 'a' }), training({ id: 'b' })], failed: [failure], state: 'finished' }),
+    );
+    expect(undoRequest(job)).toEqual({ ...restore, items: [{ id: 'a', title: 'A', content: '30 days' }] });
+    expect(retryRequest(job)).toEqual({ ...request, items: [request.items[1]] });
+    const undo = newJob(restore, names, new Map(), true);
+    expect(undo.title).toBe('Putting back the text of 2 trainings');
+    expect(undoRequest(undo)).toBeNull();
   });
 
   it('after Cancel, the items never reached count as not moved', () => {

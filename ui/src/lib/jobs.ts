@@ -2,7 +2,8 @@
 // ("45 of 150 · about 2 min left"), and how its progress changes the list — a move shows at once
 // (optimistic) and an item goes back where it was when the server refuses it. A publish,
 // unpublish or delete of one training is a job of one that says what happened in that one
-// training's words (`oneOutcome`).
+// training's words (`oneOutcome`). A replace (find and replace) carries the job that puts each
+// training's previous text back, for Undo.
 import type { ItemDifferences } from './bindings/ItemDifferences';
 import type { ItemFailure } from './bindings/ItemFailure';
 import type { JobKind } from './bindings/JobKind';
@@ -36,8 +37,10 @@ export interface Job {
   before: Before;
   /** Ids the server reported as changed (for a cancelled move: which ones really moved). */
   changed: ReadonlySet<string>;
-  /** True for the move back that Undo starts (it offers no Undo of its own). */
+  /** True for the move back or the text put back that Undo starts (it offers no Undo of its own). */
   isUndo: boolean;
+  /** Replaces only: the replace that puts each training's previous text back (Undo). */
+  restore: JobRequest | null;
   /** How open.cx's answers to a publish or unpublish differed from what it promised, so far. */
   differences: ItemDifferences[];
   /**
@@ -52,7 +55,7 @@ export type OneRequest = Extract<JobRequest, { kind: 'publish' | 'unpublish' | '
 
 /** The ids a request works on, in order. */
 export function requestIds(request: JobRequest): string[] {
-  return request.kind === 'move' ? request.items.map((i) => i.id) : [...request.ids];
+  return request.kind === 'move' || request.kind === 'replace' ? request.items.map((i) => i.id) : [...request.ids];
 }
 
 /** The running and the finished sentence for a job; `dirName` names a directory id (`null` = none). */
@@ -80,6 +83,11 @@ export function describeJob(
         title: `Setting channels and segments for ${n}`,
         doneText: `Set channels and segments for ${n}`,
       };
+    case 'replace':
+      if (isUndo) return { title: `Putting back the text of ${n}`, doneText: `Put back the text of ${n}` };
+      return request.publish
+        ? { title: `Replacing and publishing in ${n}`, doneText: `Replaced and published in ${n}` }
+        : { title: `Replacing in ${n}`, doneText: `Replaced in ${n}, saved as drafts` };
   }
 }
 
@@ -89,6 +97,7 @@ export function newJob(
   dirName: (id: string | null) => string,
   before: Before = new Map(),
   isUndo = false,
+  restore: JobRequest | null = null,
 ): Job {
   const { title, doneText } = describeJob(request, dirName, isUndo);
   return {
@@ -106,6 +115,7 @@ export function newJob(
     before,
     changed: new Set(),
     isUndo,
+    restore,
     differences: [],
     one: null,
   };
@@ -258,6 +268,31 @@ export function undoItems(job: Job): MoveItem[] {
     .map(([id, directory_id]) => ({ id, directory_id }));
 }
 
+/** The ids of a job whose change open.cx has: reported changed and not refused. */
+function changedIds(job: Job): Set<string> {
+  const failed = new Set(job.failed.map((f) => f.id));
+  return new Set([...job.changed].filter((id) => !failed.has(id)));
+}
+
+/**
+ * What Undo starts once `job` ended: the move back of what moved, or the replace that puts back
+ * the previous text of each training replaced; `null` when there is nothing to undo (or the job
+ * was itself an Undo).
+ */
+export function undoRequest(job: Job): JobRequest | null {
+  if (job.isUndo) return null;
+  if (job.kind === 'move') {
+    const items = undoItems(job);
+    return items.length > 0 ? { kind: 'move', items } : null;
+  }
+  if (job.restore?.kind === 'replace') {
+    const changed = changedIds(job);
+    const items = job.restore.items.filter((i) => changed.has(i.id));
+    return items.length > 0 ? { ...job.restore, items } : null;
+  }
+  return null;
+}
+
 /** The request of a retry over the failed items only (what `retry_failed` does in the backend). */
 export function retryRequest(job: Job): JobRequest {
   const failed = new Set(job.failed.map((f) => f.id));
@@ -267,6 +302,8 @@ export function retryRequest(job: Job): JobRequest {
       return { kind: 'move', items: r.items.filter((i) => failed.has(i.id)) };
     case 'set_visibility':
       return { ...r, ids: r.ids.filter((id) => failed.has(id)) };
+    case 'replace':
+      return { ...r, items: r.items.filter((i) => failed.has(i.id)) };
     default:
       return { kind: r.kind, ids: r.ids.filter((id) => failed.has(id)) };
   }

@@ -1,14 +1,14 @@
 // What the main view tells the person after an action on the workspace: the last outcome (a
-// notice, with Undo after a move) and the last failure (with "Try again" when it can be
+// notice, with Undo after a move or a replace) and the last failure (with "Try again" when it can be
 // repeated). Outcomes are read out to screen readers as they are shown; failures by their banner.
 import { announce } from '../announcer.svelte';
-import type { MoveItem } from '../bindings/MoveItem';
+import type { JobRequest } from '../bindings/JobRequest';
 import { IpcError, toIpcError } from '../ipc';
 
 export interface Notice {
   text: string;
-  /** The move back that Undo starts, when the outcome was a move. */
-  undo: MoveItem[] | null;
+  /** The job Undo starts (a move back, or a replace putting the previous text back), if any. */
+  undo: JobRequest | null;
 }
 
 export interface ActionError {
@@ -21,7 +21,7 @@ export class Feedback {
   error = $state.raw<ActionError | null>(null);
 
   /** Shows and reads out an outcome. */
-  tell(text: string, undo: MoveItem[] | null = null): void {
+  tell(text: string, undo: JobRequest | null = null): void {
     this.notice = { text, undo };
     announce(text);
   }

@@ -94,7 +94,7 @@ describe('the job store', () => {
     jobs.moveTo(['t-shipping'], 'dir-tone');
     await settle();
     await backend.emit('job-progress', progress({ job_id: 'job-1', updated: [{ ...SHIPPING, directory_id: 'dir-tone' }] }));
-    expect(feedback.notice?.undo).toEqual([{ id: 't-shipping', directory_id: 'dir-billing' }]);
+    expect(feedback.notice?.undo).toEqual({ kind: 'move', items: [{ id: 't-shipping', directory_id: 'dir-billing' }] });
     jobs.undo();
     expect(workspace.byId.get('t-shipping')?.directory_id).toBe('dir-billing');
     await settle();

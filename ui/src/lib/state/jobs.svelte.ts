@@ -2,7 +2,7 @@
 // the one place in the UI that knows whether a job runs (the main view's buttons and the app's
 // question before closing read it here). Starting a job shows a move at once; each event brings
 // the server's copies into the workspace and puts refused moves back; the end says what happened,
-// with Undo after a move. A publish, unpublish or delete of one training is a job of one too: it
+// with Undo after a move or a replace (find and replace). A publish, unpublish or delete of one training is a job of one too: it
 // shows no panel and ends in that training's own words (or its error, with "Try again").
 import { announce } from '../announcer.svelte';
 import type { JobProgress } from '../bindings/JobProgress';
@@ -20,7 +20,7 @@ import {
   queuedText,
   requestIds,
   retryRequest,
-  undoItems,
+  undoRequest,
   type Before,
   type Job,
 } from '../jobs';
@@ -83,11 +83,26 @@ export class JobStore {
     this.#startMove(plan.items, plan.before);
   }
 
-  /** Undo of the move the notice tells of: each training back where it was. */
+  /** Undo of the job the notice tells of: each training back where it was, or its previous text back. */
   undo(): void {
-    const items = this.#feedback.notice?.undo;
-    if (!items) return;
-    this.#startMove([...items], whereNow(items, this.#workspace), true);
+    const request = this.#feedback.notice?.undo;
+    if (!request) return;
+    if (request.kind === 'move') {
+      this.#startMove([...request.items], whereNow(request.items, this.#workspace), true);
+      return;
+    }
+    const seen = this.#workspace.seenOf(requestIds(request));
+    const name = (id: string | null) => this.#workspace.dirName(id);
+    void this.#launch(newJob(request, name, undefined, true), () => startJob(request, seen));
+  }
+
+  /**
+   * Find and replace: writes the reviewed texts (`request`, against the versions the matches were
+   * found in, `seen`); Undo then starts `restore` for the trainings replaced.
+   */
+  replace(request: JobRequest, seen: Record<string, string>, restore: JobRequest): void {
+    const name = (id: string | null) => this.#workspace.dirName(id);
+    void this.#launch(newJob(request, name, undefined, false, restore), () => startJob(request, seen));
   }
 
   /** Publish, unpublish, delete or set where trainings apply, for one training or several. */
@@ -176,7 +191,7 @@ export class JobStore {
       return;
     }
     if (done.kind === 'move' && done.state === 'cancelled') this.#workspace.moveBack(done.before, notMoved(done));
-    const undo = done.kind === 'move' && !done.isUndo ? undoItems(done) : [];
+    const undo = undoRequest(done);
     if (done.failed.length > 0) {
       announce(
         `${countTrainings(done.failed.length)} could not be changed: ${done.failed
@@ -192,7 +207,7 @@ export class JobStore {
         : done.queued.length > 0
           ? queuedText(done)
           : done.doneText;
-    this.#feedback.tell(text, undo.length > 0 ? undo : null);
+    this.#feedback.tell(text, undo);
   }
 
   // ---- the person's answers -----------------------------------------------------------------
@@ -216,7 +231,7 @@ export class JobStore {
     const jobId = last.jobId;
     this.#job = null;
     const name = (id: string | null) => this.#workspace.dirName(id);
-    const view = newJob(retryRequest(last), name, last.before, last.isUndo);
+    const view = newJob(retryRequest(last), name, last.before, last.isUndo, last.restore);
     void this.#launch(view, () => retryFailed(jobId));
   }
 
