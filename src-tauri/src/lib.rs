@@ -3,8 +3,11 @@
 //! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits,
 //! job progress and outbox changes as events (all of them in [`events`]), and sends the outbox
 //! while entries wait. One app runs per data
-//! folder: a second launch brings the running window to the front ([`single_instance`]).
+//! folder: a second launch brings the running window to the front ([`single_instance`]). A
+//! first argument naming a command runs it on the command line instead, without a window
+//! ([`cli`]).
 
+pub mod cli;
 pub mod commands;
 #[cfg(test)]
 mod contract;

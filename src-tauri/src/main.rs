@@ -1,7 +1,9 @@
 //! Training Studio entry point: reads the command line and runs the app.
 //!
 //! `--demo` opens the demo workspace at start instead of the last one; `--demo-seed SEED`
-//! chooses the demo simulator's data (`demo`, the default, `empty` or `scale:N`).
+//! chooses the demo simulator's data (`demo`, the default, `empty` or `scale:N`). A first
+//! argument naming a command (`training-studio replace …`) runs that command without a window
+//! and exits with its status (`training_studio_lib::cli`).
 //!
 //! On Linux it turns WebKitGTK's accelerated compositing off unless
 //! `WEBKIT_DISABLE_COMPOSITING_MODE` is already set: the app draws text and forms, which gain
@@ -11,16 +13,20 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use training_studio_lib::LaunchOptions;
+use training_studio_lib::{cli, LaunchOptions};
 
 const USAGE: &str = "usage: training-studio [--demo] [--demo-seed demo|empty|scale:N]";
 
 fn main() {
     #[cfg(target_os = "linux")]
     prefer_plain_compositing();
-    match parse_args(std::env::args().skip(1)) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|first| cli::is_command(first)) {
+        std::process::exit(cli::run(&args));
+    }
+    match parse_args(args) {
         Ok(Some(options)) => training_studio_lib::run(options),
-        Ok(None) => println!("{USAGE}"),
+        Ok(None) => println!("{USAGE}\n\ncommands:\n{}", cli::commands_help()),
         Err(message) => {
             eprintln!("training-studio: {message}\n{USAGE}");
             std::process::exit(2);
