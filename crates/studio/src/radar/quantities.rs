@@ -2,7 +2,12 @@
 //! months, years, percentages and money (€, $, £, EUR, USD, GBP) — each with the words of its
 //! clause, so two numbers are only compared when they are about the same thing. Durations are
 //! compared in minutes, so "48 hours" and "2 days" agree; a business day is not converted (it
-//! depends on the calendar), nor is money between currencies.
+//! depends on the calendar), nor is money between currencies. A range ("5–7 business days", "5
+//! to 7 days") is one quantity.
+//!
+//! Each is quoted as an editor would say it, so a contradiction's explanation reads as a
+//! sentence: with its preposition ("within 30 days") or the whole bound it sets ("more than 10
+//! business days", "at least 2 hours", "up to 30 days", "no later than 5 days"), a range whole.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -25,19 +30,24 @@ pub(super) enum Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Quantity {
     pub unit: Unit,
-    /// In the unit's measure (minutes for a duration).
-    pub value: f64,
-    /// As written, with the word before it when that is a preposition ("within 30 days").
+    /// From and to, in the unit's measure (minutes for a duration); the same twice for one
+    /// number.
+    pub value: (f64, f64),
+    /// As written, with the preposition or bound before it ("within 30 days", "more than 10
+    /// business days"), a range whole ("5–7 business days").
     pub shown: String,
     /// The stems of the content words of its clause, unit words left out.
     pub topic: BTreeSet<String>,
 }
 
-/// Prepositions quoted with the number ("within 30 days", "after 2 hours").
-const PREPOSITIONS: [&str; 14] = [
-    "within", "in", "after", "before", "for", "under", "over", "about", "by", "to", "than", "of",
-    "least", "most",
+/// Prepositions quoted with the number ("within 30 days", "after 2 hours"); "than", "at least",
+/// "at most" and "up to" are quoted with the words that make them a bound ([`lead_in`]).
+const PREPOSITIONS: [&str; 11] = [
+    "within", "in", "after", "before", "for", "under", "over", "about", "by", "to", "of",
 ];
+
+/// What joins the two numbers of a range besides "to": "5–7", "5 - 7".
+const RANGE_JOINS: [&str; 3] = ["-", "–", "—"];
 
 /// Words that end a clause: numbers on either side are about different things.
 const CLAUSE_WORDS: [&str; 7] = ["and", "but", "or", "while", "whereas", "except", "unless"];
@@ -91,24 +101,27 @@ pub(super) fn quantities(text: &str, words: &[Word], skip: &[Range<usize>]) -> V
         // "4.99" and "1,000" are two words with "." or "," between them.
         let (number_end, last) = number_end(text, words, k);
         next_k = last + 1;
-        let Some(value) = number_value(&text[word.range.start..number_end]) else {
+        let Some(high) = number_value(&text[word.range.start..number_end]) else {
             continue;
         };
+        if range_after(text, words, last) {
+            continue; // read with the range's second number
+        }
+        // A range's first number has no unit of its own: it is read with the second.
+        let (first, low) = range_before(text, words, k).unwrap_or((k, high));
         let Some((unit, factor, unit_end)) = unit_after(text, words, last, number_end)
-            .or_else(|| money_before(text, words, k, number_end))
+            .or_else(|| money_before(text, words, first, number_end))
         else {
             continue;
         };
-        let start = match k.checked_sub(1).map(|p| &words[p]) {
-            Some(before) if PREPOSITIONS.contains(&before.lower.as_str()) => before.range.start,
-            _ => word.range.start,
-        };
-        let start = currency_symbol_before(text, word.range.start)
+        let number_start = words[first].range.start;
+        let start = lead_in(words, first).unwrap_or(number_start);
+        let start = currency_symbol_before(text, number_start)
             .unwrap_or(start)
             .min(start);
         found.push(Quantity {
             unit,
-            value: value * factor,
+            value: (low * factor, high * factor),
             shown: text[start..unit_end].to_owned(),
             topic: clause_topic(words, k),
         });
@@ -129,6 +142,78 @@ fn number_end(text: &str, words: &[Word], k: usize) -> (usize, usize) {
         }
     }
     (words[last].range.end, last)
+}
+
+/// Where the number ending with word `last` starts (its first word).
+fn number_start(text: &str, words: &[Word], last: usize) -> usize {
+    let mut first = last;
+    while first > 0 {
+        let between = &text[words[first - 1].range.end..words[first].range.start];
+        let digits = words[first - 1].lower.chars().all(|c| c.is_ascii_digit());
+        if digits && (between == "." || between == ",") {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// Whether words `low` and `high` are the two numbers of a range: "5–7", "5 - 7", "5 to 7".
+fn is_range(text: &str, words: &[Word], low: usize, high: usize) -> bool {
+    if high >= words.len() {
+        return false;
+    }
+    let digits = |k: usize| words[k].lower.chars().all(|c| c.is_ascii_digit());
+    let joined = match high.checked_sub(low) {
+        Some(1) => {
+            RANGE_JOINS.contains(&text[words[low].range.end..words[high].range.start].trim())
+        }
+        Some(2) => words[low + 1].lower == "to",
+        _ => false,
+    };
+    joined && digits(low) && digits(high)
+}
+
+/// The word a range's second number would start at, after the number ending with word `last`.
+fn range_second(words: &[Word], last: usize) -> usize {
+    match words.get(last + 1) {
+        Some(to) if to.lower == "to" => last + 2,
+        _ => last + 1,
+    }
+}
+
+/// Whether the number ending with word `last` starts a range.
+fn range_after(text: &str, words: &[Word], last: usize) -> bool {
+    is_range(text, words, last, range_second(words, last))
+}
+
+/// When the number at word `k` ends a range, the first word of the range's first number and
+/// its value.
+fn range_before(text: &str, words: &[Word], k: usize) -> Option<(usize, f64)> {
+    let low = [2, 1]
+        .into_iter()
+        .filter_map(|back| k.checked_sub(back))
+        .find(|&low| is_range(text, words, low, k))?;
+    let first = number_start(text, words, low);
+    let value = number_value(&text[words[first].range.start..words[low].range.end])?;
+    Some((first, value))
+}
+
+/// Where the words before the number at word `k` that say how it bounds what it counts start:
+/// a preposition ("within"), or a bound of two or three words ("more than", "older than", "no
+/// later than", "at least", "at most", "up to"); none when the word before is neither.
+fn lead_in(words: &[Word], k: usize) -> Option<usize> {
+    let before = |n: usize| k.checked_sub(n).map(|i| words[i].lower.as_str());
+    let from = |n: usize| Some(words[k - n].range.start);
+    match before(1)? {
+        // The comparative is the point: "more than 10 days", "no later than 5 days".
+        "than" if before(2).is_some() => from(if before(3) == Some("no") { 3 } else { 2 }),
+        "least" | "most" if before(2) == Some("at") => from(2),
+        "to" if before(2) == Some("up") => from(2),
+        word if PREPOSITIONS.contains(&word) => from(1),
+        _ => None,
+    }
 }
 
 /// "1,000" → 1000, "4.99" → 4.99, "30-day"'s "30" → 30.
@@ -247,7 +332,7 @@ mod tests {
     use super::*;
     use crate::radar::words::words;
 
-    fn found(text: &str) -> Vec<(Unit, f64, String)> {
+    fn found(text: &str) -> Vec<(Unit, (f64, f64), String)> {
         quantities(text, &words(text), &[])
             .into_iter()
             .map(|q| (q.unit, q.value, q.shown))
@@ -259,15 +344,73 @@ mod tests {
         assert_eq!(
             found("Refunds within 30 days, a 10% fee, €4.99 or 1,000 EUR, after 48h, 5 business days."),
             [
-                (Unit::Duration, 30.0 * 1440.0, "within 30 days".into()),
-                (Unit::Percent, 10.0, "10%".into()),
-                (Unit::Money("EUR"), 4.99, "€4.99".into()),
-                (Unit::Money("EUR"), 1000.0, "1,000 EUR".into()),
-                (Unit::Duration, 48.0 * 60.0, "after 48h".into()),
-                (Unit::BusinessDays, 5.0, "5 business days".into()),
+                (Unit::Duration, one(30.0 * 1440.0), "within 30 days".into()),
+                (Unit::Percent, one(10.0), "10%".into()),
+                (Unit::Money("EUR"), one(4.99), "€4.99".into()),
+                (Unit::Money("EUR"), one(1000.0), "1,000 EUR".into()),
+                (Unit::Duration, one(48.0 * 60.0), "after 48h".into()),
+                (Unit::BusinessDays, one(5.0), "5 business days".into()),
             ]
         );
         assert_eq!(found("A 14-day return window.")[0].2, "14-day");
+    }
+
+    fn one(value: f64) -> (f64, f64) {
+        (value, value)
+    }
+
+    fn shown(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(_, _, shown)| shown).collect()
+    }
+
+    #[test]
+    fn a_bound_is_quoted_whole_never_from_its_last_word() {
+        // The demo's refund training (its sentence as the rules read it, without the bold):
+        // once quoted as "than 10 business days".
+        assert_eq!(
+            shown(
+                "If the return was received more than 10 business days ago and is not refunded \
+                 yet, hand off to a human agent."
+            ),
+            ["more than 10 business days"]
+        );
+        assert_eq!(
+            shown("Reply no later than 2 hours after the call, and never sooner than 5 minutes."),
+            ["no later than 2 hours", "sooner than 5 minutes"]
+        );
+        assert_eq!(
+            shown("Keep at least 30 days, at most 60 days, up to 90 days."),
+            ["at least 30 days", "at most 60 days", "up to 90 days"]
+        );
+        // A bound word with nothing to make it one is left out rather than quoted alone.
+        assert_eq!(shown("Than 3 days. Least 4 days."), ["3 days", "4 days"]);
+    }
+
+    #[test]
+    fn a_range_is_one_quantity_quoted_whole() {
+        assert_eq!(
+            found("Refunds take 5–7 business days to reach the card, deliveries 2 to 3 days."),
+            [
+                (Unit::BusinessDays, (5.0, 7.0), "5–7 business days".into()),
+                (
+                    Unit::Duration,
+                    (2.0 * 1440.0, 3.0 * 1440.0),
+                    "2 to 3 days".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            found("Shipping costs €4.99 - 5.99 within 1-2 hours."),
+            [
+                (Unit::Money("EUR"), (4.99, 5.99), "€4.99 - 5.99".into()),
+                (Unit::Duration, (60.0, 120.0), "within 1-2 hours".into()),
+            ]
+        );
+        // Not a range: an amount with its own unit, or "up to".
+        assert_eq!(
+            shown("From 5 days - 7 days, up to 9 days."),
+            ["5 days", "7 days", "up to 9 days"]
+        );
     }
 
     #[test]
