@@ -4,9 +4,10 @@
 //! item other than a health suggestion).
 //!
 //! Candidate pairs come from the workspace's full-text index: each training checked is paired
-//! with its [`NEIGHBOURS`] nearest trainings by more-like-this, never with every other training,
-//! and each pair is assessed once by the radar ([`similarity`], each training read once into a
-//! [`Profile`]). A pair is listed when the two say nearly the same thing or may contradict each
+//! with its [`NEIGHBOURS`] nearest trainings by more-like-this (the index keeps only the best
+//! while it searches; the searches, most of the check-up's time, run on every core), never with
+//! every other training, and each pair is assessed once by the radar ([`similarity`], each
+//! training read once into a [`Profile`]). A pair is listed when the two say nearly the same thing or may contradict each
 //! other; two trainings merely about the same topic are not a problem.
 //!
 //! The order, worst first ([`Rank`]):
@@ -38,7 +39,7 @@ use crate::radar::{
     health, similarity, Compared, Examined, HealthFinding, Likeness, Profile, Severity, Similarity,
     Surroundings,
 };
-use crate::search_index::{Text, TrainingIndex};
+use crate::search_index::{Neighbour, Text, TrainingIndex};
 
 /// How many of its nearest trainings (by the index) each training checked is paired with.
 pub const NEIGHBOURS: usize = 10;
@@ -201,12 +202,8 @@ fn pairs(
 ) -> Result<Vec<(Rank, CheckUpItem)>> {
     // Each pair once, its two trainings in title order, however many sides found it.
     let mut candidates: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for training in checked {
-        let text = Text {
-            title: training.shown_title(),
-            content: training.shown_content(),
-        };
-        for neighbour in index.neighbours(&training.id, text, NEIGHBOURS)? {
+    for (training, neighbours) in checked.iter().zip(neighbours_of_each(checked, index)?) {
+        for neighbour in neighbours {
             if let Some(other) = trainings.get(&neighbour.id) {
                 let (a, b) = in_title_order(training, other);
                 candidates.insert((&a.id, &b.id));
@@ -249,6 +246,34 @@ fn pairs(
             (rank, item)
         })
         .collect())
+}
+
+/// The [`NEIGHBOURS`] nearest trainings of each of `checked`, in its order: its share of the
+/// queries to each core.
+fn neighbours_of_each(checked: &[&Training], index: &TrainingIndex) -> Result<Vec<Vec<Neighbour>>> {
+    let nearest = |training: &&Training| {
+        let text = Text {
+            title: training.shown_title(),
+            content: training.shown_content(),
+        };
+        index.neighbours(&training.id, text, NEIGHBOURS)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = checked.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let searches: Vec<_> = checked
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().map(nearest).collect::<Result<Vec<_>>>()))
+            .collect();
+        let mut found = Vec::with_capacity(checked.len());
+        for search in searches {
+            let part = search
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            found.extend(part);
+        }
+        Ok(found)
+    })
 }
 
 /// The pair as an item and its rank, when it is one to list.

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use opencx::Training;
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::indexer::IndexWriterOptions;
@@ -465,19 +465,28 @@ impl TrainingIndex {
         }
         let searcher = self.reader.searcher();
         let query = self.neighbour_query(&searcher, text)?;
-        let found = searcher
-            .search(&query, &Hits { words: Vec::new() })
-            .map_err(index_error)?;
-        let mut neighbours: Vec<Neighbour> = found
-            .into_iter()
-            .filter_map(|Hit { key, score, .. }| {
-                let other = self.ids.get(&key)?;
-                (other != id).then(|| Neighbour {
+        // The best `limit` and one more, in case `id` itself is among them: tantivy keeps only
+        // those while it searches (block-max WAND skips what cannot make it), instead of every
+        // training sharing a word with the text.
+        let best = TopDocs::with_limit(limit + 1).order_by_score();
+        let found = searcher.search(&query, &best).map_err(index_error)?;
+        let mut neighbours = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let keys = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("key")
+                .map_err(index_error)?;
+            let Some(other) = keys.first(address.doc_id).and_then(|k| self.ids.get(&k)) else {
+                continue;
+            };
+            if other != id {
+                neighbours.push(Neighbour {
                     id: other.clone(),
                     score,
-                })
-            })
-            .collect();
+                });
+            }
+        }
         neighbours.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         neighbours.truncate(limit);
         Ok(neighbours)

@@ -148,8 +148,8 @@ pub fn contradictions_read(first: &Reading, second: &Reading) -> Vec<Contradicti
         return Vec::new();
     }
     let mut found = Vec::new();
-    for x in a {
-        for y in b {
+    for x in a.iter().filter(|r| r.may_disagree()) {
+        for y in b.iter().filter(|r| r.may_disagree()) {
             if x.sentence.text == y.sentence.text {
                 continue; // the same sentence agrees with itself
             }
@@ -179,6 +179,14 @@ pub fn contradictions_read(first: &Reading, second: &Reading) -> Vec<Contradicti
     found
 }
 
+impl Read {
+    /// Whether a rule can find anything in it: a sentence without an absolute, a number or a
+    /// contact detail disagrees with none (most sentences; the check-up compares many pairs).
+    fn may_disagree(&self) -> bool {
+        !self.absolutes.is_empty() || !self.quantities.is_empty() || !self.contacts.is_empty()
+    }
+}
+
 fn quote(markdown: &str, sentence: &Sentence) -> Quote {
     let utf16 = |byte: usize| markdown[..byte].encode_utf16().count();
     Quote {
@@ -202,7 +210,10 @@ fn different_numbers(x: &Read, y: &Read) -> Option<String> {
 
 /// Contact details of one kind with no value in common, in sentences about the same thing.
 fn different_contacts(x: &Read, y: &Read) -> Option<String> {
-    if x.contact_topic.is_disjoint(&y.contact_topic) {
+    if x.contacts.is_empty()
+        || y.contacts.is_empty()
+        || x.contact_topic.is_disjoint(&y.contact_topic)
+    {
         return None;
     }
     [ContactKind::Email, ContactKind::Phone, ContactKind::Web]
@@ -318,6 +329,46 @@ mod tests {
                 ContradictionKind::DifferentNumbers,
                 "One says €4.99, the other 5.99 EUR.".into()
             )]
+        );
+    }
+
+    #[test]
+    fn numbers_are_quoted_with_the_bound_or_range_they_belong_to() {
+        // The demo's "How returns work" and "Checking the status of a return refund".
+        let policy = "3. We refund within **5 business days** of receiving the parcel.";
+        let status = "3. Refunds go back to the original payment method and take **5–7 business \
+                      days** to show up after *Refunded*.\n\nIf the return was received more \
+                      than **10 business days** ago and is not refunded yet, hand off to a human \
+                      agent.";
+        assert_eq!(
+            flags(policy, status),
+            [
+                (
+                    ContradictionKind::DifferentNumbers,
+                    "One says within 5 business days, the other 5–7 business days.".into()
+                ),
+                (
+                    ContradictionKind::DifferentNumbers,
+                    "One says within 5 business days, the other more than 10 business days.".into()
+                )
+            ]
+        );
+        assert_eq!(
+            flags(
+                "Refunds reach the card in 5 days.",
+                "A refund reaches the card in 5 to 7 days."
+            ),
+            [(
+                ContradictionKind::DifferentNumbers,
+                "One says in 5 days, the other in 5 to 7 days.".into()
+            )]
+        );
+        assert_eq!(
+            flags(
+                "Refunds reach the card in 5–7 days.",
+                "A refund reaches the card in 5 - 7 days."
+            ),
+            []
         );
     }
 
