@@ -5,9 +5,10 @@
 #   3. local search over 10,000 trainings per keystroke (vitest bench) against a naive baseline;
 #      "What will the AI see?" over 10,000 trainings (index, answer, re-index; criterion medians
 #      and the answer's p50/p95) against a naive scan; the writing radar: health of 10,000,
-#      contradictions of 1,000 pairs, and the workspace check-up at 1,000 and 10,000 against
+#      contradictions of 1,000 pairs, the workspace check-up at 1,000 and 10,000 against
 #      every pair (criterion medians; at 10,000 the all-pairs figure is a timed sample,
-#      extrapolated, as it prints);
+#      extrapolated, as it prints), and "Similar trainings" for one edit at 1,000 and 10,000
+#      against comparing it with every other training (criterion medians and p50/p95);
 #   4. autosave: journal writes of a 1, 10 and 100 KB training, against a plain overwrite;
 #   5. the release build: binary and .deb sizes (no AppImage: its bundler downloads linuxdeploy
 #      from GitHub);
@@ -40,10 +41,12 @@ cargo bench --quiet -p studio --bench reach -- --noplot 2>/dev/null | grep -E '^
 node scripts/criterion-table.mjs target/criterion/reach
 
 echo
-echo "## The writing radar and the workspace check-up (cargo bench -p studio --bench radar)"
+echo "## The writing radar, the workspace check-up and Similar trainings (cargo bench -p studio --bench radar)"
 cargo bench --quiet -p studio --bench radar -- --noplot 2>/dev/null |
-  grep -E -A1 '^(radar:|radar/|checkup/|check-up of|all pairs of)' | grep -v -e '^--$' -e '^Benchmarking'
+  grep -E -A1 '^(radar:|radar/|checkup/|check-up of|all pairs of|similar|all-pairs lookup)' |
+  grep -v -e '^--$' -e '^Benchmarking'
 node scripts/criterion-table.mjs target/criterion/checkup
+node scripts/criterion-table.mjs target/criterion/similar
 
 echo
 echo "## local search over 10,000 trainings (npm --prefix ui run bench:search)"

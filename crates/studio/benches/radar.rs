@@ -10,7 +10,15 @@
 //! (criterion's ten would take minutes); at 10,000 all pairs are 49,995,000: the baseline times a
 //! fixed sample of 200,000 pairs (every training with the 20 after it, wrapping) and extrapolates
 //! per pair, which it says when it prints.
+//!
+//! The editor's "Similar trainings" for one training while it is typed (an unsaved edit of a
+//! training that has a near-copy), on the same workspaces at 1,000 and 10,000 (criterion, and the
+//! p50/p95 of a timed loop, the target being a p95), beside the all-pairs baseline for one
+//! training in the same run: the edit compared with every other training, each read for the
+//! comparison as the lookup reads its candidates (the baseline skips the lookup's line diffs).
 //! Run: `cargo bench -p studio --bench radar`.
+
+mod support;
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -22,7 +30,9 @@ use studio::checkup::{check_up, CheckUpScope};
 use studio::radar::{
     contradictions, health, similarity, Compared, Examined, Profile, Similarity, Surroundings,
 };
-use studio::TrainingIndex;
+use studio::similar_trainings::similar_trainings;
+use studio::{TrainingDraft, TrainingIndex};
+use support::print_percentiles;
 
 const TRAININGS: usize = 10_000;
 const PAIRS: usize = 1_000;
@@ -367,5 +377,75 @@ fn checkup_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, radar, checkup_bench);
+/// The training whose edit the similar-trainings lookup follows: `t39` is its near-copy.
+const EDITED: &str = "t38";
+
+/// The all-pairs baseline for one training: `draft` of training `id` compared with every other
+/// training of `workspace`, each read for the comparison; how many are alike, and how many of
+/// those are notable (near-duplicates, or contradictions for the same customers).
+fn similar_to_every_other(
+    id: &str,
+    draft: &TrainingDraft,
+    workspace: &HashMap<String, Training>,
+) -> (usize, usize) {
+    let edited = Profile::new(Compared {
+        id: Some(id),
+        ..Compared::draft(draft, workspace.get(id))
+    });
+    let alike: Vec<Similarity> = workspace
+        .values()
+        .filter_map(|other| similarity(&edited, &Profile::new(Compared::training(other)), &[]))
+        .collect();
+    let notable = alike.iter().filter(|s| is_notable(s)).count();
+    (alike.len(), notable)
+}
+
+/// What the lookup marks notable (`similar_trainings.rs`).
+fn is_notable(s: &Similarity) -> bool {
+    s.likeness == studio::radar::Likeness::NearDuplicate
+        || (s.reach.overlaps && !s.contradictions.is_empty())
+}
+
+fn similar_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("similar");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let workspace = support_workspace(n);
+        let index = TrainingIndex::build(workspace.values()).unwrap();
+        // Typing: a sentence added to the saved text, not indexed yet.
+        let mut draft = TrainingDraft::from_training(&workspace[EDITED]);
+        draft
+            .content
+            .push_str(" Always offer a discount code when the refund is late.");
+        let lookup = || similar_trainings(EDITED, Some(&draft), &workspace, &index, &[]).unwrap();
+        let found = lookup();
+        let (alike, notable) = similar_to_every_other(EDITED, &draft, &workspace);
+        println!(
+            "similar trainings of one edit among {n}: the lookup lists {} ({} notable), comparing \
+             with every other finds {alike} alike ({notable} notable)",
+            found.len(),
+            found.iter().filter(|s| s.notable).count()
+        );
+        print_percentiles(&format!("similar lookup among {n} trainings"), 300, || {
+            lookup();
+        });
+        let baseline_runs = if n == 1_000 { 100 } else { 20 };
+        print_percentiles(
+            &format!("all-pairs lookup among {n} trainings"),
+            baseline_runs,
+            || {
+                similar_to_every_other(EDITED, &draft, &workspace);
+            },
+        );
+        group.bench_function(BenchmarkId::new("lookup, index neighbours", n), |b| {
+            b.iter(lookup)
+        });
+        group.bench_function(BenchmarkId::new("all pairs for one", n), |b| {
+            b.iter(|| similar_to_every_other(EDITED, &draft, &workspace))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, radar, checkup_bench, similar_bench);
 criterion_main!(benches);

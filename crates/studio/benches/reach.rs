@@ -8,14 +8,16 @@
 //! Also prints the answer's p50/p95 over 300 runs (criterion reports means and medians).
 //! Run: `cargo bench -p studio --bench reach`.
 
+mod support;
+
 use std::collections::HashSet;
-use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use opencx::{Channel, Segment, Training, TrainingType};
 use serde_json::Map;
 use studio::{reach::reach, ReachEdit, ReachQuestion, TrainingDraft, TrainingIndex};
+use support::print_percentiles;
 
 const TRAININGS: usize = 10_000;
 
@@ -254,19 +256,6 @@ fn segments() -> Vec<Segment> {
     serde_json::from_value(serde_json::json!([{"id": "vip", "name": "VIP"}])).unwrap()
 }
 
-/// p50 and p95 of `runs` answers, in milliseconds.
-fn percentiles(runs: usize, mut answer: impl FnMut()) -> (f64, f64) {
-    let mut took: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            answer();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    took.sort_by(f64::total_cmp);
-    (took[runs / 2], took[runs * 95 / 100])
-}
-
 fn reach_bench(c: &mut Criterion) {
     let trainings = workspace(TRAININGS);
     let segments = segments();
@@ -279,17 +268,19 @@ fn reach_bench(c: &mut Criterion) {
         id: trainings[1].id.clone(),
         draft,
     });
-    let (p50, p95) = percentiles(300, || {
-        reach(&asked, &trainings, &index, &segments).unwrap();
-    });
-    println!(
-        "reach answer over {TRAININGS} trainings: p50 {p50:.2} ms, p95 {p95:.2} ms (300 runs)"
+    print_percentiles(
+        &format!("reach answer over {TRAININGS} trainings"),
+        300,
+        || {
+            reach(&asked, &trainings, &index, &segments).unwrap();
+        },
     );
-    let (p50, p95) = percentiles(300, || {
-        naive_answer(&trainings, MESSAGE);
-    });
-    println!(
-        "naive answer over {TRAININGS} trainings: p50 {p50:.2} ms, p95 {p95:.2} ms (300 runs)"
+    print_percentiles(
+        &format!("naive answer over {TRAININGS} trainings"),
+        300,
+        || {
+            naive_answer(&trainings, MESSAGE);
+        },
     );
 
     // Rows are the tasks, columns the two ways (scripts/criterion-table.mjs).
