@@ -1,21 +1,22 @@
 // WebdriverIO configuration: drives the real training-studio binary (UI bundled) in a real
 // WebKitGTK webview through tauri-driver, against a real opencx-sim process started here.
 // Run by scripts/test.sh inside a D-Bus session with an unlocked gnome-keyring and under Xvfb.
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installFakeOpener } from './support/fake-opener.mjs';
+import { driverAnswers, endLeftoverApps, startDriver, stopDriver } from './support/driver.mjs';
 import { startSim } from './support/sim-process.mjs';
-import { waitForPort } from './support/wait.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const artifacts = path.join(here, 'artifacts');
 const DRIVER_PORT = 4444;
+const APPLICATION = path.join(root, 'target/debug/training-studio');
 
 let sim;
 let driver;
+let driverOptions;
 
 export const config = {
   runner: 'local',
@@ -26,7 +27,7 @@ export const config = {
   capabilities: [
     {
       maxInstances: 1,
-      'tauri:options': { application: path.join(root, 'target/debug/training-studio') },
+      'tauri:options': { application: APPLICATION },
     },
   ],
   logLevel: 'error',
@@ -48,27 +49,42 @@ export const config = {
     process.env.E2E_OPENER_LOG = opener.log;
     // The app's own log (its stderr reaches us through the driver) is kept for the secrets
     // scan in specs/09-secrets.e2e.mjs, and still shown.
-    driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PATH: `${opener.bin}${path.delimiter}${process.env.PATH}` },
-    });
     const appLog = createWriteStream(path.join(artifacts, 'app.log'));
-    driver.stdout.pipe(process.stdout);
-    driver.stderr.pipe(process.stderr);
-    driver.stdout.pipe(appLog);
-    driver.stderr.pipe(appLog);
-    await waitForPort(DRIVER_PORT, 20_000);
+    driverOptions = {
+      port: DRIVER_PORT,
+      env: { ...process.env, PATH: `${opener.bin}${path.delimiter}${process.env.PATH}` },
+      sinks: [process.stdout, appLog],
+    };
+    driver = await startDriver(driverOptions);
+  },
+
+  // Each spec file ends with its app gone and the driver ready for the next one: a spec that
+  // left its app running (hung, or not exiting) has failed already; the next specs must not.
+  async onWorkerEnd(cid) {
+    if (endLeftoverApps(APPLICATION)) console.error(`[${cid}] its app was still running after the session: ended it`);
+    if (await driverAnswers(DRIVER_PORT)) return;
+    console.error(`[${cid}] tauri-driver stopped answering: starting it again`);
+    await stopDriver(driver);
+    driver = await startDriver(driverOptions);
+  },
+
+  // A spec file that failed may leave its app holding the window's close (unsaved changes ask
+  // first), and the driver would wait minutes for it to close: end it before the session ends.
+  after(failures) {
+    if (failures > 0) endLeftoverApps(APPLICATION);
   },
 
   async afterTest(test, _context, { passed }) {
     if (!passed) {
       const name = `${test.parent} ${test.title}`.replace(/[^a-z0-9]+/gi, '-').slice(0, 120);
-      await browser.saveScreenshot(path.join(artifacts, `${name}.png`)).catch(() => {});
+      // A page that stopped answering gets no screenshot rather than minutes of retries.
+      const gaveUp = new Promise((resolve) => setTimeout(resolve, 20_000).unref());
+      await Promise.race([browser.saveScreenshot(path.join(artifacts, `${name}.png`)).catch(() => {}), gaveUp]);
     }
   },
 
-  onComplete() {
-    driver?.kill();
+  async onComplete() {
+    if (driver) await stopDriver(driver);
     sim?.stop();
   },
 };

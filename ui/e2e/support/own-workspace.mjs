@@ -2,7 +2,7 @@
 // added through "Add workspace" and signed in to, and left again at the end for the shared one.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allByRole, byRole } from './ui.mjs';
+import { allByRole, byRole, listenToAnnouncements, waitForAnnouncement } from './ui.mjs';
 import { ensureSignedIn, signIn } from './session.mjs';
 import { startSim } from './sim-process.mjs';
 
@@ -27,7 +27,11 @@ export async function openOwnWorkspace({ name, logName, ...simOptions }) {
     async leave() {
       if ((await allByRole('dialog')).length > 0) await browser.keys(['Escape']);
       process.env.E2E_SIM_URL = shared;
+      // Both workspaces hold the demo's trainings: the list alone cannot tell them apart. The
+      // switch is done (and kept for the next start) when the app says it opened the shared one.
+      await listenToAnnouncements();
       await (await byRole('combobox', 'Workspace')).selectByVisibleText('Acme — e2e');
+      await waitForAnnouncement('Opened Acme — e2e.');
       await byRole('option', 'Where is my order?', { exact: false, timeout: 30_000 });
       await sim.stop();
     },

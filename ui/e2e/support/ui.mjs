@@ -139,3 +139,22 @@ export async function typeInto(role, name, value) {
     }
   }
 }
+
+/** From now on, keeps every sentence the app's polite live region says (what a screen reader
+ * reads out), so a later `waitForAnnouncement` sees it even when another one replaced it. */
+export async function listenToAnnouncements() {
+  await browser.execute(() => {
+    const region = document.querySelector('[role="status"][aria-live="polite"]');
+    window.__e2eAnnounced = [];
+    new MutationObserver(() => window.__e2eAnnounced.push(region.textContent.trim()))
+      .observe(region, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Waits until the app has announced `sentence` since `listenToAnnouncements`. */
+export async function waitForAnnouncement(sentence, { timeout = 30_000 } = {}) {
+  await browser.waitUntil(
+    async () => (await browser.execute(() => window.__e2eAnnounced ?? [])).includes(sentence),
+    { timeout, timeoutMsg: `the app did not announce "${sentence}" within ${timeout} ms` },
+  );
+}
