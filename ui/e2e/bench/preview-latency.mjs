@@ -3,7 +3,7 @@
 // wins) against two baselines in the same run: naive (one render per keystroke, answers applied in
 // order) and the app's earlier design, renders coalesced per animation frame (one in flight, sent
 // on the next frame).
-//   node ui/e2e/bench/preview-latency.mjs [--runs 5] [--keys 60] [--interval 40]
+//   node ui/e2e/bench/preview-latency.mjs [--runs 5] [--keys 60] [--interval 40] [--sizes 1,10,100]
 // Needs target/release/training-studio (scripts/bench.sh builds it), tauri-driver and a display
 // (run under xvfb-run with dbus-run-session).
 //
@@ -31,7 +31,8 @@ const option = (name, fallback) => {
 const RUNS = option('runs', 5);
 const KEYS = option('keys', 60);
 const INTERVAL_MS = option('interval', 40);
-const SIZES_KB = [1, 10, 100];
+const sizesAt = process.argv.indexOf('--sizes');
+const SIZES_KB = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : [1, 10, 100];
 const TYPED_PREFIX = 'Typed: ';
 const MODES = ['app', 'frame', 'naive'];
 const LABELS = {
@@ -166,6 +167,12 @@ function typeAndMeasure(mode, keys, interval, prefix, done) {
     if (!inFlight) requestPump();
   };
 
+  // The app's own stage spans (ui/src/lib/keystroke-profile.ts), on in its own mode only.
+  const PROFILE_PREFIX = 'keystroke: ';
+  window.__keystrokeProfile = mode === 'app';
+  performance.clearMeasures();
+  const profileStart = performance.now();
+
   const timeout = setTimeout(() => finish(), 120_000);
   let typingMs = 0;
   let typingFrames = 0;
@@ -179,9 +186,20 @@ function typeAndMeasure(mode, keys, interval, prefix, done) {
       appDoc.style.display = '';
     }
     for (const release of held) release(); // the app's preview carries on
-    done({ sentAt, lateBy, shownAt, drawnAt, updates, calls, framesPerSecond: typingFrames / (typingMs / 1000) });
+    window.__keystrokeProfile = false;
+    const stages = {};
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (!entry.name.startsWith(PROFILE_PREFIX) || entry.startTime < profileStart) continue;
+      (stages[entry.name.slice(PROFILE_PREFIX.length)] ??= []).push(entry.duration);
+    }
+    stages['keystroke dispatch (CodeMirror + listeners)'] = dispatchMs;
+    stages['effects flush after the dispatch'] = flushMs;
+    performance.clearMeasures();
+    done({ sentAt, lateBy, shownAt, drawnAt, updates, calls, stages, framesPerSecond: typingFrames / (typingMs / 1000) });
   }
 
+  const dispatchMs = [];  // the keystroke's dispatch, synchronous part
+  const flushMs = [];     // the microtasks it queued (Svelte's effects)
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const start = performance.now() + 50;
   let i = 0;
@@ -196,6 +214,10 @@ function typeAndMeasure(mode, keys, interval, prefix, done) {
       selection: { anchor: end + 1 },
       userEvent: 'input.type',
     });
+    // Svelte flushes its effects in a microtask queued during the dispatch: this one runs after.
+    const dispatched = performance.now();
+    dispatchMs.push(dispatched - now);
+    queueMicrotask(() => flushMs.push(performance.now() - dispatched));
     if (mode !== 'app') baseline(view.state.doc.toString());
     i++;
     if (i < keys) setTimeout(typeOne, Math.max(0, start + i * interval - performance.now()));
@@ -247,6 +269,10 @@ async function runOnce(browser, kb) {
       frame: median(toFrame), frameP95: quantile(toFrame, 0.95),
       updates: r.updates, fps: r.framesPerSecond, lateP95: quantile(r.lateBy, 0.95),
       renders: r.calls.render_preview ?? 0, journalWrites: r.calls.journal_write ?? 0,
+      stages: Object.fromEntries(Object.entries(r.stages).map(([name, ms]) => [name, {
+        calls: ms.length / KEYS, median: median(ms), p95: quantile(ms, 0.95),
+        perKey: ms.reduce((a, b) => a + b, 0) / KEYS,
+      }])),
     };
   }
   return result;
@@ -270,7 +296,9 @@ try {
       process.stderr.write(`${kb} KB run ${run + 1}: ${JSON.stringify(runs.at(-1))}\n`);
     }
     const of = (mode, key) => median(runs.map((r) => r[mode][key]));
-    table.push({ kb, of });
+    const stage = (name, key) => median(runs.map((r) => r.app.stages[name]?.[key] ?? 0));
+    const stageNames = [...new Set(runs.flatMap((r) => Object.keys(r.app.stages)))];
+    table.push({ kb, of, stage, stageNames });
   }
   const compositing = process.env.WEBKIT_DISABLE_COMPOSITING_MODE ? 'WebKit compositing off (WEBKIT_DISABLE_COMPOSITING_MODE=1: painted by the CPU)' : 'WebKit defaults (accelerated compositing; under Xvfb that is Mesa\'s software GL)';
   console.log(`${compositing}. ${KEYS} keystrokes, one every ${INTERVAL_MS} ms, at the end of the document; medians of ${RUNS} runs (a fresh app launch per run and size); each run's median and p95 over its keystrokes.`);
@@ -285,6 +313,16 @@ try {
   console.log();
   for (const { kb, of } of table) {
     console.log(`${kb} KB, p95 to the next frame: naive ÷ app ${(of('naive', 'frameP95') / of('app', 'frameP95')).toFixed(2)}×, per-frame coalescing ÷ app ${(of('frame', 'frameP95') / of('app', 'frameP95')).toFixed(2)}×`);
+  }
+  console.log();
+  console.log('Where a keystroke\'s time goes in the app (its stage spans; medians of the runs): calls per keystroke, each call\'s median and p95, and the time per keystroke (all calls).');
+  console.log();
+  console.log('| size | stage | calls per keystroke | median | p95 | per keystroke |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const { kb, stage, stageNames } of table) {
+    for (const name of stageNames) {
+      console.log(`| ${kb} KB | ${name} | ${stage(name, 'calls').toFixed(2)} | ${stage(name, 'median').toFixed(2)} ms | ${stage(name, 'p95').toFixed(2)} ms | ${stage(name, 'perKey').toFixed(2)} ms |`);
+    }
   }
 } finally {
   stopDriver();

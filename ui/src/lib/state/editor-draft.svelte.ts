@@ -22,6 +22,7 @@ import { draftFromTraining, hasErrors, isDirty, validateForm } from '../form';
 import { versionLabel } from '../history';
 import { IpcError, reviewChanges, saveAsSeparateDraft, saveTraining, toIpcError } from '../ipc';
 import { JOURNAL_DELAY_MS, forgetEdit, keepEdit } from '../journal';
+import { stage } from '../keystroke-profile';
 import { shownTitle } from '../labels';
 
 export const QUEUED_TEXT =
@@ -106,7 +107,7 @@ export class EditorDraft {
   /** "Merge into this one" put that training's text in the form; it goes once this is saved. */
   merging = $state.raw<MergedTraining | null>(null);
 
-  readonly changed = $derived(isDirty(this.form, this.base));
+  readonly changed = $derived(stage('dirty check', () => isDirty(this.form, this.base)));
   readonly errors = $derived(this.attempted ? validateForm(this.form) : {});
   /** What is said next to each field: the form's own checks first, then open.cx's refusal. */
   readonly problems = $derived({
@@ -143,7 +144,7 @@ export class EditorDraft {
   #watchForm() {
     let first = true;
     $effect(() => {
-      $state.snapshot(this.form);
+      stage('journal: form snapshot', () => $state.snapshot(this.form));
       untrack(() => {
         // The form as it opened is already on the server (or in the journal).
         if (first) {
