@@ -6,7 +6,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The preview's tests read the hostile-markdown corpus the Rust tests share.
+    fs: { allow: ['.', '../crates/studio/tests/data'] },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

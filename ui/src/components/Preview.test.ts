@@ -64,3 +64,25 @@ describe('Preview links', () => {
     expect(screen.getByRole('dialog', { name: 'Open this link in your browser?' })).toBeInTheDocument();
   });
 });
+
+describe('Preview updates', () => {
+  const html = (markdown: string) =>
+    `<h2>Refunds</h2><p>See <a href="${URL_SHOWN}">the policy</a>.</p><p>${markdown}</p>`;
+
+  it('changes only what a new render changed: the rest, a focused link too, stays as it was', async () => {
+    fakeBackend({ render_preview: (args) => html(String(args.markdown)) });
+    const { rerender } = render(Preview, { markdown: 'Typed: a' });
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    await within(preview).findByText('Typed: a');
+    const heading = within(preview).getByRole('heading', { name: 'Refunds' });
+    const link = within(preview).getByRole('link', { name: 'the policy' });
+    link.focus();
+
+    await rerender({ markdown: 'Typed: ab' });
+    await within(preview).findByText('Typed: ab');
+    expect(within(preview).queryByText('Typed: a')).not.toBeInTheDocument();
+    expect(within(preview).getByRole('heading', { name: 'Refunds' })).toBe(heading);
+    expect(within(preview).getByRole('link', { name: 'the policy' })).toBe(link);
+    expect(link).toHaveFocus();
+  });
+});
