@@ -144,6 +144,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::similar::similar_trainings,
             commands::find_replace::find_text,
             commands::find_replace::review_replace,
+            commands::similar::compare_trainings,
             commands::outbox::outbox_list,
             commands::outbox::outbox_send,
             commands::outbox::outbox_discard,

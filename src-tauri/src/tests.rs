@@ -293,6 +293,9 @@ fn no_command_ever_returns_the_api_key() {
         Ok(review) => assert_eq!(review["request"]["kind"], "replace"),
         Err(e) => assert_eq!(e["kind"], "invalid_input", "{e}"),
     }
+    // A pair side by side: a training is never compared with itself.
+    let itself = call("compare_trainings", json!({"id": tid, "otherId": tid})).unwrap();
+    assert_eq!(itself, json!(null));
     assert_eq!(call("journal_list", json!({})).unwrap(), json!([]));
     // The text as a separate draft training beside the live one.
     let copy = call("save_as_separate_draft", json!({"id": tid, "draft": draft})).unwrap();

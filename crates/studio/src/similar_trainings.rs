@@ -7,6 +7,9 @@
 //! The candidates are the index's nearest neighbours of the text (`search_index.rs`), never
 //! every training: the answer stays quick enough to follow typing (the UI asks a moment after
 //! typing stops, and the service answers on the blocking pool).
+//!
+//! [`compare`] gives the same assessment and diff for two saved trainings the workspace
+//! check-up named as a pair, for its "Compare".
 
 use std::collections::HashMap;
 
@@ -67,18 +70,7 @@ pub fn similar_trainings(
         .neighbours(id, text, CANDIDATES)?
         .iter()
         .filter_map(|neighbour| trainings.get(&neighbour.id))
-        .filter_map(|other| {
-            let similarity =
-                similarity(&edited, &Profile::new(Compared::training(other)), segments)?;
-            Some(SimilarTraining {
-                id: other.id.clone(),
-                title: other.shown_title().to_owned(),
-                content: other.shown_content().to_owned(),
-                notable: is_notable(&similarity),
-                content_diff: content_diff(edited.compared().content, other.shown_content()),
-                similarity,
-            })
-        })
+        .filter_map(|other| assessed(&edited, other, segments))
         .collect();
     found.sort_by(|a, b| {
         let rank = |s: &SimilarTraining| {
@@ -97,6 +89,53 @@ pub fn similar_trainings(
     Ok(found)
 }
 
+/// Two saved trainings side by side: the first as the editor would show it, the other assessed
+/// against it (the contradictions' `first` quotes are the first's sentences).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Comparison {
+    pub id: String,
+    pub title: String,
+    pub content: String,
+    pub other: SimilarTraining,
+}
+
+/// Training `id` and training `other_id` side by side, as the check-up's "Compare" shows a pair.
+/// `None` when either is gone or they are no longer alike (either was changed since).
+pub fn compare(
+    id: &str,
+    other_id: &str,
+    trainings: &HashMap<String, Training>,
+    segments: &[Segment],
+) -> Option<Comparison> {
+    let first = trainings.get(id)?;
+    let other = assessed(
+        &Profile::new(Compared::training(first)),
+        trainings.get(other_id)?,
+        segments,
+    )?;
+    Some(Comparison {
+        id: first.id.clone(),
+        title: first.shown_title().to_owned(),
+        content: first.shown_content().to_owned(),
+        other,
+    })
+}
+
+/// `other` assessed against `edited`, with the diff between their contents; `None` when the
+/// two are not alike.
+fn assessed(edited: &Profile, other: &Training, segments: &[Segment]) -> Option<SimilarTraining> {
+    let similarity = similarity(edited, &Profile::new(Compared::training(other)), segments)?;
+    Some(SimilarTraining {
+        id: other.id.clone(),
+        title: other.shown_title().to_owned(),
+        content: other.shown_content().to_owned(),
+        notable: is_notable(&similarity),
+        content_diff: content_diff(edited.compared().content, other.shown_content()),
+        similarity,
+    })
+}
+
 /// A near-duplicate, or a possible contradiction for the same customers.
 fn is_notable(similarity: &Similarity) -> bool {
     similarity.likeness == Likeness::NearDuplicate
@@ -108,6 +147,7 @@ mod tests {
     use opencx::Channel;
 
     use super::*;
+    use crate::review::DiffTag;
     use crate::test_support::training;
 
     fn support(id: &str, title: &str, content: &str) -> Training {
@@ -185,6 +225,37 @@ mod tests {
             .content_diff
             .iter()
             .any(|l| l.text.ends_with("by email today.")));
+    }
+
+    #[test]
+    fn a_pair_compares_with_quotes_from_each_side_and_nothing_when_gone_or_unlike() {
+        let trainings = workspace();
+        let pair = compare("refund", "refund-whatsapp", &trainings, &[]).unwrap();
+        assert_eq!(pair.title, "Can I get a refund?");
+        assert_eq!(pair.other.id, "refund-whatsapp");
+        let contradiction = &pair.other.similarity.contradictions[0];
+        let quoted = |content: &str, start: usize, end: usize| {
+            String::from_utf16(&content.encode_utf16().collect::<Vec<_>>()[start..end]).unwrap()
+        };
+        assert_eq!(
+            quoted(
+                &pair.content,
+                contradiction.first.start_utf16,
+                contradiction.first.end_utf16
+            ),
+            contradiction.first.sentence
+        );
+        assert_eq!(
+            quoted(
+                &pair.other.content,
+                contradiction.second.start_utf16,
+                contradiction.second.end_utf16
+            ),
+            contradiction.second.sentence
+        );
+        assert!(pair.other.content_diff.iter().any(|l| l.tag != DiffTag::Equal));
+        assert_eq!(compare("refund", "gone", &trainings, &[]), None);
+        assert_eq!(compare("refund", "tone", &trainings, &[]), None);
     }
 
     #[test]

@@ -87,3 +87,35 @@ async fn the_unsaved_form_is_compared_and_the_training_never_lists_itself() {
     let other = find(&found, "price-match-whatsapp");
     assert_eq!(other.similarity.contradictions, []);
 }
+
+#[tokio::test]
+async fn the_check_ups_compare_shows_the_demo_pair_with_each_side_quoted_where_it_is() {
+    let f = fixture("demo").await;
+    f.studio.load_workspace().await.unwrap();
+    let pair = f
+        .studio
+        .compare_trainings(training_id("price-match"), training_id("price-match-whatsapp"))
+        .await
+        .unwrap()
+        .expect("the demo's price-match answers are alike");
+    assert_eq!(pair.title, "Do you match a lower price?");
+    assert_eq!(pair.other.title, "Price match on WhatsApp");
+    let c = &pair.other.similarity.contradictions[0];
+    let utf16 = |text: &str, start: usize, end: usize| {
+        String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[start..end]).unwrap()
+    };
+    assert_eq!(
+        utf16(&pair.content, c.first.start_utf16, c.first.end_utf16),
+        "We match a lower price from another shop **within 14 days** of purchase."
+    );
+    assert_eq!(
+        utf16(&pair.other.content, c.second.start_utf16, c.second.end_utf16),
+        "We match a lower price from another shop **within 30 days** of purchase."
+    );
+    let gone = f
+        .studio
+        .compare_trainings(training_id("price-match"), "no-such-training".into())
+        .await
+        .unwrap();
+    assert!(gone.is_none());
+}

@@ -49,6 +49,7 @@ pub const COMMANDS: &[&str] = &[
     "similar_trainings",
     "find_text",
     "review_replace",
+    "compare_trainings",
     "outbox_list",
     "outbox_send",
     "outbox_discard",

@@ -1,8 +1,8 @@
 //! "Similar trainings": the trainings of the open workspace like the one being edited, each
 //! with why, whether the same customers get both, and the sentences that may disagree (see
-//! `studio::similar_trainings`).
+//! `studio::similar_trainings`); and two trainings side by side, for the check-up's "Compare".
 
-use studio::similar_trainings::SimilarTraining;
+use studio::similar_trainings::{Comparison, SimilarTraining};
 use studio::{Studio, StudioError, TrainingDraft};
 use tauri::State;
 
@@ -13,4 +13,15 @@ pub async fn similar_trainings(
     draft: Option<TrainingDraft>,
 ) -> Result<Vec<SimilarTraining>, StudioError> {
     studio.similar_trainings(id, draft).await
+}
+
+/// Training `id` and training `other_id` side by side; `None` when either is gone or they are no
+/// longer alike.
+#[tauri::command]
+pub async fn compare_trainings(
+    studio: State<'_, Studio>,
+    id: String,
+    other_id: String,
+) -> Result<Option<Comparison>, StudioError> {
+    studio.compare_trainings(id, other_id).await
 }

@@ -1,12 +1,12 @@
-//! The similar-trainings command: the trainings of the open workspace like the one being edited
-//! (`similar_trainings.rs`), from the trainings as last loaded and their full-text index, on the
-//! blocking pool, so typing never waits for it. No request is sent beyond the first load of a
-//! workspace never loaded.
+//! The similar-trainings commands: the trainings of the open workspace like the one being edited
+//! (`similar_trainings.rs`), and two of them side by side for the check-up's "Compare", from
+//! the trainings as last loaded (and their full-text index), on the blocking pool, so typing
+//! never waits for it. No request is sent beyond the first load of a workspace never loaded.
 
 use crate::atomic_file;
 use crate::draft::TrainingDraft;
 use crate::error::Result;
-use crate::similar_trainings::{self, SimilarTraining};
+use crate::similar_trainings::{self, Comparison, SimilarTraining};
 
 use super::Studio;
 
@@ -29,6 +29,26 @@ impl Studio {
                 index,
                 names.segments(),
             )
+        })
+        .await
+    }
+
+    /// Training `id` and training `other_id` side by side (see `similar_trainings::compare`).
+    pub async fn compare_trainings(
+        &self,
+        id: String,
+        other_id: String,
+    ) -> Result<Option<Comparison>> {
+        let session = self.require()?;
+        let names = session.names(&self.local_names(&session)?).await?;
+        atomic_file::off_thread("comparison of two trainings", move || {
+            let cache = session.cache();
+            Ok(similar_trainings::compare(
+                &id,
+                &other_id,
+                &cache.trainings,
+                names.segments(),
+            ))
         })
         .await
     }
