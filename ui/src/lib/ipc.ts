@@ -10,6 +10,7 @@ import type { Channel } from './bindings/Channel';
 import type { CheckRun } from './bindings/CheckRun';
 import type { CheckUp } from './bindings/CheckUp';
 import type { CheckUpScope } from './bindings/CheckUpScope';
+import type { Comparison } from './bindings/Comparison';
 import type { CloseRequested } from './bindings/CloseRequested';
 import type { CoverageMap } from './bindings/CoverageMap';
 import type { DirectoryEntry } from './bindings/DirectoryEntry';
@@ -280,6 +281,13 @@ export const checkUp = (scope: CheckUpScope): Promise<CheckUp> => call('check_up
  */
 export const similarTrainings = (id: string, draft: TrainingDraft | null): Promise<SimilarTraining[]> =>
   call('similar_trainings', { id, draft });
+
+/**
+ * Training `id` and training `otherId` side by side, as saved (the check-up's "Compare"); `null`
+ * when either is gone or they are no longer alike.
+ */
+export const compareTrainings = (id: string, otherId: string): Promise<Comparison | null> =>
+  call('compare_trainings', { id, otherId });
 
 /** Tells the shell the window may close now. */
 export const confirmClose = (): Promise<null> => call('confirm_close');

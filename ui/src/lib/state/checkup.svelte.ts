@@ -2,12 +2,15 @@
 // background (asked again a moment after the trainings change: a save, a move, a load — never
 // per keystroke, since typing changes no training until it is saved), which feeds the list's
 // "Needs attention" filter; and the Check-up view's own result, for the workspace or the
-// directory chosen on the left. A failed check-up keeps the last result and says so.
+// directory chosen on the left, and the pair it compares side by side (asked for as saved now). A
+// failed check-up keeps the last result and says so.
 import type { CheckUp } from '../bindings/CheckUp';
 import type { CheckUpScope } from '../bindings/CheckUpScope';
+import type { Comparison } from '../bindings/Comparison';
+import type { PairItem } from '../bindings/PairItem';
 import type { Training } from '../bindings/Training';
 import type { DirectoryFilter } from '../filter';
-import { checkUp, toIpcError, type IpcError } from '../ipc';
+import { checkUp, compareTrainings, toIpcError, type IpcError } from '../ipc';
 
 /** How long the trainings must stay unchanged before the check-up runs again. */
 export const CHECKUP_DELAY_MS = 1500;
@@ -42,6 +45,10 @@ export class CheckUpStore {
   /** A check-up for the view is running. */
   checking = $state(false);
   error = $state.raw<IpcError | null>(null);
+  /** The pair the view shows side by side ("Compare"), as saved now. */
+  comparison = $state.raw<Comparison | null>(null);
+  /** Why the last "Compare" shows nothing, in one sentence. */
+  compareProblem = $state<string | null>(null);
 
   /** The trainings with at least one item in the workspace's check-up. */
   readonly needsAttention = $derived<ReadonlySet<string>>(idSet(this.workspace?.needs_attention ?? []));
@@ -74,6 +81,27 @@ export class CheckUpStore {
   close(): void {
     this.viewScope = null;
     this.error = null;
+    this.closeComparison();
+  }
+
+  /** "Compare": the two of `pair` side by side. A pair changed since is checked again. */
+  async compare(pair: PairItem): Promise<void> {
+    const names = `“${pair.first.title || 'Untitled'}” and “${pair.second.title || 'Untitled'}”`;
+    this.compareProblem = null;
+    try {
+      this.comparison = await compareTrainings(pair.first.id, pair.second.id);
+      if (this.comparison === null) {
+        this.compareProblem = `${names} have changed since the check-up and are no longer alike.`;
+        void this.refresh();
+      }
+    } catch (raw) {
+      this.compareProblem = `${names} could not be compared: ${toIpcError(raw).message}`;
+    }
+  }
+
+  closeComparison(): void {
+    this.comparison = null;
+    this.compareProblem = null;
   }
 
   /** Checks the workspace (for the filter) and the view's scope when it is another. */

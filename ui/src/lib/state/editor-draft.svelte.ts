@@ -50,6 +50,9 @@ export interface MergedTraining {
   title: string;
 }
 
+/** A training to merge into the form, with its text. */
+export type MergeSource = MergedTraining & { content: string };
+
 /** `addition` below `text`, one blank line between them, the seam's extra blank lines tidied away. */
 export function mergedContent(text: string, addition: string): string {
   const top = text.trimEnd();
@@ -357,7 +360,7 @@ export class EditorDraft {
 
   /** "Merge into this one": `other`'s text goes below this one's, as unsaved changes; `other`
    * is deleted once this training is saved (the review says so). */
-  mergeIn(other: MergedTraining & { content: string }): void {
+  mergeIn(other: MergeSource): void {
     this.form.content = mergedContent(this.form.content, other.content);
     this.merging = { id: other.id, title: other.title };
     announce(
