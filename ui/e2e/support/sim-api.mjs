@@ -30,10 +30,18 @@ export const api = {
   listDirectories: (url = base()) => call('GET', '/training/directories', { url }),
   getTraining: (id) => call('GET', `/training/${id}`),
   updateTraining: (id, body) => call('PUT', `/training/${id}`, { body }),
+  createTraining: (body) => call('POST', '/training', { body }),
+  deleteTraining: (id) => call('DELETE', `/training/${id}`),
+  /** The training whose title as shown (its draft title, if any) is `title`. Reads every page: a
+   * search matches contents too and answers newest first, so a common title's own training may
+   * fall past the first page. */
   findByTitle: async (title) => {
-    const items = await api.listTrainings(`limit=100&search=${encodeURIComponent(title)}`);
-    const found = items.find((t) => (t.draft_title ?? t.title) === title);
-    if (!found) throw new Error(`no training titled "${title}" in the simulator`);
+    const all = await api.listAllTrainings();
+    const found = all.find((t) => (t.draft_title ?? t.title) === title);
+    if (!found) {
+      const near = all.map((t) => t.draft_title ?? t.title).filter((t) => t.includes(title));
+      throw new Error(`no training titled "${title}" in the simulator${near.length ? ` (only ${near.join(', ')})` : ''}`);
+    }
     return found;
   },
 };

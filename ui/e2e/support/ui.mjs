@@ -29,6 +29,7 @@ function findAllByRoleInPage(role, name, exact, withinEl) {
     if (tag === 'ul' || tag === 'ol') return 'list';
     if (tag === 'li') return 'listitem';
     if (tag === 'table') return 'table';
+    if (tag === 'mark') return 'mark';
     if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
     return null;
   };
@@ -77,6 +78,14 @@ function findAllByRoleInPage(role, name, exact, withinEl) {
 /** All visible elements with this role whose accessible name is `name` (or contains it, with exact: false). */
 export async function allByRole(role, name = null, { exact = true, within = null } = {}) {
   return browser.execute(findAllByRoleInPage, role, name, exact, within);
+}
+
+/** The accessible description of `element`: the text of the elements its aria-describedby names. */
+export async function descriptionOf(element) {
+  return browser.execute((el) => {
+    const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  }, element);
 }
 
 /** The one element with this role and name, waiting for it to appear. */
