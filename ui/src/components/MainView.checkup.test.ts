@@ -24,7 +24,10 @@ const COMPARISON: Comparison = {
     content: SHIPPING.content,
     notable: true,
     similarity: {
-      ...checkUpResult().items.flatMap((item) => (item.kind === 'contradiction' ? [item.similarity] : []))[0],
+      likeness: 'same_topic',
+      reasons: ['Both about “days”'],
+      wording_percent: 12,
+      reach: { overlaps: true, sentence: 'Both on Email for all customers' },
       contradictions: [
         {
           kind: 'different_numbers',
@@ -197,7 +200,8 @@ describe('MainView: the check-up', () => {
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(backend.callsTo('start_job')).toEqual([]);
     await user.click(await screen.findByRole('button', { name: 'Save draft now' }));
-    const saved = backend.callsTo('save_training')[0].draft as TrainingDraft;
+    await waitFor(() => expect(backend.callsTo('save_training')).toHaveLength(1));
+    const saved = backend.callsTo('save_training')[0]?.draft as TrainingDraft;
     expect(saved.content).toBe(`${REFUND.content}\n\n${SHIPPING.content}`);
     await waitFor(() => expect(backend.callsTo('start_job')).toMatchObject([{ request: { kind: 'delete', ids: [SHIPPING.id] } }]));
   });
