@@ -253,7 +253,11 @@ mod tests {
             ),
             contradiction.second.sentence
         );
-        assert!(pair.other.content_diff.iter().any(|l| l.tag != DiffTag::Equal));
+        assert!(pair
+            .other
+            .content_diff
+            .iter()
+            .any(|l| l.tag != DiffTag::Equal));
         assert_eq!(compare("refund", "gone", &trainings, &[]), None);
         assert_eq!(compare("refund", "tone", &trainings, &[]), None);
     }

@@ -94,7 +94,10 @@ async fn the_check_ups_compare_shows_the_demo_pair_with_each_side_quoted_where_i
     f.studio.load_workspace().await.unwrap();
     let pair = f
         .studio
-        .compare_trainings(training_id("price-match"), training_id("price-match-whatsapp"))
+        .compare_trainings(
+            training_id("price-match"),
+            training_id("price-match-whatsapp"),
+        )
         .await
         .unwrap()
         .expect("the demo's price-match answers are alike");
@@ -109,7 +112,11 @@ async fn the_check_ups_compare_shows_the_demo_pair_with_each_side_quoted_where_i
         "We match a lower price from another shop **within 14 days** of purchase."
     );
     assert_eq!(
-        utf16(&pair.other.content, c.second.start_utf16, c.second.end_utf16),
+        utf16(
+            &pair.other.content,
+            c.second.start_utf16,
+            c.second.end_utf16
+        ),
         "We match a lower price from another shop **within 30 days** of purchase."
     );
     let gone = f
