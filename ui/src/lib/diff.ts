@@ -1,13 +1,22 @@
-// Shapes the backend's line diff for reading: long runs of unchanged lines fold into one row.
+// Shapes the backend's line diff for reading: long runs of unchanged lines fold into one row,
+// which the reader may open again.
 import type { DiffLine } from './bindings/DiffLine';
 
-export type DiffRow = DiffLine | { tag: 'skipped'; count: number };
+/** A folded run of `count` unchanged lines, starting at line `from` of the diff. */
+export interface SkippedRun {
+  tag: 'skipped';
+  count: number;
+  from: number;
+}
+
+export type DiffRow = DiffLine | SkippedRun;
 
 /**
- * Keeps `context` unchanged lines around each change and folds longer unchanged runs.
- * A diff without any change is returned whole.
+ * Keeps `context` unchanged lines around each change and folds longer unchanged runs, except
+ * the runs opened by the reader (`opened`: the `from` of each). A diff without any change is
+ * returned whole.
  */
-export function foldDiff(lines: readonly DiffLine[], context = 2): DiffRow[] {
+export function foldDiff(lines: readonly DiffLine[], context = 2, opened: ReadonlySet<number> = new Set()): DiffRow[] {
   if (!lines.some((l) => l.tag !== 'equal')) return [...lines];
   const keep = lines.map((l) => l.tag !== 'equal');
   lines.forEach((l, i) => {
@@ -18,16 +27,18 @@ export function foldDiff(lines: readonly DiffLine[], context = 2): DiffRow[] {
     }
   });
   const rows: DiffRow[] = [];
-  let skipped = 0;
+  let runStart = 0;
+  const closeRun = (end: number) => {
+    if (end === runStart) return;
+    if (!opened.has(runStart)) rows.push({ tag: 'skipped', count: end - runStart, from: runStart });
+    else for (const line of lines.slice(runStart, end)) rows.push(line);
+  };
   lines.forEach((line, i) => {
-    if (keep[i]) {
-      if (skipped > 0) rows.push({ tag: 'skipped', count: skipped });
-      skipped = 0;
-      rows.push(line);
-    } else {
-      skipped += 1;
-    }
+    if (!keep[i]) return;
+    closeRun(i);
+    rows.push(line);
+    runStart = i + 1;
   });
-  if (skipped > 0) rows.push({ tag: 'skipped', count: skipped });
+  closeRun(lines.length);
   return rows;
 }

@@ -1,0 +1,62 @@
+// A long diff and a long rendered text open drawn in parts: unchanged runs folded behind a
+// button that shows them, the rest one part at a time ("Show the next …", or by scrolling near).
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DiffLine } from '../lib/bindings/DiffLine';
+import { PART_SIZE } from '../lib/parts';
+import ContentDiff from './ContentDiff.svelte';
+import RenderedInParts from './RenderedInParts.svelte';
+
+const eq = (text: string): DiffLine => ({ tag: 'equal', text });
+const added = (text: string): DiffLine => ({ tag: 'insert', text });
+
+describe('ContentDiff', () => {
+  it('folds unchanged runs behind a button that shows them', async () => {
+    const user = userEvent.setup();
+    const lines = [...['a', 'b', 'c', 'd', 'e', 'f'].map(eq), added('new'), eq('g')];
+    render(ContentDiff, { lines });
+    const list = screen.getByRole('list', { name: 'Content changes' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    await user.click(within(list).getByRole('button', { name: 'Show 4 unchanged lines' }));
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
+      'a', 'b', 'c', 'd', 'e', 'f', 'Added: new', 'g',
+    ].map((t) => expect.stringContaining(t)));
+    expect(within(list).queryByRole('button')).toBeNull();
+  });
+
+  it('draws a long diff one part at a time', async () => {
+    const user = userEvent.setup();
+    const lines = Array.from({ length: 2 * PART_SIZE + 50 }, (_, i) => added(`line ${i}`));
+    render(ContentDiff, { lines });
+    const list = screen.getByRole('list', { name: 'Content changes' });
+    // Counted from the list's own children: asking for every list item by role is slow in jsdom.
+    expect(list.children).toHaveLength(PART_SIZE);
+    await user.click(screen.getByRole('button', { name: `Show the next ${PART_SIZE} rows of the diff (${PART_SIZE + 50} more)` }));
+    expect(list.children).toHaveLength(2 * PART_SIZE);
+    await user.click(screen.getByRole('button', { name: 'Show the next 50 rows of the diff (50 more)' }));
+    expect(list.children).toHaveLength(lines.length);
+    expect(list.lastElementChild).toHaveTextContent(`line ${lines.length - 1}`);
+    expect(screen.queryByRole('button', { name: /Show the next/ })).toBeNull();
+  });
+});
+
+describe('RenderedInParts', () => {
+  it('draws long rendered text one part at a time, in order', async () => {
+    const user = userEvent.setup();
+    const count = PART_SIZE + 30;
+    const html = Array.from({ length: count }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
+    const { container } = render(RenderedInParts, { html });
+    const paragraphs = () => [...container.querySelectorAll('.doc > p')].map((p) => p.textContent);
+    expect(paragraphs()).toHaveLength(PART_SIZE);
+    await user.click(screen.getByRole('button', { name: /^Show more of the text \(\d+% shown\)$/ }));
+    expect(paragraphs()).toEqual(Array.from({ length: count }, (_, i) => `Paragraph ${i}`));
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('starts again from the first part when the text changes', async () => {
+    const { container, rerender } = render(RenderedInParts, { html: '<p>Old</p>' });
+    await rerender({ html: '<h2>New</h2><p>Text</p>' });
+    expect(container.querySelector('.doc')?.innerHTML).toBe('<h2>New</h2><p>Text</p>');
+  });
+});
