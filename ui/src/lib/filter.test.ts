@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TRAININGS, training } from '../test/fixtures';
-import { NO_FILTERS, countByDirectory, filterTrainings, hasActiveFilters, matchesQuery } from './filter';
+import { NO_FILTERS, countByDirectory, filterTrainings, hasActiveFilters, matchesQuery, prepareSearch } from './filter';
 
 const titles = (list: { title: string; draft_title: string | null }[]) => list.map((t) => t.draft_title ?? t.title);
 
@@ -113,5 +113,39 @@ describe('Needs attention', () => {
     expect(hasActiveFilters({ ...NO_FILTERS, needsAttention })).toBe(true);
     expect(hasActiveFilters({ ...NO_FILTERS, needsAttention: new Set() })).toBe(true);
     expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+  });
+});
+
+describe('prepareSearch', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  const many = () => Array.from({ length: 50 }, (_, i) => training({ id: `t${i}`, title: `Training ${i}`, content: 'Refunds within 30 days.' }));
+  /** How many texts one search normalises: the query's, and every training's not yet prepared. */
+  function normalisedBy(trainings: ReturnType<typeof many>): number {
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    filterTrainings(trainings, { ...NO_FILTERS, query: 'refunds' });
+    const calls = normalize.mock.calls.length;
+    normalize.mockRestore();
+    return calls;
+  }
+
+  it('normalises every training ahead, so the first keystroke only normalises its query', () => {
+    vi.useFakeTimers();
+    const trainings = many();
+    prepareSearch(trainings);
+    vi.runAllTimers();
+    expect(normalisedBy(trainings)).toBe(1);
+  });
+
+  it('stops when asked (the list was replaced): the search then does the rest itself', () => {
+    vi.useFakeTimers();
+    const trainings = many();
+    prepareSearch(trainings)();
+    vi.runAllTimers();
+    expect(normalisedBy(trainings)).toBe(1 + trainings.length);
+    expect(filterTrainings(trainings, { ...NO_FILTERS, query: 'refunds' })).toHaveLength(trainings.length);
   });
 });

@@ -8,6 +8,7 @@ import {
   SEARCH_DELAY_MS,
   filterTrainings,
   inDirectory,
+  prepareSearch,
   type DirectoryFilter,
   type StateFilter,
   type TypeFilter,
@@ -81,6 +82,14 @@ export class BrowseStore {
   constructor(workspace: WorkspaceStore, attention: () => ReadonlySet<string> = () => NO_MATCHES.ids) {
     this.#workspace = workspace;
     this.#attention = attention;
+  }
+
+  /**
+   * Readies the local search for the workspace's trainings before anyone types. Run inside an
+   * effect: it follows the trainings, and the function it returns stops it for a replaced list.
+   */
+  prepareSearch(): () => void {
+    return prepareSearch(this.#workspace.trainings);
   }
 
   /**
