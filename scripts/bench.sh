@@ -15,7 +15,9 @@
 #   6. the release app in the real webview (Xvfb, D-Bus, an unlocked keyring): launch → list shown
 #      and resident memory at 1,000 and 10,000 trainings; keystroke → preview latency at 1, 10
 #      and 100 KB (WebKit's defaults, then with compositing off) against baselines; the list at
-#      10,000, virtualised against every row in the DOM; cold start with a cached workspace of
+#      10,000, virtualised against every row in the DOM; search as you type over 10,000 against a
+#      naive search; "Review changes" after pasting 100 KB and 1 MB, drawn in parts against
+#      everything drawn at once; cold start with a cached workspace of
 #      10,000 against no cache; a working day's soak (500 trainings opened, typing, saving,
 #      searching, moving) with the memory of the app and its WebKit processes along the way.
 # The bulk move at the rate limit (BENCHMARKS.md, issue 4) takes 20 minutes: run it on its own,
@@ -89,6 +91,12 @@ run_in_webview() {
     echo
     echo "### the list at 10,000 (node ui/e2e/bench/list.mjs 10000)"
     node ui/e2e/bench/list.mjs 10000
+    echo
+    echo "### search as you type over 10,000 (node ui/e2e/bench/search.mjs 10000)"
+    node ui/e2e/bench/search.mjs 10000
+    echo
+    echo "### Review changes after pasting 100 KB and 1 MB (node ui/e2e/bench/review.mjs)"
+    node ui/e2e/bench/review.mjs
     echo
     echo "### cold start with a cached workspace (node ui/e2e/bench/cold-start.mjs 10000)"
     node ui/e2e/bench/cold-start.mjs 10000
