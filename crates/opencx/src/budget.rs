@@ -42,6 +42,11 @@ impl RateBudget {
         RateBudget::new(per_minute, Duration::from_secs(60) + ARRIVAL_MARGIN)
     }
 
+    /// Requests allowed per window; 0 = no limit.
+    pub(crate) fn limit(&self) -> usize {
+        self.limit
+    }
+
     /// Waits until a request may start, and counts it.
     pub(crate) async fn acquire(&self) {
         let mut starts = self.starts.lock().await;

@@ -213,6 +213,11 @@ impl Client {
         &self.inner.base_text
     }
 
+    /// The requests a minute this client allows itself (0 = no limit).
+    pub fn requests_per_minute(&self) -> u32 {
+        u32::try_from(self.inner.budget.limit()).unwrap_or(u32::MAX)
+    }
+
     /// How many HTTP requests this client (and its clones) has sent, retries included.
     pub fn requests_sent(&self) -> u64 {
         self.inner.sent.load(Ordering::Relaxed)

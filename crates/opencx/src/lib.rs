@@ -32,7 +32,7 @@ pub use create::CLIENT_ID_KEY;
 pub use error::{Error, ErrorKind, Result};
 pub use models::*;
 pub use token::ApiToken;
-pub use trainings::{LIST_ALL_CONCURRENCY, PAGE_SIZE};
+pub use trainings::{first_page, LIST_ALL_CONCURRENCY, PAGE_SIZE};
 
 #[cfg(test)]
 mod tests {

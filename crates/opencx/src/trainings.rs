@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use reqwest::Method;
 use serde_json::json;
 
@@ -56,12 +56,26 @@ impl Client {
         q: &ListQuery,
         concurrency: usize,
     ) -> Result<Vec<Training>> {
-        let page_at = |offset: u32| ListQuery {
-            limit: Some(PAGE_SIZE),
-            offset: Some(offset),
-            ..q.clone()
+        self.list_all_trainings_as_they_arrive(q, None, concurrency, |_, _| {})
+            .await
+    }
+
+    /// [`Client::list_all_trainings`], telling `on_page` each page's trainings (those not seen on
+    /// an earlier page) and the total as the pages arrive, in order. `first`, when given, is the
+    /// answer to the first page (`limit` 100, `offset` 0 of `q`) already in hand, e.g. from the
+    /// request that checked the key: it is not asked again, so the whole list costs ⌈N/100⌉
+    /// requests counting that one.
+    pub async fn list_all_trainings_as_they_arrive(
+        &self,
+        q: &ListQuery,
+        first: Option<TrainingPage>,
+        concurrency: usize,
+        mut on_page: impl FnMut(&[Training], u64),
+    ) -> Result<Vec<Training>> {
+        let first = match first {
+            Some(page) => page,
+            None => self.list_trainings(&first_page(q)).await?,
         };
-        let first = self.list_trainings(&page_at(0)).await?;
         let total = first.total;
         // A server that caps pages below 100 is followed at its own page size.
         let step = match first.items.len() as u64 {
@@ -71,21 +85,25 @@ impl Client {
         let offsets = (1..total.div_ceil(step))
             .map(|i| u32::try_from(i * step).unwrap_or(u32::MAX))
             .collect::<Vec<_>>();
-        let rest: Vec<TrainingPage> = futures::stream::iter(offsets)
-            .map(|offset| {
-                let q = page_at(offset);
-                async move { self.list_trainings(&q).await }
-            })
-            .buffered(concurrency.max(1))
-            .try_collect()
-            .await?;
         // Offset paging over a list that changes meanwhile can repeat an item: keep the first.
         let mut seen = HashSet::new();
-        Ok(std::iter::once(first)
-            .chain(rest)
-            .flat_map(|page| page.items)
-            .filter(|t| seen.insert(t.id.clone()))
-            .collect())
+        let mut all = Vec::new();
+        let mut take = |page: TrainingPage, all: &mut Vec<Training>| {
+            let from = all.len();
+            all.extend(page.items.into_iter().filter(|t| seen.insert(t.id.clone())));
+            on_page(&all[from..], total);
+        };
+        take(first, &mut all);
+        let mut rest = futures::stream::iter(offsets)
+            .map(|offset| {
+                let q = page_at(q, offset);
+                async move { self.list_trainings(&q).await }
+            })
+            .buffered(concurrency.max(1));
+        while let Some(page) = rest.next().await {
+            take(page?, &mut all);
+        }
+        Ok(all)
     }
 
     /// `GET /training/{id}`.
@@ -112,5 +130,18 @@ impl Client {
         let call = Call::new(Method::PUT, &["training", id, "draft"], WRITE)
             .json(&json!({ "is_draft": is_draft }))?;
         self.fetch(&call).await
+    }
+}
+
+/// The first page of `q` as [`Client::list_all_trainings`] asks for it: `limit` 100, `offset` 0.
+pub fn first_page(q: &ListQuery) -> ListQuery {
+    page_at(q, 0)
+}
+
+fn page_at(q: &ListQuery, offset: u32) -> ListQuery {
+    ListQuery {
+        limit: Some(PAGE_SIZE),
+        offset: Some(offset),
+        ..q.clone()
     }
 }
