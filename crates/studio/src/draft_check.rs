@@ -44,6 +44,10 @@ before it was made. If you still see it, delete it.";
 /// The metadata key that marks it; the value is a UUID per check.
 pub const CHECK_METADATA_KEY: &str = "training_studio_check";
 
+/// The most requests a check makes (steps 1 to 6), so a sign-in can tell whether it fits in the
+/// rate budget beside the first load.
+pub(crate) const MOST_REQUESTS: u32 = 6;
+
 /// Learns the rules through `client`. Never fails: what could not be learned is `Unknown` and
 /// `problem` says why.
 pub(crate) async fn learn(client: &Client) -> DraftRules {

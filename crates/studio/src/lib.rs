@@ -101,5 +101,7 @@ pub use service::{
     NO_DIRECTORY_ROUTES,
 };
 pub use vocabulary::{Field, PublicationState};
-pub use workspace::{DirectoryEntry, WorkspaceData, WorkspaceList, WorkspaceSummary};
+pub use workspace::{
+    DirectoryEntry, TrainingsArrived, WorkspaceData, WorkspaceList, WorkspaceSummary,
+};
 pub use workspace_cache::CachedWorkspace;

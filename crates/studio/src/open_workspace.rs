@@ -8,9 +8,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use opencx::{Client, ListQuery, Segment, Training};
+use opencx::{Client, ListQuery, Segment, Training, TrainingPage, LIST_ALL_CONCURRENCY};
 
 use crate::derived_names::directory_entries;
 use crate::differences::differences;
@@ -20,7 +21,7 @@ use crate::moves::without_identical_draft;
 use crate::promise::Promise;
 use crate::review::Names;
 use crate::search_index::TrainingIndex;
-use crate::workspace::{DirectoryEntry, WorkspaceData, WorkspaceSummary};
+use crate::workspace::{DirectoryEntry, TrainingsArrived, WorkspaceData, WorkspaceSummary};
 use crate::workspace_cache::{CachedWorkspace, SnapshotSource, WorkspaceCache};
 
 /// The open workspace: its client and what was loaded from it (kept on disk as it changes).
@@ -33,8 +34,15 @@ pub(crate) struct Session {
     pub(crate) checking: tokio::sync::Mutex<()>,
     cache: Mutex<Cache>,
     disk: Arc<WorkspaceCache>,
+    /// The list's first page as the sign-in's key check received it, and when: the first load
+    /// starts from it instead of asking again (see [`HEAD_START_FRESH_FOR`]).
+    head_start: Mutex<Option<(Instant, TrainingPage)>>,
     me: Weak<Session>,
 }
+
+/// How long the sign-in's first page stands in for the first load's: a load later than this
+/// asks again rather than show a page that may have changed.
+const HEAD_START_FRESH_FOR: Duration = Duration::from_secs(10);
 
 #[derive(Default)]
 pub(crate) struct Cache {
@@ -123,6 +131,7 @@ impl Session {
             checking: tokio::sync::Mutex::new(()),
             cache: Mutex::new(Cache::default()),
             disk,
+            head_start: Mutex::new(None),
             me: me.clone(),
         })
     }
@@ -221,19 +230,69 @@ impl Session {
         }
     }
 
+    /// Keeps `page`, the first page of the whole list just received, for the first load.
+    pub(crate) fn keep_head_start(&self, page: TrainingPage) {
+        *self.head_start.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), page));
+    }
+
+    /// The kept first page while it is fresh; taken once.
+    fn take_head_start(&self) -> Option<TrainingPage> {
+        let kept = self
+            .head_start
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        kept.filter(|(at, _)| at.elapsed() <= HEAD_START_FRESH_FOR)
+            .map(|(_, page)| page)
+    }
+
+    /// Caches trainings a load just received, so what needs the session's copy (reviews, "What
+    /// will the AI see?") works on what has arrived while the rest of the list loads.
+    fn keep_arrived(&self, trainings: &[Training]) {
+        let mut cache = self.cache();
+        for training in trainings {
+            cache
+                .trainings
+                .insert(training.id.clone(), training.clone());
+            cache.reindex(&training.id);
+        }
+    }
+
     /// Loads everything the main view shows and caches it; `local` names the derived
-    /// directories.
-    pub(crate) async fn load(&self, local: &BTreeMap<String, String>) -> Result<WorkspaceData> {
+    /// directories. The training list comes first, page by page, each told to `on_page` as it
+    /// arrives: with a workspace of 10,000 its ⌈N/100⌉ requests take the whole minute's rate
+    /// budget, so the segments and the directories are asked only once the list is complete.
+    pub(crate) async fn load(
+        &self,
+        local: &BTreeMap<String, String>,
+        mut on_page: impl FnMut(TrainingsArrived),
+    ) -> Result<WorkspaceData> {
         let everything = ListQuery::default();
-        let (trainings, segments, directories) = tokio::join!(
-            self.client.list_all_trainings(&everything),
-            self.client.list_segments(),
-            self.client.list_directories(),
-        );
-        let trainings: Vec<Training> = trainings?
-            .into_iter()
-            .map(without_identical_draft)
-            .collect();
+        let mut loaded = 0;
+        let trainings = self
+            .client
+            .list_all_trainings_as_they_arrive(
+                &everything,
+                self.take_head_start(),
+                LIST_ALL_CONCURRENCY,
+                |page, total| {
+                    loaded += page.len();
+                    let trainings: Vec<Training> =
+                        page.iter().cloned().map(without_identical_draft).collect();
+                    self.keep_arrived(&trainings);
+                    on_page(TrainingsArrived {
+                        workspace_id: self.workspace.id.clone(),
+                        trainings,
+                        loaded: u32::try_from(loaded).unwrap_or(u32::MAX),
+                        total: u32::try_from(total).unwrap_or(u32::MAX),
+                    });
+                },
+            )
+            .await;
+        let trainings = trainings?;
+        let (segments, directories) =
+            tokio::join!(self.client.list_segments(), self.client.list_directories());
+        let trainings: Vec<Training> = trainings.into_iter().map(without_identical_draft).collect();
         let segments = segments?;
         let (server_directories, directories_supported) = match directories {
             Ok(list) => (Some(list), true),
@@ -268,7 +327,7 @@ impl Session {
         if let Some(names) = self.cache().names.clone() {
             return Ok(names);
         }
-        self.load(local).await?;
+        self.load(local, drop).await?;
         self.cache()
             .names
             .clone()

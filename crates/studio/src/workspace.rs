@@ -1,5 +1,5 @@
-//! The workspace-level IPC types: the list of workspaces, one workspace's loaded data, and a
-//! directory of the sidebar (built in `derived_names.rs`).
+//! The workspace-level IPC types: the list of workspaces, one workspace's loaded data (and its
+//! pages as a load receives them), and a directory of the sidebar (built in `derived_names.rs`).
 
 use opencx::{Segment, Training};
 use serde::{Deserialize, Serialize};
@@ -65,6 +65,21 @@ pub struct WorkspaceData {
     pub directories: Vec<DirectoryEntry>,
     pub directories_supported: bool,
     pub segments: Vec<Segment>,
+}
+
+/// Trainings a load just received from open.cx, one page at a time in the list's order, so the
+/// list shows the first page at once and fills as the rest arrive.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TrainingsArrived {
+    /// The workspace being loaded.
+    pub workspace_id: String,
+    /// This page's trainings, as the UI is shown them.
+    pub trainings: Vec<Training>,
+    /// Trainings received so far in this load, this page's included.
+    pub loaded: u32,
+    /// How many trainings the workspace holds, as open.cx counted them at the first page.
+    pub total: u32,
 }
 
 #[cfg(test)]

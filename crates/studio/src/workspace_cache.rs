@@ -4,7 +4,8 @@
 //! after every change the open workspace learns of. Writes are coalesced: a change only marks
 //! its [`SnapshotSource`] dirty; one background writer (at most one write in flight) waits a
 //! moment, then asks that source for its latest state and writes it, so a burst makes few
-//! writes and no command waits on it.
+//! writes and no command waits on it. At launch the workspace about to be resumed can be read
+//! early, while the window starts.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
@@ -43,6 +44,15 @@ pub(crate) trait SnapshotSource: Send + Sync {
 pub(crate) struct WorkspaceCache {
     root: PathBuf,
     writer: Mutex<Writer>,
+    /// A read started at launch ([`WorkspaceCache::read_early`]), taken by the first read of
+    /// that workspace.
+    early: Mutex<Option<EarlyRead>>,
+}
+
+/// A workspace's cache file being read on a thread of its own.
+struct EarlyRead {
+    workspace_id: String,
+    done: tokio::sync::oneshot::Receiver<Option<CachedWorkspace>>,
 }
 
 #[derive(Default)]
@@ -58,11 +68,34 @@ impl WorkspaceCache {
         WorkspaceCache {
             root: data_dir.join(CACHE_DIR),
             writer: Mutex::default(),
+            early: Mutex::default(),
+        }
+    }
+
+    /// Starts reading the workspace's cache file now, on a thread of its own (no async runtime
+    /// needed), so that it is parsed while the window and its page start; the first read of
+    /// that workspace takes the result. A read of another workspace, or a later one, reads anew.
+    pub(crate) fn read_early(self: &Arc<Self>, workspace_id: &str) {
+        let (tx, done) = tokio::sync::oneshot::channel();
+        let (cache, id) = (Arc::clone(self), workspace_id.to_owned());
+        let spawned = std::thread::Builder::new()
+            .name("workspace cache".into())
+            .spawn(move || {
+                let _ = tx.send(cache.read(&id));
+            });
+        if spawned.is_ok() {
+            *self.early.lock().unwrap_or_else(|e| e.into_inner()) = Some(EarlyRead {
+                workspace_id: workspace_id.to_owned(),
+                done,
+            });
         }
     }
 
     /// Removes the workspace's kept copy (at sign-out, when asked).
     pub(crate) fn forget_workspace(&self, workspace_id: &str) -> std::io::Result<()> {
+        let mut early = self.early.lock().unwrap_or_else(|e| e.into_inner());
+        early.take_if(|read| read.workspace_id == workspace_id);
+        drop(early);
         atomic_file::remove_all(&self.path(workspace_id))
     }
 
@@ -123,6 +156,17 @@ impl WorkspaceCache {
         self: &Arc<Self>,
         workspace_id: &str,
     ) -> Result<Option<CachedWorkspace>> {
+        let early = self
+            .early
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take_if(|read| read.workspace_id == workspace_id);
+        if let Some(Ok(read)) = match early {
+            Some(read) => Some(read.done.await),
+            None => None,
+        } {
+            return Ok(read);
+        }
         let (cache, workspace_id) = (Arc::clone(self), workspace_id.to_owned());
         atomic_file::off_thread("workspace cache", move || Ok(cache.read(&workspace_id))).await
     }

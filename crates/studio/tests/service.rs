@@ -97,7 +97,8 @@ async fn good_key_is_checked_with_one_request_then_stored() {
     let requests = f.sim.requests();
     assert_eq!(requests[0].method, "GET");
     assert_eq!(requests[0].path, "/training");
-    assert_eq!(requests[0].query.as_deref(), Some("limit=1"));
+    // The list's first page, which the first load then starts from.
+    assert_eq!(requests[0].query.as_deref(), Some("limit=100&offset=0"));
     // Then only the check of the draft rules, on its own temporary training.
     assert_eq!(requests[1].method, "POST", "{requests:?}");
     let check = f.sim.requests()[1].clone();

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::local_names;
 use crate::open_workspace::Session;
 use crate::review::{self, Review};
-use crate::workspace::WorkspaceData;
+use crate::workspace::{TrainingsArrived, WorkspaceData};
 use crate::workspace_cache::CachedWorkspace;
 
 use super::Studio;
@@ -22,9 +22,18 @@ impl Studio {
     /// that knows nothing yet starts from the workspace kept on disk. After a load that
     /// worked, the draft rules are checked when the last check failed or never ran.
     pub async fn load_workspace(&self) -> Result<WorkspaceData> {
+        self.load_workspace_as_it_arrives(drop).await
+    }
+
+    /// [`Studio::load_workspace`], telling `on_page` each page of trainings as it arrives (the
+    /// list first; the segments, the directories and the draft rules' check after it).
+    pub async fn load_workspace_as_it_arrives(
+        &self,
+        on_page: impl FnMut(TrainingsArrived),
+    ) -> Result<WorkspaceData> {
         let session = self.require()?;
         let local = self.local_names(&session)?;
-        let loaded = session.load(&local).await;
+        let loaded = session.load(&local, on_page).await;
         match &loaded {
             Err(e) if e.kind().is_unreachable() => self.seed_from_disk(&session).await,
             Err(_) => {}

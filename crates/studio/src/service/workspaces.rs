@@ -59,9 +59,44 @@ impl Studio {
         Ok(Some(workspace))
     }
 
-    /// Checks the key with one `GET /training?limit=1`; only then stores it in the keychain and
-    /// the workspace in settings, and opens it. Then learns how its server treats drafts
-    /// (`draft_check.rs`).
+    /// Starts what resuming at launch will need, so it is under way while the window and its
+    /// page start: the read of the kept copy of the workspace that opens (on a thread of its
+    /// own), and the demo's simulator when the demo opens (awaited here). Run it once, at
+    /// launch, in the background; [`Studio::resume_session`] finds them started, or done.
+    pub async fn warm_up(&self) {
+        let Ok(list) = self.settings.load() else {
+            return;
+        };
+        let demo_opens = self.demo_at_start.load(Ordering::SeqCst)
+            || list
+                .active_id
+                .as_deref()
+                .and_then(|id| list.find(id))
+                .is_some_and(|w| w.is_demo);
+        let opening = if demo_opens {
+            Some(DEMO_WORKSPACE_ID)
+        } else {
+            list.active_id.as_deref()
+        };
+        if let Some(id) = opening {
+            self.workspace_cache.read_early(id);
+        }
+        if demo_opens {
+            let mut demo = self.demo.lock().await;
+            if demo.is_none() {
+                // A failure is said when the demo is opened: it is started again there.
+                *demo = DemoServer::start(&self.data_dir, &self.demo_seed)
+                    .await
+                    .ok();
+            }
+        }
+    }
+
+    /// Checks the key with one request, the training list's first page; only then stores it in
+    /// the keychain and the workspace in settings, and opens it. Then learns how its server
+    /// treats drafts (`draft_check.rs`); or, when that and the list would not fit in one minute's
+    /// rate budget, keeps the page for the first load (so it is not asked twice) and leaves the
+    /// check to that load, after the list.
     pub async fn sign_in(
         &self,
         name: &str,
@@ -86,18 +121,25 @@ impl Studio {
         }
         let token = ApiToken::new(api_key);
         let client = self.client(base_url, token.clone())?;
-        let probe = ListQuery {
-            limit: Some(1),
-            ..ListQuery::default()
+        // The key is checked with the list's first page, which the first load then starts from.
+        let first_page = match client
+            .list_trainings(&opencx::first_page(&ListQuery::default()))
+            .await
+        {
+            Ok(page) => page,
+            Err(err) => {
+                return Err(match err.kind() {
+                    opencx::ErrorKind::Unauthorized => {
+                        StudioError::new(ErrorKind::Unauthorized, KEY_REJECTED)
+                    }
+                    _ => err.into(),
+                })
+            }
         };
-        if let Err(err) = client.list_trainings(&probe).await {
-            return Err(match err.kind() {
-                opencx::ErrorKind::Unauthorized => {
-                    StudioError::new(ErrorKind::Unauthorized, KEY_REJECTED)
-                }
-                _ => err.into(),
-            });
-        }
+        // A workspace whose list and the draft rules' check would not fit together in one
+        // minute's rate budget: its first load starts from this page instead of asking again,
+        // and the check waits until the list is complete.
+        let list_needs_the_budget = !rules_check_fits_beside_the_list(&client, first_page.total);
 
         let _admin = self.admin.lock().await;
         let mut list = self.settings.load()?;
@@ -129,7 +171,12 @@ impl Studio {
         tracing::info!(workspace = %workspace.name, "signed in");
         // A workspace just added learns how its server treats drafts before anything is
         // written to it; a failed check is kept as a problem and does not undo the sign-in.
-        if let Err(err) = self.learn_rules(&session).await {
+        // When the check's requests would push the first load's list past the rate budget, the
+        // load checks once the list is complete; until then every write takes the safest path.
+        if list_needs_the_budget {
+            session.keep_head_start(first_page);
+            session.set_rules(DraftRules::default());
+        } else if let Err(err) = self.learn_rules(&session).await {
             tracing::warn!(%err, "the draft rules could not be kept");
         }
         Ok(workspace)
@@ -321,10 +368,45 @@ impl Studio {
     }
 }
 
+/// Whether the draft rules' check (up to [`crate::draft_check::MOST_REQUESTS`]) and the list of
+/// `total` trainings (⌈total/100⌉ requests, the sign-in's first page among them) fit together in
+/// one minute of `client`'s rate budget.
+fn rules_check_fits_beside_the_list(client: &Client, total: u64) -> bool {
+    let budget = u64::from(client.requests_per_minute());
+    let list = total.div_ceil(u64::from(opencx::PAGE_SIZE)).max(1);
+    budget == 0 || list + u64::from(crate::draft_check::MOST_REQUESTS) <= budget
+}
+
 #[cfg(test)]
 mod tests {
     use crate::error::ErrorKind;
     use crate::test_support::studio;
+
+    #[test]
+    fn the_rules_check_waits_for_the_list_when_both_would_not_fit_in_a_minute() {
+        let client = |per_minute| {
+            let mut config = opencx::ClientConfig::new(
+                "http://127.0.0.1:9",
+                opencx::ApiToken::new("ocx_live_x"),
+            );
+            config.requests_per_minute = per_minute;
+            opencx::Client::new(config).unwrap()
+        };
+        // 94 pages and the check's 6 requests: 100.
+        assert!(super::rules_check_fits_beside_the_list(&client(100), 9_400));
+        assert!(!super::rules_check_fits_beside_the_list(
+            &client(100),
+            9_401
+        ));
+        assert!(!super::rules_check_fits_beside_the_list(
+            &client(100),
+            10_000
+        ));
+        assert!(super::rules_check_fits_beside_the_list(
+            &client(0),
+            10_000_000
+        ));
+    }
 
     #[tokio::test]
     async fn sign_in_refuses_blank_fields_without_a_request() {
