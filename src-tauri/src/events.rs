@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use serde::Serialize;
-use studio::{JobProgress, OutboxView};
+use studio::{JobProgress, OutboxView, TrainingsArrived};
 use tauri::{Emitter, Runtime};
 use ts_rs::TS;
 
@@ -69,6 +69,11 @@ impl ShellEvent for OutboxView {
     const NAME: &'static str = "outbox-changed";
 }
 
+/// "trainings-arrived": a page of the workspace's trainings, as a load receives it.
+impl ShellEvent for TrainingsArrived {
+    const NAME: &'static str = "trainings-arrived";
+}
+
 /// Every event, as its name and its payload's TypeScript type: what `ipc.ts` must listen to.
 #[cfg(test)]
 pub(crate) fn every_event() -> Vec<(&'static str, String)> {
@@ -80,6 +85,7 @@ pub(crate) fn every_event() -> Vec<(&'static str, String)> {
         entry::<CloseRequested>(),
         entry::<JobProgress>(),
         entry::<OutboxView>(),
+        entry::<TrainingsArrived>(),
     ]
 }
 

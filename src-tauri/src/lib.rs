@@ -73,6 +73,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                     .with_demo_at_start(options.demo);
                 app.manage(studio);
             }
+            // The kept workspace (and the demo's simulator) start loading while the window does.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<Studio>().warm_up().await });
             if app.try_state::<FileChooser>().is_none() {
                 app.manage(FileChooser::system(app.handle()));
             }

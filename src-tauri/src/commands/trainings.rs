@@ -8,13 +8,16 @@ use studio::{
 };
 use tauri::{AppHandle, Runtime, State};
 
-/// Loads the workspace; once open.cx answered, what waits in the outbox is sent.
+/// Loads the workspace, sending each page of trainings as it arrives ("trainings-arrived");
+/// once open.cx answered, what waits in the outbox is sent.
 #[tauri::command]
 pub async fn load_workspace<R: Runtime>(
     app: AppHandle<R>,
     studio: State<'_, Studio>,
 ) -> Result<WorkspaceData, StudioError> {
-    let data = studio.load_workspace().await?;
+    let data = studio
+        .load_workspace_as_it_arrives(|page| crate::events::emit(&app, &page))
+        .await?;
     super::outbox::send_in_background(&app);
     Ok(data)
 }
