@@ -5,6 +5,9 @@ import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
 import { fakeBackend, type Handler } from '../test/backend';
 import { OTHER_WORKSPACE, WORKSPACE, training, workspaceData } from '../test/fixtures';
 import App from './App.svelte';
+// The main view fetches its editor as a chunk of its own once the list shows: loaded here first,
+// it opens as soon as a training is chosen (test/main-view.ts does the same).
+import './Editor.svelte';
 
 function setup(handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({

@@ -40,6 +40,7 @@ import type { SaveOutcome } from './bindings/SaveOutcome';
 import type { SimilarTraining } from './bindings/SimilarTraining';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
+import type { TrainingsArrived } from './bindings/TrainingsArrived';
 import type { TryAnswer } from './bindings/TryAnswer';
 import type { TryQuestion } from './bindings/TryQuestion';
 import type { WorkspaceData } from './bindings/WorkspaceData';
@@ -319,4 +320,9 @@ export function onOutboxChanged(handler: (view: OutboxView) => void): Promise<Un
 /** A bulk job finished an item, or ended. */
 export function onJobProgress(handler: (progress: JobProgress) => void): Promise<Unlisten> {
   return on<JobProgress>('job-progress', handler);
+}
+
+/** A load received a page of the workspace's trainings (they arrive in the list's order). */
+export function onTrainingsArrived(handler: (page: TrainingsArrived) => void): Promise<Unlisten> {
+  return on<TrainingsArrived>('trainings-arrived', handler);
 }

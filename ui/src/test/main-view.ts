@@ -5,6 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import Announcer from '../components/Announcer.svelte';
 import MainView from '../components/MainView.svelte';
+// The main view fetches its editor as a chunk of its own once the list shows; loaded here first,
+// the editor opens as soon as a training is chosen, as it does in the app once the list shows.
+import '../components/Editor.svelte';
 import { fakeBackend, type Handler } from './backend';
 import { OTHER_WORKSPACE, WORKSPACE, workspaceData } from './fixtures';
 

@@ -94,11 +94,13 @@ export class BrowseStore {
 
   /**
    * Asks open.cx too, once typing pauses; its matches count only for the query they answer.
-   * Run inside an effect: it follows `query`, and the function it returns forgets a stale answer.
+   * Not while the workspace loads: the list's pages take the rate budget, and the local search
+   * answers over what has arrived. Run inside an effect: it follows `query` and the load, and
+   * the function it returns forgets a stale answer.
    */
   searchServer(): (() => void) | undefined {
     const q = this.query.trim();
-    if (q === '') {
+    if (q === '' || this.#workspace.loading) {
       this.searching = false;
       return;
     }

@@ -52,6 +52,49 @@ describe('the workspace store', () => {
     expect(loadedHook).toHaveBeenCalledTimes(1);
   });
 
+  it('with nothing kept, shows each page of trainings as it arrives, then the load’s answer', async () => {
+    const answer = deferred<WorkspaceData>();
+    const backend = fakeBackend({ load_workspace: () => answer.promise });
+    const firstData = vi.fn();
+    const store = new WorkspaceStore({ onfirstdata: firstData });
+    const loading = store.load();
+    await vi.waitFor(() => expect(backend.callsTo('load_workspace')).toHaveLength(1));
+    const page = (trainings: Training[], loaded: number) =>
+      backend.emit('trainings-arrived', { workspace_id: 'ws', trainings, loaded, total: 4 });
+    await page([REFUND, INVOICE], 2);
+    expect(ids(store)).toEqual(['t-refund', 't-invoice']);
+    expect(store.loading).toBe(true);
+    expect(firstData).toHaveBeenCalledTimes(1);
+    await page(TRAININGS.slice(2), 4);
+    expect(ids(store)).toEqual(TRAININGS.map((t) => t.id));
+    answer.resolve(workspaceData());
+    await loading;
+    expect(store.loading).toBe(false);
+    expect(store.directories.length).toBeGreaterThan(0);
+    // A page after the answer (another load's) changes nothing here.
+    await page([training({ id: 't-late' })], 5);
+    expect(ids(store)).toEqual(TRAININGS.map((t) => t.id));
+    expect(firstData).toHaveBeenCalledTimes(1);
+  });
+
+  it('with the kept copy showing, waits for the load’s answer instead of its pages', async () => {
+    const kept = workspaceData({ trainings: [training({ id: 't-kept' })] });
+    const answer = deferred<WorkspaceData>();
+    const backend = fakeBackend({
+      cached_workspace: () => ({ data: kept, fetched_at: '2026-12-01T08:00:00Z' }),
+      load_workspace: () => answer.promise,
+    });
+    const store = new WorkspaceStore();
+    await store.showCached();
+    const loading = store.load();
+    await vi.waitFor(() => expect(backend.callsTo('load_workspace')).toHaveLength(1));
+    await backend.emit('trainings-arrived', { workspace_id: 'ws', trainings: [REFUND], loaded: 1, total: 4 });
+    expect(ids(store)).toEqual(['t-kept']);
+    answer.resolve(workspaceData());
+    await loading;
+    expect(ids(store)).toEqual(TRAININGS.map((t) => t.id));
+  });
+
   it('a failed load without a kept copy is an error, not offline', async () => {
     fakeBackend({ load_workspace: ipcFailure('network', 'No connection.') });
     const store = new WorkspaceStore();

@@ -5,13 +5,15 @@
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
 import type { MoveItem } from '../bindings/MoveItem';
 import type { Training } from '../bindings/Training';
+import type { TrainingsArrived } from '../bindings/TrainingsArrived';
 import { NO_DIRECTORY } from '../bindings/vocabulary';
 import type { WorkspaceData } from '../bindings/WorkspaceData';
 import { isUnreachable } from '../errors';
 import { countByDirectory } from '../filter';
-import { IpcError, cachedWorkspace, loadWorkspace, toIpcError, type Seen } from '../ipc';
+import { IpcError, cachedWorkspace, loadWorkspace, onTrainingsArrived, toIpcError, type Seen } from '../ipc';
 import { applyMove, mergeProgress, revert, type Before } from '../jobs';
 import { shownTitle } from '../labels';
+import { markStartup } from '../startup-marks';
 import { withLanded } from '../outbox';
 
 export interface WorkspaceHooks {
@@ -80,25 +82,50 @@ export class WorkspaceStore {
       if (!cached || this.#data !== null) return;
       this.#data = cached.data;
       this.#cachedAt = cached.fetched_at;
+      markStartup('kept-copy-shown');
       this.#firstData();
     } catch {
       // Nothing kept (or unreadable): the load from open.cx answers instead.
     }
   }
 
+  /**
+   * Loads the workspace from open.cx. With nothing shown yet (no kept copy), the list shows the
+   * first page of trainings as soon as it arrives and fills as the rest do; the directories and
+   * segments come with the load's answer, after the list.
+   */
   async load(): Promise<void> {
     this.#loading = true;
+    let filling = this.#data === null;
+    const stopFilling = filling
+      ? await onTrainingsArrived((page) => filling && this.#arrived(page)).catch(() => null)
+      : null;
     try {
       this.#data = await loadWorkspace();
       this.#cachedAt = null;
       this.#loadError = null;
+      markStartup('loaded');
       this.#firstData();
       this.#hooks.onloaded?.();
     } catch (raw) {
       this.#loadError = toIpcError(raw);
     } finally {
+      filling = false;
+      stopFilling?.();
       this.#loading = false;
     }
+  }
+
+  /** A page of the load's trainings: the list grows by it. */
+  #arrived(page: TrainingsArrived) {
+    this.#data = {
+      trainings: [...(this.#data?.trainings ?? []), ...page.trainings],
+      directories: this.#data?.directories ?? [],
+      directories_supported: this.#data?.directories_supported ?? true,
+      segments: this.#data?.segments ?? [],
+    };
+    markStartup('first-page-shown');
+    this.#firstData();
   }
 
   #firstData() {
