@@ -13,13 +13,15 @@
 #   5. the release build: binary and .deb sizes (no AppImage: its bundler downloads linuxdeploy
 #      from GitHub);
 #   6. the release app in the real webview (Xvfb, D-Bus, an unlocked keyring): launch → list shown
-#      and resident memory at 1,000 and 10,000 trainings; keystroke → preview latency at 1, 10
+#      and memory (PSS of the app and its WebKit processes) at 1,000 and 10,000 trainings beside a
+#      bare Tauri 2 window (crates/bare-window), with where the app's start goes; keystroke → preview latency at 1, 10
 #      and 100 KB (WebKit's defaults, then with compositing off) against baselines; the list at
 #      10,000, virtualised against every row in the DOM; search as you type over 10,000 against a
 #      naive search; "Review changes" after pasting 100 KB and 1 MB, drawn in parts against
-#      everything drawn at once; cold start with a cached workspace of
-#      10,000 against no cache; a working day's soak (500 trainings opened, typing, saving,
-#      searching, moving) with the memory of the app and its WebKit processes along the way.
+#      everything drawn at once; cold start with a cached workspace of 10,000 against no cache; a
+#      first load of 10,000 with nothing cached at open.cx's 100 requests a minute (first
+#      trainings, whole list, requests); a working day's soak (500 trainings opened, typing,
+#      saving, searching, moving) with the memory of the app and its WebKit processes along the way.
 # The bulk move at the rate limit (BENCHMARKS.md, issue 4) takes 20 minutes: run it on its own,
 #   cargo run --release -p studio --example bench_bulk_move -- 150
 # Release builds with LTO are slow (several minutes on 2 cores): this is not part of the tests.
@@ -63,7 +65,8 @@ echo "## release build (tauri build --bundles deb)"
 npm --prefix ui run --silent build
 # The UI is built just above; the CLI would run its beforeBuildCommand from ui/.
 ui/node_modules/.bin/tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}' >/dev/null
-cargo build --quiet --release -p opencx-sim
+# The simulator, and the bare Tauri 2 window the start and memory figures are ratios against.
+cargo build --quiet --release -p opencx-sim -p bare-window
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 echo "| what | size |"
 echo "|---|---:|"
@@ -80,8 +83,8 @@ run_in_webview() {
   NO_AT_BRIDGE=1 "${nice[@]}" xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- sh -c '
     printf %s bench | XDG_DATA_HOME="$0" gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null
     set -e
-    echo "### launch → list shown, memory (node ui/e2e/bench/startup.mjs 1000 10000)"
-    node ui/e2e/bench/startup.mjs 1000 10000
+    echo "### launch → list shown, memory, beside a bare Tauri 2 window (node ui/e2e/bench/startup.mjs --stages 1000 10000)"
+    node ui/e2e/bench/startup.mjs --stages 1000 10000
     echo
     echo "### keystroke → preview (node ui/e2e/bench/preview-latency.mjs)"
     node ui/e2e/bench/preview-latency.mjs
@@ -100,6 +103,9 @@ run_in_webview() {
     echo
     echo "### cold start with a cached workspace (node ui/e2e/bench/cold-start.mjs 10000)"
     node ui/e2e/bench/cold-start.mjs 10000
+    echo
+    echo "### first load with nothing cached, at the open.cx rate limit (node ui/e2e/bench/first-load.mjs 10000)"
+    node ui/e2e/bench/first-load.mjs 10000
     echo
     echo "### a working day: 500 trainings opened (node ui/e2e/bench/soak.mjs)"
     node ui/e2e/bench/soak.mjs

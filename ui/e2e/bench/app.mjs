@@ -11,6 +11,8 @@ const NATIVE_PORT = 4447;
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The app under test: the release build, or BENCH_APP (e.g. a copy kept while a new build runs). */
 export const app = process.env.BENCH_APP ?? path.join(root, 'target/release/training-studio');
+/** The baseline of start and memory: a bare Tauri 2 window (crates/bare-window), release build. */
+export const bareWindow = process.env.BENCH_BARE ?? path.join(root, 'target/release/bare-window');
 
 export const median = (xs) => quantile(xs, 0.5);
 
@@ -31,10 +33,10 @@ export async function startDriver(env) {
   return () => driver.kill();
 }
 
-/** A new session: launches the release app with `args`. */
-export function launch(args) {
+/** A new session: launches `application` (the release app unless named) with `args`. */
+export function launch(args, application = app) {
   return remote({
     hostname: '127.0.0.1', port: PORT, logLevel: 'error',
-    capabilities: { 'tauri:options': { application: app, args } },
+    capabilities: { 'tauri:options': { application, args } },
   });
 }

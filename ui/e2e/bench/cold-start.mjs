@@ -9,55 +9,14 @@
 // display, and a D-Bus session with an unlocked keyring (the key is kept in the keychain):
 // scripts/bench.sh runs it that way. The first launch signs in through the sign-in screen and
 // loads the workspace, which writes the cache; every later launch resumes that session.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { launch, median, root, startDriver } from './app.mjs';
-import { TOKENS } from '../support/sim-process.mjs';
+import { control, listShown, requestLog, signIn, startSim } from './sim.mjs';
 
 const RUNS = 5;
 const N = Number(process.argv[2] ?? 10000);
-
-/** An opencx-sim process (release build if there is one) with scale:n and no rate limit. */
-async function startSim(n) {
-  const bin = ['release', 'debug'].map((p) => path.join(root, 'target', p, 'opencx-sim')).find(existsSync);
-  const child = spawn(bin, ['--addr', '127.0.0.1:0', '--seed', `scale:${n}`, '--token', TOKENS.good,
-    '--rate-limit', '0', '--control-token', TOKENS.control], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`opencx-sim exited early with ${code}`)));
-  });
-  return { url, bin, stop: () => child.kill('SIGTERM') };
-}
-
-async function control(url, method, route, body) {
-  const response = await fetch(`${url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKENS.control}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : null;
-}
-
-const listShown = (count) => {
-  const all = document.querySelector('[aria-label="All trainings"]');
-  const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
-  return options.length > 0 && all !== null && all.textContent.includes(String(count));
-};
-
-async function signIn(browser, url) {
-  const field = async (label) => browser.$(`aria/${label}`);
-  await browser.waitUntil(async () => (await (await field('API key')).isExisting()), { timeout: 60_000 });
-  await (await field('Workspace name')).setValue('Bench');
-  await (await field('API key')).setValue(TOKENS.good);
-  if (!(await (await field('API base URL')).isDisplayed())) await (await field('Advanced')).click();
-  await (await field('API base URL')).setValue(url);
-  await (await browser.$('button=Sign in')).click();
-}
 
 /** The cache files under the data dir (wherever the app keeps its data). */
 function cacheDirs(dataHome) {
@@ -76,8 +35,7 @@ async function start(url, n) {
   try {
     await browser.waitUntil(() => browser.execute(listShown, n), { timeout: 180_000, interval: 20 });
     const shownMs = performance.now() - started;
-    const log = await control(url, 'GET', '/_sim/requests');
-    const entries = Array.isArray(log) ? log : (log.requests ?? log.entries ?? []);
+    const entries = await requestLog(url);
     return {
       shownMs,
       received: entries.length,

@@ -15,10 +15,11 @@
 // Needs target/release/training-studio (or BENCH_APP), tauri-driver and a display (run under
 // xvfb-run with dbus-run-session); it uses a fresh data folder of its own.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, launch, startDriver } from './app.mjs';
+import { processes, pssKiB } from './processes.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,31 +31,6 @@ const CHECKPOINTS = [50, 100, 200, 500].filter((n) => n <= OPENS);
 const SETTLE_MS = 2000;
 
 /* ---- the processes, from /proc ---- */
-
-/** pid → { ppid, comm } of every process now. */
-function processes() {
-  const all = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      all.set(Number(entry), { ppid, comm });
-    } catch { /* the process ended meanwhile */ }
-  }
-  return all;
-}
-
-/** Proportional set size of one process, KiB (0 once it is gone). */
-function pssKiB(pid) {
-  try {
-    const match = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** The app's PSS, its WebKit web and network processes' (summed over each kind), its open fds. */
 function readProcesses(appPid) {

@@ -1,69 +1,111 @@
-// Measures the release app as a person meets it: time from launch to the main view listing the
-// trainings of a `scale:N` demo workspace, and the resident memory of the app and its WebKit
-// processes together once it shows. Median of RUNS launches per size, side by side in one run.
+// Measures the release app as a person meets it, beside a bare Tauri 2 window (crates/bare-window:
+// the same Tauri and release profile, compositing off like the app, one static page): time from
+// launch until the window shows its content — for the app, the main view listing the trainings of
+// a `scale:N` demo workspace; for the bare window, its page — and the memory of the process and
+// its WebKit processes (PSS summed over the process tree, /proc/PID/smaps_rollup) one second after.
+// The two are launched in turn, RUNS times each per size, and the medians and the app's ratio to
+// the bare window are printed side by side.
 //   node ui/e2e/bench/startup.mjs [N ...]      (default: 1000)
-// Needs target/release/training-studio (scripts/bench.sh builds it), tauri-driver and a display
-// (run under xvfb-run). Each launch is a fresh app process; the demo's state file is reused after
-// the first launch of a size, as it would be on a user's machine.
+//   node ui/e2e/bench/startup.mjs --stages [N ...]
+// --stages also prints where the app's time to the list goes: the median moment, counted from
+// the launch, of each stage of its page (the page's start, its HTML and script parsed, and the
+// app's own `startup:*` marks, lib/startup-marks.ts).
+// Needs target/release/{training-studio,bare-window} (scripts/bench.sh builds them), tauri-driver
+// and a display (run under xvfb-run). Each launch is a fresh process; the demo's state file and
+// workspace cache are kept after the first launch of a size, as on a user's machine: that first
+// launch (which generates the workspace) is a warm-up, not counted.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, launch, median, startDriver } from './app.mjs';
+import { app, bareWindow, launch, median, startDriver } from './app.mjs';
+import { treePssKiB } from './processes.mjs';
 
 const RUNS = 5;
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number).filter(Boolean);
+const STAGES = process.argv.includes('--stages');
 
-/** Resident memory (KiB) of a process and all its descendants, from /proc. */
-function treeRssKiB(rootPid) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* the process ended meanwhile */ }
-  }
-  const inTree = (pid) => pid === rootPid || (parents.has(pid) && pid !== 1 && inTree(parents.get(pid)));
-  let total = 0;
-  for (const pid of parents.keys()) {
-    if (!inTree(pid)) continue;
-    try {
-      const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-      if (match) total += Number(match[1]);
-    } catch { /* ended */ }
-  }
-  return total;
+/* ---- in the page (self-contained: WebDriver serialises these functions) ---- */
+
+function listShows(count) {
+  const all = document.querySelector('[aria-label="All trainings"]');
+  const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
+  return options.length > 0 && all !== null && all.textContent.includes(String(count));
 }
 
-async function launchOnce(n) {
+function pageShows() {
+  return document.querySelector('h1') !== null;
+}
+
+/** The page's stages: when it started (epoch ms) and each stage's moment after that. */
+function pageStages() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const stages = { 'page: HTML parsed': nav?.domInteractive, 'page: scripts run (DOMContentLoaded)': nav?.domContentLoadedEventEnd };
+  for (const mark of performance.getEntriesByType('mark')) {
+    if (mark.name.startsWith('startup:') && !(mark.name in stages)) stages[mark.name] = mark.startTime;
+  }
+  return { origin: performance.timeOrigin, stages };
+}
+
+/* ---- one launch ---- */
+
+/** Launches `application`, waits until `shows(arg)` holds in its page; time and memory. */
+async function launchOnce(application, args, shows, arg) {
   const started = performance.now();
-  const browser = await launch(['--demo', '--demo-seed', `scale:${n}`]);
+  const startedAt = Date.now();
+  const browser = await launch(args, application);
   try {
-    await browser.waitUntil(() => browser.execute((count) => {
-      const all = document.querySelector('[aria-label="All trainings"]');
-      const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
-      return options.length > 0 && all !== null && all.textContent.includes(String(count));
-    }, n), { timeout: 120_000, interval: 20 });
+    await browser.waitUntil(() => browser.execute(shows, arg), { timeout: 180_000, interval: 20 });
     const shownMs = performance.now() - started;
+    const { origin, stages } = await browser.execute(pageStages);
+    const fromLaunch = { 'page: started': origin - startedAt };
+    for (const [name, at] of Object.entries(stages)) if (at !== undefined) fromLaunch[name] = origin - startedAt + at;
     await new Promise((r) => setTimeout(r, 1000)); // let the page settle before reading memory
-    const pid = Number(execFileSync('pgrep', ['-n', '-f', app]).toString().trim());
-    return { shownMs, rssMiB: treeRssKiB(pid) / 1024 };
+    const pid = Number(execFileSync('pgrep', ['-n', '-f', application]).toString().trim());
+    return { shownMs, pssMiB: treePssKiB(pid) / 1024, stages: fromLaunch };
   } finally {
     await browser.deleteSession();
   }
 }
 
+const launchApp = (n) => launchOnce(app, ['--demo', '--demo-seed', `scale:${n}`], listShows, n);
+const launchBare = () => launchOnce(bareWindow, [], pageShows, null);
+
+const fmt = (runs, key, digits = 0) => median(runs.map((r) => r[key])).toFixed(digits);
+const range = (runs) => {
+  const ms = runs.map((r) => r.shownMs);
+  return `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`;
+};
+const ratio = (app, bare, key) => (median(app.map((r) => r[key])) / median(bare.map((r) => r[key]))).toFixed(2);
+
 const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
 const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
 try {
-  console.log(`| trainings | launch → list shown, median of ${RUNS} (min–max) | resident memory, app + WebKit (median) |`);
-  console.log('|---|---|---|');
+  console.log(`| trainings | bare window: shown, median of ${RUNS} (min–max) | app: list shown (min–max) | app ÷ bare | bare window: PSS, median | app + WebKit: PSS | app ÷ bare |`);
+  console.log('|---|---|---|---:|---|---|---:|');
+  const stageRows = [];
   for (const n of sizes.length ? sizes : [1000]) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await launchOnce(n));
-    const ms = runs.map((r) => r.shownMs);
-    console.log(`| ${n} | ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}) | ${median(runs.map((r) => r.rssMiB)).toFixed(0)} MiB |`);
+    await launchApp(n); // warm-up: the demo generates and keeps the workspace
+    const bare = [];
+    const appRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await launchBare());
+      appRuns.push(await launchApp(n));
+    }
+    if (STAGES) stageRows.push({ n, bare, app: appRuns });
+    console.log(`| ${n} | ${fmt(bare, 'shownMs')} ms (${range(bare)}) | ${fmt(appRuns, 'shownMs')} ms (${range(appRuns)}) | ${ratio(appRuns, bare, 'shownMs')}× | ${fmt(bare, 'pssMiB')} MiB | ${fmt(appRuns, 'pssMiB')} MiB | ${ratio(appRuns, bare, 'pssMiB')}× |`);
+  }
+  for (const { n, bare, app: appRuns } of stageRows) {
+    console.log(`\n| stage, counted from the launch (median of ${RUNS}) | bare window | app, ${n} trainings |`);
+    console.log('|---|---:|---:|');
+    const names = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.stages)))];
+    const at = (runs, name) => {
+      const times = runs.map((r) => r.stages[name]).filter((t) => t !== undefined);
+      return times.length ? `${median(times).toFixed(0)} ms` : '–';
+    };
+    const order = (name) => median(appRuns.map((r) => r.stages[name] ?? Infinity));
+    for (const name of names.sort((a, b) => order(a) - order(b))) console.log(`| ${name} | ${at(bare, name)} | ${at(appRuns, name)} |`);
+    console.log(`| list shown (the benchmark's clock) | ${fmt(bare, 'shownMs')} ms | ${fmt(appRuns, 'shownMs')} ms |`);
   }
 } finally {
   stopDriver();

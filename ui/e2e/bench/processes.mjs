@@ -1,0 +1,39 @@
+// What the benchmarks read of the app's processes from /proc: the process table, a process's
+// proportional set size (PSS: shared pages split between the processes sharing them, so the
+// WebKit processes' shared libraries are not counted twice) and that of a whole process tree.
+
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** pid → { ppid, comm } of every process now. */
+export function processes() {
+  const all = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      all.set(Number(entry), { ppid, comm });
+    } catch { /* the process ended meanwhile */ }
+  }
+  return all;
+}
+
+/** Proportional set size of one process, KiB (0 once it is gone). */
+export function pssKiB(pid) {
+  try {
+    const match = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** PSS (KiB) of `rootPid` and every process below it (the app and its WebKit processes). */
+export function treePssKiB(rootPid) {
+  const all = processes();
+  const inTree = (pid) => pid === rootPid || (all.has(pid) && pid > 1 && inTree(all.get(pid).ppid));
+  let total = 0;
+  for (const pid of all.keys()) if (inTree(pid)) total += pssKiB(pid);
+  return total;
+}
