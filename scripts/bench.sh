@@ -14,14 +14,15 @@
 #      from GitHub);
 #   6. the release app in the real webview (Xvfb, D-Bus, an unlocked keyring): launch → list shown
 #      and memory (PSS of the app and its WebKit processes) at 1,000 and 10,000 trainings beside a
-#      bare Tauri 2 window (crates/bare-window), with where the app's start goes; keystroke → preview latency at 1, 10
-#      and 100 KB (WebKit's defaults, then with compositing off) against baselines; the list at
-#      10,000, virtualised against every row in the DOM; search as you type over 10,000 against a
-#      naive search; "Review changes" after pasting 100 KB and 1 MB, drawn in parts against
-#      everything drawn at once; cold start with a cached workspace of 10,000 against no cache; a
-#      first load of 10,000 with nothing cached at open.cx's 100 requests a minute (first
-#      trainings, whole list, requests); a working day's soak (500 trainings opened, typing,
-#      saving, searching, moving) with the memory of the app and its WebKit processes along the way.
+#      bare Tauri 2 window (crates/bare-window), with where the app's start goes; keystroke →
+#      preview latency at 1, 10 and 100 KB (WebKit's defaults, then with compositing off) against
+#      baselines; the list at 10,000, virtualised against every row in the DOM; search as you type
+#      over 10,000 against a naive search; "Review changes" after pasting 100 KB and 1 MB, drawn in
+#      parts against everything drawn at once; cold start with a cached workspace of 10,000
+#      against no cache; a first load of 10,000 with nothing cached at open.cx's 100 requests a
+#      minute (first trainings, whole list, requests); a working day's soak (500 trainings
+#      opened, typing, saving, searching, moving) with the memory of the app and its WebKit
+#      processes along the way.
 # The bulk move at the rate limit (BENCHMARKS.md, issue 4) takes 20 minutes: run it on its own,
 #   cargo run --release -p studio --example bench_bulk_move -- 150
 # Release builds with LTO are slow (several minutes on 2 cores): this is not part of the tests.
@@ -66,7 +67,7 @@ npm --prefix ui run --silent build
 # The UI is built just above; the CLI would run its beforeBuildCommand from ui/.
 ui/node_modules/.bin/tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}' >/dev/null
 # The simulator, and the bare Tauri 2 window the start and memory figures are ratios against.
-cargo build --quiet --release -p opencx-sim -p bare-window
+cargo build --quiet --release -p opencx-sim -p bare-window --features bare-window/custom-protocol
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 echo "| what | size |"
 echo "|---|---:|"
