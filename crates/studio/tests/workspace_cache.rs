@@ -1,5 +1,6 @@
 //! The workspace kept on disk: a load writes it, changes keep it current (in the background),
-//! the next start reads it without a single request (the simulator's request log), and a load
+//! the next start reads it without a single request (the simulator's request log), also when it
+//! was read early while the app started (`Studio::warm_up`), and a load
 //! that cannot reach open.cx seeds the session from it so reviews work offline.
 
 mod support;
@@ -64,6 +65,14 @@ async fn a_load_writes_it_changes_keep_it_current_and_a_restart_reads_it_without
     again.resume_session().await.unwrap().unwrap();
     let cold = again.cached_workspace().await.unwrap().unwrap();
     assert_eq!(cold.data.trainings.len(), data.trainings.len() + 1);
+    assert!(f.requests().is_empty(), "{:?}", f.requests());
+
+    // Warmed up at launch, the start reads the same copy (read while the window starts).
+    let warm = Studio::new(f.dir.path(), Box::new(f.keys.clone()));
+    warm.warm_up().await;
+    warm.resume_session().await.unwrap().unwrap();
+    let early = warm.cached_workspace().await.unwrap().unwrap();
+    assert_eq!(early.data.trainings, cold.data.trainings);
     assert!(f.requests().is_empty(), "{:?}", f.requests());
 }
 
