@@ -1,7 +1,7 @@
 //! Bad and extreme input at the edges, through the `Studio` service against an in-process
 //! opencx-sim over loopback: a 1 MB body, a 10,000-character title, control characters,
 //! right-to-left text, emoji, no channels and all ten, 200 segments. Each one either saves and
-//! comes back from the server exactly as written (and previews and reviews in bounded time), or
+//! comes back from the server exactly as written (and previews and reviews without hanging), or
 //! is refused with a message an editor can act on; nothing panics or hangs.
 
 use std::time::{Duration, Instant};
@@ -10,8 +10,9 @@ use opencx::{Channel, Training};
 use opencx_sim::{SimConfig, SimHandle, DEFAULT_FULL_TOKEN};
 use studio::{ErrorKind, MemoryStore, SaveOutcome, Studio, StudioError, TrainingDraft};
 
-/// Generous for a debug build on a loaded 2-core machine.
-const SLOW: Duration = Duration::from_secs(10);
+/// A hang guard, not a speed check (speed is measured in the benches, never asserted here): far
+/// beyond what a debug build takes on a loaded 2-core machine, so only a hang trips it.
+const HUNG: Duration = Duration::from_secs(120);
 
 struct Fixture {
     sim: SimHandle,
@@ -67,7 +68,7 @@ async fn round_trip(
     let started = Instant::now();
     let review = f.studio.review_changes(&f.training.id, draft, false).await;
     assert!(
-        started.elapsed() < SLOW,
+        started.elapsed() < HUNG,
         "{what}: review took {:?}",
         started.elapsed()
     );
@@ -83,7 +84,7 @@ async fn round_trip(
         .save_training(&f.training.id, draft, false, base)
         .await;
     assert!(
-        started.elapsed() < SLOW,
+        started.elapsed() < HUNG,
         "{what}: save took {:?}",
         started.elapsed()
     );
@@ -134,7 +135,7 @@ async fn a_one_megabyte_body_saves_previews_and_reviews() {
     let started = Instant::now();
     let html = f.studio.render_preview(&d.content);
     assert!(
-        started.elapsed() < SLOW,
+        started.elapsed() < HUNG,
         "preview took {:?}",
         started.elapsed()
     );

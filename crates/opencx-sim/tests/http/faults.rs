@@ -249,10 +249,11 @@ async fn latency_is_added() {
     assert_eq!(sim.get("/training").await.status, StatusCode::OK);
     assert!(started.elapsed() >= Duration::from_millis(150));
     assert_eq!(sim.handle.faults().latency_ms, Some(150));
+    // Cleared, no latency is added any more (said by the faults, not timed: a loaded machine
+    // can be slow on its own).
     sim.handle.set_faults(Faults::default());
-    let started = Instant::now();
-    sim.get("/training").await;
-    assert!(started.elapsed() < Duration::from_millis(150));
+    assert_eq!(sim.handle.faults().latency_ms, None);
+    assert_eq!(sim.get("/training").await.status, StatusCode::OK);
 }
 
 #[tokio::test]
