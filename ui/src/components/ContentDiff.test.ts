@@ -12,7 +12,7 @@ const eq = (text: string): DiffLine => ({ tag: 'equal', text });
 const added = (text: string): DiffLine => ({ tag: 'insert', text });
 
 describe('ContentDiff', () => {
-  it('folds unchanged runs behind a button that shows them', async () => {
+  it('folds unchanged runs behind a button that shows them, and gives the focus to the first line shown', async () => {
     const user = userEvent.setup();
     const lines = [...['a', 'b', 'c', 'd', 'e', 'f'].map(eq), added('new'), eq('g')];
     render(ContentDiff, { lines });
@@ -23,6 +23,8 @@ describe('ContentDiff', () => {
       'a', 'b', 'c', 'd', 'e', 'f', 'Added: new', 'g',
     ].map((t) => expect.stringContaining(t)));
     expect(within(list).queryByRole('button')).toBeNull();
+    // The button is gone: the focus goes to the first line it showed, not back to the page.
+    expect(document.activeElement).toBe(within(list).getAllByRole('listitem')[0]);
   });
 
   it('draws a long diff one part at a time', async () => {
