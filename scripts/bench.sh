@@ -10,6 +10,8 @@
 #      extrapolated, as it prints), and "Similar trainings" for one edit at 1,000 and 10,000
 #      against comparing it with every other training (criterion medians and p50/p95);
 #   4. autosave: journal writes of a 1, 10 and 100 KB training, against a plain overwrite;
+#      the workspace as files: export of 10,000 trainings and the import plan of 10,000
+#      unchanged files, against writing and reading the files alone;
 #   5. the release build: binary and .deb sizes (no AppImage: its bundler downloads linuxdeploy
 #      from GitHub);
 #   6. the release app in the real webview (Xvfb, D-Bus, an unlocked keyring): launch → list shown
@@ -60,6 +62,10 @@ npm --prefix ui run --silent bench:search 2>/dev/null | grep '^|'
 echo
 echo "## autosave (cargo run --release -p studio --example bench_autosave)"
 cargo run --quiet --release -p studio --example bench_autosave
+
+echo
+echo "## the workspace as files (cargo run --release -p studio --example bench_files)"
+cargo run --quiet --release -p studio --example bench_files
 
 echo
 echo "## release build (tauri build --bundles deb)"

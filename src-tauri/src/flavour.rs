@@ -5,6 +5,10 @@
 
 use std::path::PathBuf;
 
+/// The app identifier (`identifier` in tauri.conf.json), for what runs without the app's
+/// context (the command line).
+pub const IDENTIFIER: &str = "cx.open.training-studio";
+
 /// Added to the app identifier by a development build.
 pub const DEV_SUFFIX: &str = ".dev";
 
@@ -27,6 +31,13 @@ pub fn data_dir(identifier: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_identifier_is_the_configs() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        assert_eq!(config["identifier"], IDENTIFIER);
+    }
 
     #[test]
     fn a_development_build_keeps_its_own_name() {

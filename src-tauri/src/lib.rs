@@ -3,8 +3,8 @@
 //! until the UI agrees (telling it whether a bulk job runs), forwards the client's retry waits,
 //! job progress and outbox changes as events (all of them in [`events`]), and sends the outbox
 //! while entries wait. One app runs per data
-//! folder: a second launch brings the running window to the front ([`single_instance`]). A
-//! first argument naming a command runs it on the command line instead, without a window
+//! folder: a second launch brings the running window to the front ([`single_instance`]). The
+//! command line's commands (`export`, `import`, `replace`) run the same service without a window
 //! ([`cli`]).
 
 pub mod cli;
@@ -140,6 +140,9 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::examples::run_example_checks,
             commands::examples::export_example_questions,
             commands::examples::import_example_questions,
+            commands::files::export_to_folder,
+            commands::files::plan_import,
+            commands::files::start_import,
             commands::chat_try::chat_consent,
             commands::chat_try::try_on_opencx,
             commands::radar::instruction_health,

@@ -13,7 +13,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{Listener, Manager, WebviewWindow};
 
 use crate::build_app;
-use crate::commands::examples::FileChooser;
+use crate::commands::examples::{FileAsk, FileChooser};
 use crate::commands::window::CloseGuard;
 use crate::events::{ApiWaiting, CloseRequested, ShellEvent};
 
@@ -28,9 +28,14 @@ struct Harness {
 fn harness() -> Harness {
     let data = tempfile::tempdir().unwrap();
     let studio = Studio::new(data.path(), Box::new(MemoryStore::new()));
-    // The file chooser answers one file in the data folder, for export and import alike.
+    // The file chooser answers one file in the data folder, for export and import alike, and
+    // one folder when asked for a folder.
     let chosen = data.path().join("chosen/example-questions.json");
-    let files = FileChooser::new(move |_| Some(chosen.clone()));
+    let folder = data.path().join("chosen-folder");
+    let files = FileChooser::new(move |ask| match ask {
+        FileAsk::Folder => Some(folder.clone()),
+        _ => Some(chosen.clone()),
+    });
     let mut app = build_app(mock_builder().manage(studio).manage(files))
         .build(tauri::generate_context!())
         .unwrap();
@@ -227,6 +232,18 @@ fn no_command_ever_returns_the_api_key() {
     let imported = call("import_example_questions", json!({})).unwrap();
     assert_eq!(imported["added"], 1);
     assert_eq!(imported["book"]["questions"][0]["id"], qid.as_str());
+    // The workspace as files: exported to the chosen folder, read back into a plan that
+    // changes nothing, which `start_import` refuses to run; `start_job` refuses an import.
+    let exported = call("export_to_folder", json!({"directoryId": null})).unwrap();
+    assert!(exported["trainings"].as_u64().unwrap() > 0);
+    let plan = call("plan_import", json!({"publish": false})).unwrap();
+    assert_eq!(plan["changes"], json!([]));
+    assert_eq!(plan["unchanged"], exported["trainings"]);
+    let nothing = call("start_import", json!({"deleteMissing": false})).unwrap_err();
+    assert_eq!(nothing["message"], "Select at least one training first.");
+    let named = json!({"kind": "import", "publish": false, "items": []});
+    let refused = call("start_job", json!({"request": named, "seen": {}})).unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
     // A question tried on the live AI: refused until the editor agrees, then answered.
     assert_eq!(call("chat_consent", json!({})).unwrap(), json!(false));
     let question = json!({"message": "Where is my order?", "channel": "api", "contact": null});

@@ -7,7 +7,7 @@
 //! ([`TrainingDraft::with_window_of`]) instead of reading as "no window", which would clear one.
 
 use chrono::{DateTime, Utc};
-use opencx::{Channel, Training, TrainingType, UpdateTraining};
+use opencx::{Channel, CreateTraining, Training, TrainingType, UpdateTraining};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -145,6 +145,25 @@ impl TrainingDraft {
         body.end_time = bound(draft.end_time, server.end_time);
         body.is_draft = Some(!publish);
         body
+    }
+}
+
+impl TrainingDraft {
+    /// The `POST /training` body of a new training with this draft's fields, a draft unless
+    /// `publish`.
+    pub fn create_body(&self, publish: bool) -> CreateTraining {
+        CreateTraining {
+            title: self.title.clone(),
+            content: self.content.clone(),
+            training_type: self.training_type,
+            is_draft: !publish,
+            directory_id: self.directory_id.clone(),
+            restricted_to_channels: self.restricted_to_channels.clone(),
+            restricted_to_segments: self.restricted_to_segments.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            ..CreateTraining::default()
+        }
     }
 }
 

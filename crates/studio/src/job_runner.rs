@@ -19,12 +19,15 @@ use crate::differences::differences;
 use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftRules;
 use crate::error::StudioError;
-use crate::jobs::{ItemDifferences, ItemFailure, JobProgress, JobRequest, JobState, ReplaceItem};
+use crate::jobs::{
+    ImportItem, ItemDifferences, ItemFailure, JobProgress, JobRequest, JobState, ReplaceItem,
+};
 use crate::moves::{move_body, visibility_body, without_identical_draft};
 use crate::outbox::{Outbox, OutboxAction, OutboxEntry};
 use crate::promise::Promise;
 use crate::review::Names;
 use crate::validation_message::explain;
+use crate::workspace_files::refresh_file;
 
 /// One job's run: what to do, and what is known so far.
 pub struct JobRun<'a> {
@@ -98,14 +101,15 @@ impl JobRun<'_> {
             let (updated, deleted) = match self.item(id).await {
                 Ok(Some((answer, promise))) => {
                     let answer = without_identical_draft(answer);
-                    if let Some(promise) = promise {
-                        let differences = differences(&promise, &answer, self.names);
-                        if !differences.is_empty() {
-                            said.push(ItemDifferences {
-                                id: id.clone(),
-                                differences,
-                            });
-                        }
+                    let mut differences = promise
+                        .map(|promise| differences(&promise, &answer, self.names))
+                        .unwrap_or_default();
+                    differences.extend(self.refresh(id, &answer));
+                    if !differences.is_empty() {
+                        said.push(ItemDifferences {
+                            id: id.clone(),
+                            differences,
+                        });
                     }
                     (vec![answer], vec![])
                 }
@@ -175,7 +179,8 @@ impl JobRun<'_> {
             },
             JobRequest::Delete { .. }
             | JobRequest::SetVisibility { .. }
-            | JobRequest::Replace { .. } => return None,
+            | JobRequest::Replace { .. }
+            | JobRequest::Import { .. } => return None,
         };
         let title = self.titles.get(id).map_or(id, String::as_str);
         let entry = OutboxEntry::new(id, title, action);
@@ -186,6 +191,28 @@ impl JobRun<'_> {
                 .await
                 .map(|_| ()),
         )
+    }
+
+    /// Writes an imported training's file again from open.cx's answer (when the import names
+    /// one); answers the sentence that says it could not.
+    fn refresh(&self, id: &str, answer: &Training) -> Option<String> {
+        let Some(
+            ImportItem::Update {
+                file: Some(file), ..
+            }
+            | ImportItem::Move {
+                file: Some(file), ..
+            }
+            | ImportItem::Create {
+                file: Some(file), ..
+            },
+        ) = self.request.import_item(id)
+        else {
+            return None;
+        };
+        refresh_file(file.as_ref(), answer, self.names.segments)
+            .err()
+            .map(|e| format!("open.cx has this change, but its file could not be updated: {e}"))
     }
 
     fn progress(
@@ -234,18 +261,30 @@ impl JobRun<'_> {
     async fn item(&self, id: &str) -> Result<Option<(Training, Option<Promise>)>, Refusal> {
         let client = self.client;
         let guarded = self.seen.get(id);
-        let fresh = match self.request {
-            JobRequest::Move { .. }
-            | JobRequest::SetVisibility { .. }
-            | JobRequest::Publish { .. }
-            | JobRequest::Unpublish { .. }
-            | JobRequest::Replace { .. } => Some(client.get_training(id).await?),
-            JobRequest::Delete { .. } if guarded.is_none() => None,
-            JobRequest::Delete { .. } => match client.get_training(id).await {
-                Ok(fresh) => Some(fresh),
-                Err(e) if e.kind() == opencx::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(e.into()),
-            },
+        let import = self.request.import_item(id);
+        let fresh = match (self.request, import) {
+            (_, Some(ImportItem::Create { .. })) => None,
+            (JobRequest::Delete { .. }, _) | (_, Some(ImportItem::Delete { .. }))
+                if guarded.is_none() =>
+            {
+                None
+            }
+            (JobRequest::Delete { .. }, _) | (_, Some(ImportItem::Delete { .. })) => {
+                match client.get_training(id).await {
+                    Ok(fresh) => Some(fresh),
+                    Err(e) if e.kind() == opencx::ErrorKind::NotFound => return Ok(None),
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            (
+                JobRequest::Move { .. }
+                | JobRequest::SetVisibility { .. }
+                | JobRequest::Publish { .. }
+                | JobRequest::Unpublish { .. }
+                | JobRequest::Replace { .. }
+                | JobRequest::Import { .. },
+                _,
+            ) => Some(client.get_training(id).await?),
         };
         if let (Some(seen), Some(fresh)) = (guarded, &fresh) {
             if fresh.updated_at != *seen {
@@ -296,12 +335,55 @@ impl JobRun<'_> {
                 };
                 self.replace(&fresh, item, *publish).await?
             }
+            (JobRequest::Import { publish, .. }, fresh) => {
+                return self.import_item(id, import, fresh, *publish).await;
+            }
             (JobRequest::Delete { .. }, _) => match client.delete_training(id).await {
                 Ok(()) => None,
                 Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
                 Err(e) => return Err(e.into()),
             },
             (_, None) => None,
+        };
+        Ok(outcome)
+    }
+
+    /// One item of an import: the file's text saved (`publish` or as a draft), a move, a new
+    /// training, or a deletion; `fresh` is open.cx's copy (none for a new one).
+    async fn import_item(
+        &self,
+        id: &str,
+        item: Option<&ImportItem>,
+        fresh: Option<Training>,
+        publish: bool,
+    ) -> Result<Option<(Training, Option<Promise>)>, Refusal> {
+        let client = self.client;
+        let outcome = match (item, fresh) {
+            (Some(ImportItem::Update { draft, .. }), Some(fresh)) => {
+                let promise = Promise::of_save(&fresh, draft, publish, self.rules.draft_save);
+                let body = draft.update_body(&fresh, publish);
+                Some((client.update_training(id, &body).await?, Some(promise)))
+            }
+            (Some(ImportItem::Move { directory_id, .. }), Some(fresh)) => {
+                let answer = if &fresh.directory_id == directory_id {
+                    fresh
+                } else {
+                    let body = move_body(&fresh, directory_id.clone(), &self.rules);
+                    client.update_training(id, &body).await?
+                };
+                Some((answer, None))
+            }
+            (Some(ImportItem::Create { draft, .. }), _) => {
+                let promise = (!publish).then(|| Promise::of_new_draft(draft));
+                let answer = client.create_training(&draft.create_body(publish)).await?;
+                Some((answer, promise))
+            }
+            (Some(ImportItem::Delete { .. }), _) => match client.delete_training(id).await {
+                Ok(()) => None,
+                Err(e) if e.kind() == opencx::ErrorKind::NotFound => None,
+                Err(e) => return Err(e.into()),
+            },
+            (_, _) => None,
         };
         Ok(outcome)
     }

@@ -8,6 +8,7 @@ use opencx::{Channel, Training};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::draft::TrainingDraft;
 use crate::error::{ErrorKind, Result, StudioError};
 
 /// A job's id, as `start_job` and `retry_failed` answer it.
@@ -30,9 +31,63 @@ pub struct ReplaceItem {
     pub content: String,
 }
 
+/// One change of an import (`workspace_files/import.rs`): a training updated from its file,
+/// moved to its file's directory, created from a new file, or deleted (it has no file). `file`
+/// is the file written again from open.cx's answer once it has the change (an export of this
+/// very workspace), so a later import compares with the new version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "action", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportItem {
+    Update {
+        id: String,
+        title: String,
+        draft: TrainingDraft,
+        file: Option<String>,
+    },
+    Move {
+        id: String,
+        title: String,
+        directory_id: Option<String>,
+        file: Option<String>,
+    },
+    Create {
+        /// Stands for the training until open.cx gives it one (`file:<path>`).
+        id: String,
+        title: String,
+        draft: TrainingDraft,
+        file: Option<String>,
+    },
+    Delete {
+        id: String,
+        title: String,
+    },
+}
+
+impl ImportItem {
+    /// The training's id, or the key of one to create.
+    pub fn id(&self) -> &str {
+        match self {
+            ImportItem::Update { id, .. }
+            | ImportItem::Move { id, .. }
+            | ImportItem::Create { id, .. }
+            | ImportItem::Delete { id, .. } => id,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        match self {
+            ImportItem::Update { title, .. }
+            | ImportItem::Move { title, .. }
+            | ImportItem::Create { title, .. }
+            | ImportItem::Delete { title, .. } => title,
+        }
+    }
+}
+
 /// A bulk change over many trainings. A move names each item's target, so Undo is a move back
 /// to each item's old directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum JobRequest {
@@ -59,6 +114,11 @@ pub enum JobRequest {
         items: Vec<ReplaceItem>,
         publish: bool,
     },
+    /// A folder's changes, saved as drafts unless `publish`.
+    Import {
+        items: Vec<ImportItem>,
+        publish: bool,
+    },
 }
 
 /// Which kind of job a progress report belongs to.
@@ -72,6 +132,7 @@ pub enum JobKind {
     Delete,
     SetVisibility,
     Replace,
+    Import,
 }
 
 /// Whether the job still runs, ran to the end, or stopped at a Cancel.
@@ -136,24 +197,26 @@ impl JobRequest {
             JobRequest::Delete { .. } => JobKind::Delete,
             JobRequest::SetVisibility { .. } => JobKind::SetVisibility,
             JobRequest::Replace { .. } => JobKind::Replace,
+            JobRequest::Import { .. } => JobKind::Import,
         }
     }
 
     /// The training ids in the order given, each once (for a move, the first target named
     /// for an id wins; for a replace, the first text).
     pub fn ids(&self) -> Vec<String> {
-        let all: Vec<&String> = match self {
-            JobRequest::Move { items } => items.iter().map(|i| &i.id).collect(),
-            JobRequest::Replace { items, .. } => items.iter().map(|i| &i.id).collect(),
+        let all: Vec<&str> = match self {
+            JobRequest::Move { items } => items.iter().map(|i| i.id.as_str()).collect(),
+            JobRequest::Replace { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
+            JobRequest::Import { items, .. } => items.iter().map(ImportItem::id).collect(),
             JobRequest::Publish { ids }
             | JobRequest::Unpublish { ids }
             | JobRequest::Delete { ids }
-            | JobRequest::SetVisibility { ids, .. } => ids.iter().collect(),
+            | JobRequest::SetVisibility { ids, .. } => ids.iter().map(String::as_str).collect(),
         };
         let mut seen = HashSet::new();
         all.into_iter()
-            .filter(|id| seen.insert(id.as_str()))
-            .cloned()
+            .filter(|id| seen.insert(*id))
+            .map(str::to_owned)
             .collect()
     }
 
@@ -194,6 +257,14 @@ impl JobRequest {
                     .collect(),
                 publish: *publish,
             },
+            JobRequest::Import { items, publish } => JobRequest::Import {
+                items: items
+                    .iter()
+                    .filter(|i| keep.contains(i.id()))
+                    .cloned()
+                    .collect(),
+                publish: *publish,
+            },
             JobRequest::Publish { ids: all } => JobRequest::Publish { ids: ids(all) },
             JobRequest::Unpublish { ids: all } => JobRequest::Unpublish { ids: ids(all) },
             JobRequest::Delete { ids: all } => JobRequest::Delete { ids: ids(all) },
@@ -214,6 +285,25 @@ impl JobRequest {
         match self {
             JobRequest::Replace { items, .. } => items.iter().find(|i| i.id == id),
             _ => None,
+        }
+    }
+
+    /// The import item of `id` (an import job's).
+    pub(crate) fn import_item(&self, id: &str) -> Option<&ImportItem> {
+        match self {
+            JobRequest::Import { items, .. } => items.iter().find(|i| i.id() == id),
+            _ => None,
+        }
+    }
+
+    /// The titles an import names its items by (the others are named from the cache).
+    pub(crate) fn titles(&self) -> HashMap<String, String> {
+        match self {
+            JobRequest::Import { items, .. } => items
+                .iter()
+                .map(|i| (i.id().to_owned(), i.title().to_owned()))
+                .collect(),
+            _ => HashMap::new(),
         }
     }
 

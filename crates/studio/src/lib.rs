@@ -60,6 +60,7 @@ pub mod validation_message;
 pub mod vocabulary;
 pub mod workspace;
 pub mod workspace_cache;
+pub mod workspace_files;
 
 #[cfg(test)]
 mod test_support;
@@ -83,8 +84,8 @@ pub use form_field::FormField;
 pub use history::{HistoryEntry, HistorySummary, HISTORY_LIMIT};
 pub use job_board::{Seen, BUSY};
 pub use jobs::{
-    ItemDifferences, ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState, MoveItem,
-    ReplaceItem,
+    ImportItem, ItemDifferences, ItemFailure, JobId, JobKind, JobProgress, JobRequest, JobState,
+    MoveItem, ReplaceItem,
 };
 pub use journal::RecoveredEdit;
 pub use outbox::{OutboxAction, OutboxEntry, OutboxState, OutboxView};
@@ -105,3 +106,4 @@ pub use workspace::{
     DirectoryEntry, TrainingsArrived, WorkspaceData, WorkspaceList, WorkspaceSummary,
 };
 pub use workspace_cache::CachedWorkspace;
+pub use workspace_files::{ExportSummary, ImportPlan};

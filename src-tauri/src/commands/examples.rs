@@ -24,6 +24,8 @@ pub enum FileAsk {
     Save { suggested: String },
     /// Which file to read.
     Open,
+    /// A folder (to export to or import from).
+    Folder,
 }
 
 type Choose = dyn Fn(FileAsk) -> Option<PathBuf> + Send + Sync;
@@ -38,24 +40,30 @@ impl FileChooser {
         FileChooser(Arc::new(choose))
     }
 
-    /// The system's file chooser over the main window, for JSON files.
+    /// The system's file chooser over the main window, for JSON files or a folder.
     pub fn system<R: Runtime>(app: &AppHandle<R>) -> Self {
         let app = app.clone();
         FileChooser::new(move |ask| {
-            let mut dialog = app.dialog().file().add_filter("JSON", &["json"]);
+            let mut dialog = app.dialog().file();
             if let Some(window) = app.get_webview_window("main") {
                 dialog = dialog.set_parent(&window);
             }
+            let json = |dialog: tauri_plugin_dialog::FileDialogBuilder<R>| {
+                dialog.add_filter("JSON", &["json"])
+            };
             let chosen = match ask {
-                FileAsk::Save { suggested } => dialog.set_file_name(suggested).blocking_save_file(),
-                FileAsk::Open => dialog.blocking_pick_file(),
+                FileAsk::Save { suggested } => {
+                    json(dialog).set_file_name(suggested).blocking_save_file()
+                }
+                FileAsk::Open => json(dialog).blocking_pick_file(),
+                FileAsk::Folder => dialog.blocking_pick_folder(),
             };
             chosen.and_then(|path| path.into_path().ok())
         })
     }
 
     /// Asks, off the async threads (the chooser waits for the editor).
-    async fn choose(&self, ask: FileAsk) -> Result<Option<PathBuf>, StudioError> {
+    pub(crate) async fn choose(&self, ask: FileAsk) -> Result<Option<PathBuf>, StudioError> {
         let choose = Arc::clone(&self.0);
         tauri::async_runtime::spawn_blocking(move || choose(ask))
             .await

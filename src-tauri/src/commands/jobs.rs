@@ -6,13 +6,19 @@ use studio::{JobId, JobRequest, Seen, Studio, StudioError};
 use tauri::State;
 
 /// `seen`: training id → the `updated_at` the UI showed; an item open.cx has another version
-/// of fails as a conflict.
+/// of fails as a conflict. An import is started with `start_import` only (its items name files
+/// to write, which the window never does).
 #[tauri::command]
 pub async fn start_job(
     studio: State<'_, Studio>,
     request: JobRequest,
     seen: Seen,
 ) -> Result<JobId, StudioError> {
+    if let JobRequest::Import { .. } = request {
+        return Err(StudioError::invalid_input(
+            "An import starts from the folder it was read from: choose Import… again.",
+        ));
+    }
     studio.start_job(request, seen)
 }
 

@@ -4,6 +4,7 @@
 pub mod chat_try;
 pub mod directories;
 pub mod examples;
+pub mod files;
 pub mod find_replace;
 pub mod history;
 pub mod jobs;

@@ -17,6 +17,7 @@ import type { DirectoryEntry } from './bindings/DirectoryEntry';
 import type { DraftRules } from './bindings/DraftRules';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ExampleBook } from './bindings/ExampleBook';
+import type { ExportSummary } from './bindings/ExportSummary';
 import type { ExampleQuestion } from './bindings/ExampleQuestion';
 import type { Exclusions } from './bindings/Exclusions';
 import type { FindQuery } from './bindings/FindQuery';
@@ -26,6 +27,7 @@ import type { FormField } from './bindings/FormField';
 import type { HealthFinding } from './bindings/HealthFinding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
+import type { ImportPlan } from './bindings/ImportPlan';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
@@ -257,6 +259,16 @@ export const exportExampleQuestions = (): Promise<string | null> => call('export
 
 /** Merges the questions of a JSON file chosen in the system's file chooser; `null` when cancelled. */
 export const importExampleQuestions = (): Promise<ImportSummary | null> => call('import_example_questions');
+
+/** Writes the workspace (or one directory) to a folder chosen in the system's chooser; `null` when cancelled. */
+export const exportToFolder = (directoryId: string | null): Promise<ExportSummary | null> =>
+  call('export_to_folder', { directoryId });
+
+/** Compares a folder chosen in the system's chooser with open.cx; `null` when cancelled. The plan is kept for `startImport`. */
+export const planImport = (publish: boolean): Promise<ImportPlan | null> => call('plan_import', { publish });
+
+/** Applies the plan last read as one bulk job (with the deletions when `deleteMissing`); answers the job's id. */
+export const startImport = (deleteMissing: boolean): Promise<string> => call('start_import', { deleteMissing });
 
 /** Whether the editor agreed, for the open workspace, that a try creates a real conversation in its inbox. */
 export const chatConsent = (): Promise<boolean> => call('chat_consent');

@@ -55,7 +55,9 @@ export type OneRequest = Extract<JobRequest, { kind: 'publish' | 'unpublish' | '
 
 /** The ids a request works on, in order. */
 export function requestIds(request: JobRequest): string[] {
-  return request.kind === 'move' || request.kind === 'replace' ? request.items.map((i) => i.id) : [...request.ids];
+  return request.kind === 'move' || request.kind === 'replace' || request.kind === 'import'
+    ? request.items.map((i) => i.id)
+    : [...request.ids];
 }
 
 /** The running and the finished sentence for a job; `dirName` names a directory id (`null` = none). */
@@ -88,6 +90,8 @@ export function describeJob(
       return request.publish
         ? { title: `Replacing and publishing in ${n}`, doneText: `Replaced and published in ${n}` }
         : { title: `Replacing in ${n}`, doneText: `Replaced in ${n}, saved as drafts` };
+    case 'import':
+      return { title: `Importing ${n} from the folder`, doneText: `Imported ${n} from the folder` };
   }
 }
 
@@ -303,6 +307,8 @@ export function retryRequest(job: Job): JobRequest {
     case 'set_visibility':
       return { ...r, ids: r.ids.filter((id) => failed.has(id)) };
     case 'replace':
+      return { ...r, items: r.items.filter((i) => failed.has(i.id)) };
+    case 'import':
       return { ...r, items: r.items.filter((i) => failed.has(i.id)) };
     default:
       return { kind: r.kind, ids: r.ids.filter((id) => failed.has(id)) };

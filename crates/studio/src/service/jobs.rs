@@ -95,7 +95,7 @@ impl Started {
             mut seen,
             cancel,
         } = self;
-        let (titles, mut bases): (HashMap<_, _>, Seen) = session
+        let (mut titles, mut bases): (HashMap<_, _>, Seen) = session
             .cache()
             .trainings
             .values()
@@ -107,6 +107,7 @@ impl Started {
             })
             .unzip();
         bases.extend(seen.clone());
+        titles.extend(request.titles());
         let names = session.cache().names.clone().unwrap_or_default();
         let job = JobRun {
             client: &session.client,

@@ -14,7 +14,8 @@
 //!   their checks, kept on this computer), `chat_try.rs` (a question tried on the workspace's
 //!   live AI), `radar.rs` (the health of the training being written, the workspace check-up),
 //!   `similar.rs` (the trainings like the one being edited), `find_replace.rs` (find and
-//!   replace across trainings; its writes are a bulk job).
+//!   replace across trainings; its writes are a bulk job), `files.rs` (export to a folder of
+//!   files, and import from one).
 //!
 //! The open workspace itself is a [`Session`] (`open_workspace.rs`); the stores the service
 //! writes through (settings, journal, history, workspace cache, outbox, job board) know nothing
@@ -38,10 +39,12 @@ use crate::outbox::Outbox;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::workspace_cache::WorkspaceCache;
+use crate::workspace_files::ImportPlan;
 
 mod chat_try;
 mod directories;
 mod examples;
+mod files;
 mod find_replace;
 mod history;
 mod jobs;
@@ -84,6 +87,9 @@ pub struct Studio {
     session: Mutex<Option<Arc<Session>>>,
     demo: tokio::sync::Mutex<Option<DemoServer>>,
     jobs: Arc<JobBoard>,
+    /// The last import plan made (`files.rs`): what "Import" applies, so the window never
+    /// names a file to write.
+    import_plan: Mutex<Option<ImportPlan>>,
 }
 
 impl Studio {
@@ -114,6 +120,7 @@ impl Studio {
             session: Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
             jobs: Arc::new(JobBoard::default()),
+            import_plan: Mutex::new(None),
         }
     }
 

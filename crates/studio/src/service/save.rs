@@ -12,7 +12,7 @@
 //! form, a title that says it is a draft copy), and the live training is not written at all. The editor's
 //! edit of the live one leaves the journal only once open.cx has the new training.
 
-use opencx::{CreateTraining, Training};
+use opencx::Training;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -196,18 +196,7 @@ impl Studio {
         let live = session.client.get_training(id).await?;
         let mut sent = draft.clone().with_window_of(&live);
         sent.title = draft_copy_title(&draft.title);
-        let body = CreateTraining {
-            title: sent.title.clone(),
-            content: sent.content.clone(),
-            training_type: sent.training_type,
-            is_draft: true,
-            directory_id: sent.directory_id.clone(),
-            restricted_to_channels: sent.restricted_to_channels.clone(),
-            restricted_to_segments: sent.restricted_to_segments.clone(),
-            start_time: sent.start_time,
-            end_time: sent.end_time,
-            ..CreateTraining::default()
-        };
+        let body = sent.create_body(false);
         let promise = Promise::of_new_draft(&sent);
         let created = session.keep(session.client.create_training(&body).await?);
         let differences = session.differences(&promise, &created);

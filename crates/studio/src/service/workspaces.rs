@@ -35,7 +35,7 @@ impl Studio {
     pub async fn resume_session(&self) -> Result<Option<WorkspaceSummary>> {
         let _admin = self.admin.lock().await;
         if self.demo_at_start.swap(false, Ordering::SeqCst) {
-            return self.open_demo_locked().await.map(Some);
+            return self.open_demo_locked(true).await.map(Some);
         }
         if let Some(session) = self.current() {
             return Ok(Some(session.workspace.clone()));
@@ -50,7 +50,7 @@ impl Studio {
             return Ok(None);
         };
         if workspace.is_demo {
-            return self.open_demo_locked().await.map(Some);
+            return self.open_demo_locked(true).await.map(Some);
         }
         let Some(token) = self.keychain_get(&workspace.id).await? else {
             return Ok(None);
@@ -185,7 +185,51 @@ impl Studio {
     /// Opens the demo workspace (starting its simulator the first time).
     pub async fn open_demo(&self) -> Result<WorkspaceSummary> {
         let _admin = self.admin.lock().await;
-        self.open_demo_locked().await
+        self.open_demo_locked(true).await
+    }
+
+    /// Opens a workspace for a script (the command line) without making it the app's active
+    /// one: the demo for `None` (its simulator started), else the workspace the app knows by
+    /// `name` (exactly, or without regard to case when only one matches), with its key from
+    /// the keychain.
+    pub async fn open_for_script(&self, name: Option<&str>) -> Result<WorkspaceSummary> {
+        let _admin = self.admin.lock().await;
+        let Some(name) = name else {
+            return self.open_demo_locked(false).await;
+        };
+        let list = self.settings.load()?;
+        let named: Vec<&WorkspaceSummary> = list.workspaces.iter().filter(|w| !w.is_demo).collect();
+        let exact: Vec<_> = named.iter().filter(|w| w.name == name).collect();
+        let alike: Vec<_> = named
+            .iter()
+            .filter(|w| w.name.to_lowercase() == name.to_lowercase())
+            .collect();
+        let workspace = match (&exact[..], &alike[..]) {
+            ([one], _) | ([], [one]) => (**one).clone(),
+            _ => {
+                let known: Vec<String> = named.iter().map(|w| format!("“{}”", w.name)).collect();
+                let known = if known.is_empty() {
+                    "none yet: add one in the app first".to_owned()
+                } else {
+                    known.join(", ")
+                };
+                return Err(StudioError::invalid_input(format!(
+                    "No single workspace is named “{name}” in Training Studio (known: {known})."
+                )));
+            }
+        };
+        let token = self.keychain_get(&workspace.id).await?.ok_or_else(|| {
+            StudioError::new(
+                ErrorKind::Unauthorized,
+                format!(
+                    "The API key for “{}” is not in your system's keychain. Sign in to it in the \
+                     app first.",
+                    workspace.name
+                ),
+            )
+        })?;
+        self.open_session(workspace.clone(), token)?;
+        Ok(workspace)
     }
 
     /// Opens another known workspace with its key from the keychain.
@@ -199,7 +243,7 @@ impl Studio {
             )
         })?;
         if workspace.is_demo {
-            return self.open_demo_locked().await;
+            return self.open_demo_locked(true).await;
         }
         let token = self.keychain_get(id).await?.ok_or_else(|| {
             StudioError::new(
@@ -303,8 +347,9 @@ impl Studio {
         Session::open(workspace, client, rules, Arc::clone(&self.workspace_cache))
     }
 
-    /// Opens the demo; the caller holds `admin`.
-    async fn open_demo_locked(&self) -> Result<WorkspaceSummary> {
+    /// Opens the demo, made the active workspace in settings when `remember`; the caller holds
+    /// `admin`.
+    async fn open_demo_locked(&self, remember: bool) -> Result<WorkspaceSummary> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
             *demo = Some(DemoServer::start(&self.data_dir, &self.demo_seed).await?);
@@ -318,10 +363,12 @@ impl Studio {
         };
         let token = server.token().clone();
         drop(demo);
-        let mut list = self.settings.load()?;
-        list.upsert(workspace.clone());
-        list.active_id = Some(workspace.id.clone());
-        self.settings.save(&list)?;
+        if remember {
+            let mut list = self.settings.load()?;
+            list.upsert(workspace.clone());
+            list.active_id = Some(workspace.id.clone());
+            self.settings.save(&list)?;
+        }
         let already_open = self.current().is_some_and(|s| s.workspace == workspace);
         if !already_open {
             self.open_session(workspace.clone(), token)?;

@@ -3,4 +3,4 @@
 /**
  * Which kind of job a progress report belongs to.
  */
-export type JobKind = "move" | "publish" | "unpublish" | "delete" | "set_visibility" | "replace";
+export type JobKind = "move" | "publish" | "unpublish" | "delete" | "set_visibility" | "replace" | "import";

@@ -8,7 +8,8 @@ import { announce } from '../announcer.svelte';
 import type { JobProgress } from '../bindings/JobProgress';
 import type { JobRequest } from '../bindings/JobRequest';
 import type { MoveItem } from '../bindings/MoveItem';
-import { IpcError, cancelJob, onJobProgress, retryFailed, startJob, type Unlisten } from '../ipc';
+import type { ImportPlan } from '../bindings/ImportPlan';
+import { IpcError, cancelJob, onJobProgress, retryFailed, startImport, startJob, type Unlisten } from '../ipc';
 import {
   applyProgress,
   newJob,
@@ -114,6 +115,20 @@ export class JobStore {
       ? newJobOfOne(one, workspace.titleOf(requestIds(one)[0] ?? ''))
       : newJob(request, (id) => workspace.dirName(id));
     void this.#launch(view, () => startJob(request, seen));
+  }
+
+  /** Applies the import plan the backend read last (with its deletions when `deleteMissing`). */
+  startImport(plan: ImportPlan, deleteMissing: boolean): void {
+    const deletions = deleteMissing
+      ? plan.missing.map((m) => ({ action: 'delete' as const, id: m.id, title: m.title }))
+      : [];
+    const request: JobRequest = {
+      kind: 'import',
+      items: [...plan.changes.map((c) => c.item), ...deletions],
+      publish: plan.publish,
+    };
+    const name = (id: string | null) => this.#workspace.dirName(id);
+    void this.#launch(newJob(request, name), () => startImport(deleteMissing));
   }
 
   #startMove(items: MoveItem[], before: Before, isUndo = false) {
