@@ -38,18 +38,24 @@ export async function dragWithRealMouse(source, target, { steps = 12 } = {}) {
 
 export const KEY = { control: '\uE009', shift: '\uE008' };
 
-/** Clicks `element` with a modifier key held, in one WebDriver action sequence. */
+/** Clicks `element` with a modifier key held, in one WebDriver action sequence. Like a person,
+ * it first scrolls the element into view (the list's rows below its visible part cannot be
+ * clicked), and the key is released even when the click fails, so later clicks are plain. */
 export async function clickWith(modifier, element) {
+  await element.scrollIntoView({ block: 'nearest' });
   const origin = { 'element-6066-11e4-a52e-4f735466cecf': element.elementId };
-  await browser.performActions([
-    {
-      type: 'key', id: 'keyboard',
-      actions: [{ type: 'keyDown', value: modifier }, { type: 'pause' }, { type: 'pause' }, { type: 'pause' }, { type: 'keyUp', value: modifier }],
-    },
-    {
-      type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
-      actions: [{ type: 'pause' }, { type: 'pointerMove', origin, x: 0, y: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, { type: 'pause' }],
-    },
-  ]);
-  await browser.releaseActions();
+  try {
+    await browser.performActions([
+      {
+        type: 'key', id: 'keyboard',
+        actions: [{ type: 'keyDown', value: modifier }, { type: 'pause' }, { type: 'pause' }, { type: 'pause' }, { type: 'keyUp', value: modifier }],
+      },
+      {
+        type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+        actions: [{ type: 'pause' }, { type: 'pointerMove', origin, x: 0, y: 0 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, { type: 'pause' }],
+      },
+    ]);
+  } finally {
+    await browser.releaseActions();
+  }
 }
