@@ -180,20 +180,24 @@ fn fields(training: &Training, within: FindIn) -> Vec<(MatchField, &str)> {
     fields
 }
 
-fn field_name(field: MatchField) -> &'static str {
-    match field {
+/// What every match id in `field` of training `id` starts with; the match's number follows. The
+/// results name matches by it and the plan reads the unticked ones by it.
+fn match_id_prefix(id: &str, field: MatchField) -> String {
+    let field = match field {
         MatchField::Title => "title",
         MatchField::Content => "content",
-    }
+    };
+    format!("{id}:{field}:")
 }
 
 fn matches_in(training: &Training, matcher: &Matcher, within: FindIn) -> Option<TrainingMatches> {
     let mut matches = Vec::new();
     for (field, text) in fields(training, within) {
+        let prefix = match_id_prefix(&training.id, field);
         for (n, found) in matcher.find_in(text).into_iter().enumerate() {
             let (before, after) = sentence::around(text, found.start, found.end);
             matches.push(TextMatch {
-                id: format!("{}:{}:{n}", training.id, field_name(field)),
+                id: format!("{prefix}{n}"),
                 field,
                 start: u32::try_from(found.start).unwrap_or(u32::MAX),
                 end: u32::try_from(found.end).unwrap_or(u32::MAX),
@@ -263,7 +267,7 @@ pub fn plan<'a>(
         };
         let previous = item.clone();
         for (field, text) in fields(training, within) {
-            let prefix = format!("{}:{}:", training.id, field_name(field));
+            let prefix = match_id_prefix(&training.id, field);
             let new = replaced(text, &prefix, &matcher.find_in(text), &unticked);
             match field {
                 MatchField::Title => item.title = new,
