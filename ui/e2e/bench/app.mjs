@@ -40,3 +40,13 @@ export function launch(args, application = app) {
     capabilities: { 'tauri:options': { application, args } },
   });
 }
+
+/** In the page (self-contained: WebDriver serialises it): the list shows rows and the sidebar's
+ *  "All trainings" counts `count` trainings. */
+export const listShown = (count) => {
+  const all = [...document.querySelectorAll('nav[aria-label="Directories"] button')].find(
+    (b) => b.querySelector('.name')?.textContent === 'All trainings',
+  );
+  const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
+  return options.length > 0 && all !== undefined && all.querySelector('.count')?.textContent === String(count);
+};

@@ -12,8 +12,8 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, median, root, startDriver } from './app.mjs';
-import { control, listShown, requestLog, signIn, startSim } from './sim.mjs';
+import { launch, listShown, median, root, startDriver } from './app.mjs';
+import { control, requestLog, signIn, startSim } from './sim.mjs';
 
 const RUNS = 5;
 const N = Number(process.argv[2] ?? 10000);

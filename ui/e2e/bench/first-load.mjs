@@ -11,8 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, median, startDriver } from './app.mjs';
-import { listShown, requestLog, signIn, startSim } from './sim.mjs';
+import { launch, listShown, median, startDriver } from './app.mjs';
+import { requestLog, signIn, startSim } from './sim.mjs';
 
 const RUNS = 3;
 const N = Number(process.argv[2] ?? 10000);
@@ -47,7 +47,8 @@ async function firstLoad() {
     await browser.deleteSession();
     stopDriver();
     sim.stop();
-    rmSync(dataHome, { recursive: true, force: true });
+    // The app may still be writing its kept copy as it exits.
+    rmSync(dataHome, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 

@@ -15,7 +15,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, median, startDriver } from './app.mjs';
+import { launch, listShown, median, startDriver } from './app.mjs';
 
 const RUNS = 5;
 const N = Number(process.argv[2] ?? 10000);
@@ -50,8 +50,9 @@ function measureList(stepPx, frames, done) {
 
   async function renderAll() {
     const buttons = [...document.querySelectorAll('nav[aria-label="Directories"] button')];
-    const all = buttons.find((b) => b.getAttribute('aria-label') === 'All trainings');
-    const other = buttons.find((b) => /, \d[\d,]* trainings?$/.test(b.getAttribute('aria-label') ?? ''));
+    const name = (b) => b.querySelector('.name')?.textContent;
+    const all = buttons.find((b) => name(b) === 'All trainings');
+    const other = buttons.find((b) => b !== all && Number(b.querySelector('.count')?.textContent) > 0);
     if (!all || !other) return { error: 'no "All trainings" or directory button found' };
     other.click();
     await nextFrame(); await nextFrame();
@@ -126,11 +127,11 @@ try {
     const browser = await launch(['--demo', '--demo-seed', `scale:${N}`]);
     try {
       await browser.setTimeout({ script: 300_000 });
-      await browser.waitUntil(() => browser.execute((count) => {
-        const all = document.querySelector('[aria-label="All trainings"]');
-        const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
-        return options.length > 0 && all !== null && all.textContent.includes(String(count));
-      }, N), { timeout: 180_000, interval: 200, timeoutMsg: 'the list did not show' });
+      await browser.waitUntil(() => browser.execute(listShown, N), {
+        timeout: 180_000,
+        interval: 200,
+        timeoutMsg: 'the list did not show',
+      });
       await new Promise((r) => setTimeout(r, 1000));
       const r = await browser.executeAsync(measureList, STEP_PX, SCROLL_FRAMES);
       if (r.error) throw new Error(r.error);

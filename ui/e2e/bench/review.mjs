@@ -82,11 +82,14 @@ function openReview(afterMs, done) {
 
   (async () => {
     const internals = window.__TAURI_INTERNALS__;
-    const realInvoke = internals.invoke;
+    // Tauri's `invoke` is read-only; on Linux it posts each call with `fetch` to
+    // ipc://localhost/<command>, so the review's request is read there.
+    const realFetch = window.fetch;
     let request = null;
-    internals.invoke = (cmd, args, options) => {
-      if (cmd === 'review_changes') request = args;
-      return realInvoke.call(internals, cmd, args, options);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : String(input?.url ?? input);
+      if (/\/review_changes(?:[?#]|$)/.test(url) && typeof init?.body === 'string') request = JSON.parse(init.body);
+      return realFetch.call(window, input, init);
     };
     const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save draft');
     if (!save) throw new Error('no "Save draft" button');
@@ -100,7 +103,7 @@ function openReview(afterMs, done) {
       observer.observe(document.body, { childList: true, subtree: true });
       save.click();
     }));
-    internals.invoke = realInvoke;
+    window.fetch = realFetch;
     const dialog = reviewDialog();
     if (!dialog || !request) throw new Error('the review did not open');
     app.elements = dialog.querySelectorAll('*').length;
@@ -113,7 +116,7 @@ function openReview(afterMs, done) {
     const listCopy = list.cloneNode(false);
     const renderedCopy = rendered.cloneNode(false);
     const baseline = await timed(async () => {
-      const review = await realInvoke.call(internals, 'review_changes', request);
+      const review = await internals.invoke('review_changes', request);
       const rows = document.createDocumentFragment();
       for (const line of review.content_diff) {
         const li = row.cloneNode(true);

@@ -18,7 +18,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, median, quantile, startDriver } from './app.mjs';
+import { launch, listShown, median, quantile, startDriver } from './app.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -126,11 +126,11 @@ async function typeQueries(browser) {
 
 async function runOnce(browser) {
   await browser.setTimeout({ script: 60_000 });
-  await browser.waitUntil(() => browser.execute((count) => {
-    const all = document.querySelector('[aria-label="All trainings"]');
-    const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
-    return options.length > 0 && all !== null && all.textContent.includes(String(count));
-  }, N), { timeout: 180_000, interval: 200, timeoutMsg: 'the list did not show' });
+  await browser.waitUntil(() => browser.execute(listShown, N), {
+    timeout: 180_000,
+    interval: 200,
+    timeoutMsg: 'the list did not show',
+  });
   await new Promise((r) => setTimeout(r, 1000));
   const result = {};
   for (const which of ['app', 'baseline']) {

@@ -37,13 +37,6 @@ export async function requestLog(url) {
   return Array.isArray(log) ? log : (log.requests ?? log.entries ?? []);
 }
 
-/** In the page: the list shows rows and the sidebar counts `count` trainings. */
-export const listShown = (count) => {
-  const all = document.querySelector('[aria-label="All trainings"]');
-  const options = document.querySelectorAll('[role="listbox"][aria-label="Trainings"] [role="option"]');
-  return options.length > 0 && all !== null && all.textContent.includes(String(count));
-};
-
 /** Fills the sign-in screen for the simulator at `url`; `submit: false` leaves the click to the caller. */
 export async function signIn(browser, url, { submit = true } = {}) {
   const field = async (label) => browser.$(`aria/${label}`);
