@@ -142,6 +142,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::examples::import_example_questions,
             commands::files::export_to_folder,
             commands::files::plan_import,
+            commands::files::settle_import_conflict,
             commands::files::start_import,
             commands::chat_try::chat_consent,
             commands::chat_try::try_on_opencx,

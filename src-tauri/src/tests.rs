@@ -233,12 +233,16 @@ fn no_command_ever_returns_the_api_key() {
     assert_eq!(imported["added"], 1);
     assert_eq!(imported["book"]["questions"][0]["id"], qid.as_str());
     // The workspace as files: exported to the chosen folder, read back into a plan that
-    // changes nothing, which `start_import` refuses to run; `start_job` refuses an import.
+    // changes nothing and has no conflict to settle, which `start_import` refuses to run;
+    // `start_job` refuses an import.
     let exported = call("export_to_folder", json!({"directoryId": null})).unwrap();
     assert!(exported["trainings"].as_u64().unwrap() > 0);
     let plan = call("plan_import", json!({"publish": false})).unwrap();
     assert_eq!(plan["changes"], json!([]));
     assert_eq!(plan["unchanged"], exported["trainings"]);
+    let choice = json!({"path": "none.md", "choice": {"choice": "keep_mine"}});
+    let unsettled = call("settle_import_conflict", choice).unwrap_err();
+    assert_eq!(unsettled["kind"], "invalid_input");
     let nothing = call("start_import", json!({"deleteMissing": false})).unwrap_err();
     assert_eq!(nothing["message"], "Select at least one training first.");
     let named = json!({"kind": "import", "publish": false, "items": []});

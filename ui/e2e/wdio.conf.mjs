@@ -1,7 +1,7 @@
 // WebdriverIO configuration: drives the real training-studio binary (UI bundled) in a real
 // WebKitGTK webview through tauri-driver, against a real opencx-sim process started here.
 // Run by scripts/test.sh inside a D-Bus session with an unlocked gnome-keyring and under Xvfb.
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installFakeOpener } from './support/fake-opener.mjs';
@@ -50,9 +50,28 @@ export const config = {
     // The app's own log (its stderr reaches us through the driver) is kept for the secrets
     // scan in specs/09-secrets.e2e.mjs, and still shown.
     const appLog = createWriteStream(path.join(artifacts, 'app.log'));
+    // The system's file chooser opens in the app's current folder (GTK's startup-mode 'cwd', in
+    // a settings file of the run's own), and the app starts in an empty folder of the run's: a
+    // spec chooses that folder with the chooser's Open button (specs/28-workspace-as-files).
+    const chosenFolder = path.join(artifacts, 'chosen-folder');
+    rmSync(chosenFolder, { recursive: true, force: true });
+    mkdirSync(chosenFolder, { recursive: true });
+    process.env.E2E_CHOSEN_FOLDER = chosenFolder;
+    const gtkConfig = path.join(artifacts, 'gtk-config');
+    mkdirSync(path.join(gtkConfig, 'glib-2.0', 'settings'), { recursive: true });
+    writeFileSync(
+      path.join(gtkConfig, 'glib-2.0', 'settings', 'keyfile'),
+      "[org/gtk/settings/file-chooser]\nstartup-mode='cwd'\n",
+    );
     driverOptions = {
       port: DRIVER_PORT,
-      env: { ...process.env, PATH: `${opener.bin}${path.delimiter}${process.env.PATH}` },
+      cwd: chosenFolder,
+      env: {
+        ...process.env,
+        PATH: `${opener.bin}${path.delimiter}${process.env.PATH}`,
+        GSETTINGS_BACKEND: 'keyfile',
+        XDG_CONFIG_HOME: gtkConfig,
+      },
       sinks: [process.stdout, appLog],
     };
     driver = await startDriver(driverOptions);

@@ -106,4 +106,4 @@ pub use workspace::{
     DirectoryEntry, TrainingsArrived, WorkspaceData, WorkspaceList, WorkspaceSummary,
 };
 pub use workspace_cache::CachedWorkspace;
-pub use workspace_files::{ExportSummary, ImportPlan};
+pub use workspace_files::{ConflictChoice, ExportSummary, ImportPlan};

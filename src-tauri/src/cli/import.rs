@@ -79,8 +79,21 @@ fn print_plan(plan: &ImportPlan, delete_missing: bool) {
             plan.missing.len()
         );
     }
+    if plan.newer_on_open_cx > 0 {
+        eprintln!(
+            "{} files are as exported, and their trainings were changed on open.cx since: \
+             open.cx's version stays (export again to bring it into the folder).",
+            plan.newer_on_open_cx
+        );
+    }
     for conflict in &plan.conflicts {
         println!("conflict  {}: {}", conflict.path, conflict.message);
+    }
+    if plan.conflicts.iter().any(|c| c.conflict.is_some()) {
+        eprintln!(
+            "Import the folder in the app (Import… in the workspace menu) to compare each \
+             conflict side by side and choose."
+        );
     }
     for name in &plan.unmatched {
         let what = match name.kind {

@@ -44,6 +44,7 @@ pub const COMMANDS: &[&str] = &[
     "import_example_questions",
     "export_to_folder",
     "plan_import",
+    "settle_import_conflict",
     "start_import",
     "chat_consent",
     "try_on_opencx",

@@ -5,9 +5,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { waitForPort } from './wait.mjs';
 
-/** Starts tauri-driver on `port`; its output (the app's log) goes to `sinks`. */
-export async function startDriver({ port, env, sinks }) {
-  const driver = spawn('tauri-driver', ['--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
+/** Starts tauri-driver on `port` in folder `cwd` (the apps it launches start there); its output
+ *  (the app's log) goes to `sinks`. */
+export async function startDriver({ port, env, sinks, cwd }) {
+  const driver = spawn('tauri-driver', ['--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env, cwd });
   for (const sink of sinks) {
     driver.stdout.pipe(sink, { end: false });
     driver.stderr.pipe(sink, { end: false });

@@ -29,6 +29,7 @@ function findAllByRoleInPage(role, name, exact, withinEl) {
     if (tag === 'ul' || tag === 'ol') return 'list';
     if (tag === 'li') return 'listitem';
     if (tag === 'table') return 'table';
+    if (tag === 'th') return el.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader';
     if (tag === 'mark') return 'mark';
     if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
     return null;
@@ -54,7 +55,7 @@ function findAllByRoleInPage(role, name, exact, withinEl) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'fieldset') { const legend = el.querySelector('legend'); if (legend) return text(legend); }
     if (tag === 'img') return el.getAttribute('alt') || '';
-    if (['button', 'a', 'option', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'].includes(tag) || el.getAttribute('role') === 'option' || el.getAttribute('role') === 'tab') return text(el);
+    if (['button', 'a', 'option', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th'].includes(tag) || el.getAttribute('role') === 'option' || el.getAttribute('role') === 'tab') return text(el);
     return el.getAttribute('title') || '';
   };
   const visible = (el) => {

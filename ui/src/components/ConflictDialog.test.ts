@@ -13,11 +13,12 @@ import ReviewDialog from './ReviewDialog.svelte';
 
 const conflict = example as unknown as Conflict;
 
-function showConflict() {
+function showConflict(origin: 'edit' | 'import' = 'edit') {
   const onmerge = vi.fn();
   render(ConflictDialog, {
     conflict,
     busy: false,
+    origin,
     onkeepmine: vi.fn(),
     ontaketheirs: vi.fn(),
     onmerge,
@@ -85,5 +86,21 @@ describe('the conflict view and the review', () => {
       ...conflict.mine,
       restricted_to_channels: ['web', 'fax'],
     });
+  });
+
+  it('speaks of the export, and of the import the choice settles, for an imported file', async () => {
+    const user = userEvent.setup();
+    const { dialog, onmerge } = showConflict('import');
+    expect(within(dialog).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual([
+      'Setting',
+      'When exported',
+      'Theirs, on open.cx now',
+      'Yours',
+    ]);
+    expect(dialog.textContent).toContain('was changed on open.cx after it was exported, and its file was changed too');
+    await user.click(within(dialog).getByRole('button', { name: 'Edit the merge' }));
+    expect(dialog.textContent).toContain('“Use the merge” imports the result with the other changes.');
+    await user.click(within(dialog).getByRole('button', { name: 'Use the merge' }));
+    expect(onmerge).toHaveBeenCalledWith(conflict.mine);
   });
 });

@@ -1,8 +1,12 @@
 // The import review: what the folder changes, the names this workspace lacks said plainly,
-// and "Also delete trainings that are not in the folder" unticked until the editor ticks it.
+// "Also delete trainings that are not in the folder" unticked until the editor ticks it, and a
+// training changed on both sides offered to the conflict view when the folder kept its exported
+// version (bindings/examples/Conflict.json, written by `cargo test -p studio`).
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Conflict } from '../lib/bindings/Conflict';
+import example from '../lib/bindings/examples/Conflict.json';
 import type { ImportPlan } from '../lib/bindings/ImportPlan';
 import type { Review } from '../lib/bindings/Review';
 import ImportDialog from './ImportDialog.svelte';
@@ -50,12 +54,23 @@ const plan: ImportPlan = {
   unmatched: [{ kind: 'segment', name: 'VIP', files: ['Billing/Vip refunds.md'] }],
   problems: [],
   unchanged: 40,
+  newer_on_open_cx: 0,
+  kept_theirs: [],
 };
+
+const bothSides = (conflict: Conflict | null) => ({
+  path: 'Billing/Double charges.md',
+  training_id: 't2',
+  title: 'Double charges',
+  message: conflict ? 'It is not imported until you choose which version to keep.' : 'Export it again and make the change there.',
+  review,
+  conflict,
+});
 
 describe('ImportDialog', () => {
   it('reviews the changes, says the unmatched names and deletes only when ticked', async () => {
     const onimport = vi.fn();
-    render(ImportDialog, { plan, onimport, oncancel: vi.fn() });
+    render(ImportDialog, { plan, deleteMissing: false, oncompare: vi.fn(), onimport, oncancel: vi.fn() });
     const dialog = screen.getByRole('dialog', { name: 'Import from a folder' });
     const changes = within(dialog).getByRole('list', { name: 'Changes' });
     expect(changes.textContent).toContain('Update: Refunds');
@@ -76,5 +91,25 @@ describe('ImportDialog', () => {
     expect(within(dialog).getByRole('list', { name: 'Trainings to delete' }).textContent).toContain('Old greeting');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 trainings' }));
     expect(onimport).toHaveBeenLastCalledWith(true);
+  });
+
+  it('offers the conflict view for a training changed on both sides, when the exported version is known', async () => {
+    const oncompare = vi.fn();
+    const withConflicts: ImportPlan = {
+      ...plan,
+      conflicts: [bothSides(example as unknown as Conflict), { ...bothSides(null), path: 'Tone.md', title: 'Tone' }],
+      newer_on_open_cx: 3,
+      kept_theirs: ['Greeting'],
+    };
+    render(ImportDialog, { plan: withConflicts, deleteMissing: false, oncompare, onimport: vi.fn(), oncancel: vi.fn() });
+    const dialog = screen.getByRole('dialog', { name: 'Import from a folder' });
+    const conflicts = within(dialog).getByRole('list', { name: 'Changed on open.cx since the export' });
+    expect(within(conflicts).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Compare and choose: Double charges',
+    ]);
+    await userEvent.click(within(conflicts).getByRole('button', { name: 'Compare and choose: Double charges' }));
+    expect(oncompare).toHaveBeenCalledWith(withConflicts.conflicts[0]);
+    expect(dialog.textContent).toContain('3 trainings changed on open.cx since the export and not in the folder');
+    expect(dialog.textContent).toContain('Kept as open.cx has them, their files left out: Greeting.');
   });
 });

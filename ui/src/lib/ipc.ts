@@ -28,6 +28,7 @@ import type { HealthFinding } from './bindings/HealthFinding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistorySummary } from './bindings/HistorySummary';
 import type { ImportPlan } from './bindings/ImportPlan';
+import type { ConflictChoice } from './bindings/ConflictChoice';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { JobProgress } from './bindings/JobProgress';
 import type { JobRequest } from './bindings/JobRequest';
@@ -266,6 +267,10 @@ export const exportToFolder = (directoryId: string | null): Promise<ExportSummar
 
 /** Compares a folder chosen in the system's chooser with open.cx; `null` when cancelled. The plan is kept for `startImport`. */
 export const planImport = (publish: boolean): Promise<ImportPlan | null> => call('plan_import', { publish });
+
+/** Settles a conflict of the plan last read (the file at `path`) as chosen in the conflict view; answers the plan as it now is. */
+export const settleImportConflict = (path: string, choice: ConflictChoice): Promise<ImportPlan> =>
+  call('settle_import_conflict', { path, choice });
 
 /** Applies the plan last read as one bulk job (with the deletions when `deleteMissing`); answers the job's id. */
 export const startImport = (deleteMissing: boolean): Promise<string> => call('start_import', { deleteMissing });

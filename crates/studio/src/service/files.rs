@@ -1,13 +1,14 @@
 //! The files commands: export the open workspace (or one directory) to a folder, plan an
 //! import of a folder against open.cx as it is now, and start the one bulk job that applies a
-//! plan. The app's shell and the command line both call these.
+//! plan, after the editor settled its conflicts. The app's shell and the command line both call
+//! these.
 
 use std::path::PathBuf;
 
 use crate::atomic_file::off_thread;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::jobs::JobId;
-use crate::workspace_files::{self, ExportSummary, ImportPlan, Target};
+use crate::workspace_files::{self, ConflictChoice, ExportSummary, ImportPlan, Target};
 
 use super::Studio;
 
@@ -62,13 +63,22 @@ impl Studio {
         Ok(plan)
     }
 
+    /// Settles a conflict of the plan kept for [`Studio::start_import`] as the editor chose in
+    /// the conflict view, and answers the plan as it now is.
+    pub fn settle_import_conflict(&self, path: &str, choice: ConflictChoice) -> Result<ImportPlan> {
+        let session = self.require()?;
+        let names = session.cache().names.clone().unwrap_or_default();
+        let mut kept = self.kept_plan();
+        let plan = kept.as_mut().ok_or_else(choose_again)?;
+        plan.settle(path, choice, session.draft_save(), names.names())?;
+        Ok(plan.clone())
+    }
+
     /// Starts the bulk job that applies the last plan (with its deletions when
     /// `delete_missing`); a training changed on open.cx since the plan is left as it is (a
     /// conflict). A plan is applied once.
     pub fn start_import(&self, delete_missing: bool) -> Result<JobId> {
-        let plan = self.kept_plan().take().ok_or_else(|| {
-            StudioError::invalid_input("Choose the folder to import again: its changes were already applied or never read.")
-        })?;
+        let plan = self.kept_plan().take().ok_or_else(choose_again)?;
         let (request, seen) = plan.job(delete_missing);
         self.start_job(request, seen).inspect_err(|_| {
             // Not started (another job runs): the plan stays for the next try.
@@ -79,4 +89,11 @@ impl Studio {
     fn kept_plan(&self) -> std::sync::MutexGuard<'_, Option<ImportPlan>> {
         self.import_plan.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// No plan is kept: it was applied, or never read.
+fn choose_again() -> StudioError {
+    StudioError::invalid_input(
+        "Choose the folder to import again: its changes were already applied or never read.",
+    )
 }

@@ -2,7 +2,9 @@
 //! ([`layout`], also what import reads the folder by) and writing them ([`export`]). A file
 //! whose text is already what it would be is not written again, and the files of an earlier
 //! export that no longer belong (a training deleted or renamed) are removed, so a folder kept
-//! in git shows exactly what changed. A folder holding anything else is refused.
+//! in git shows exactly what changed. A folder holding anything else is refused. Each
+//! training's exported version is kept beside the files (`base.rs`) for the import's conflict
+//! check.
 
 use std::collections::HashSet;
 use std::fs;
@@ -15,6 +17,7 @@ use ts_rs::TS;
 use crate::error::{ErrorKind, Result, StudioError};
 use crate::workspace::{WorkspaceData, WorkspaceSummary};
 
+use super::base;
 use super::file_names::Folder;
 use super::format::{DirectoryRef, SegmentRef, TrainingFile, WorkspaceFile, FORMAT};
 
@@ -119,6 +122,7 @@ pub fn export(
     for place in &places {
         removed += remove_stale(folder, place, &kept)?;
     }
+    base::keep_all(folder, layout.files.iter().map(|(_, training)| *training))?;
     let file = WorkspaceFile {
         format: FORMAT,
         workspace: workspace.name.clone(),
@@ -180,7 +184,7 @@ fn earlier_export(folder: &Path) -> Result<Option<WorkspaceFile>> {
 }
 
 /// Writes `text` to `path` (making its folder) unless the file already holds exactly that.
-fn write_if_changed(path: &Path, text: &str) -> Result<bool> {
+pub(super) fn write_if_changed(path: &Path, text: &str) -> Result<bool> {
     if fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }

@@ -1,9 +1,12 @@
 //! Importing a folder of training files: reading it ([`read_folder`]) and comparing it with the
 //! workspace as open.cx has it now ([`plan`]). The plan lists each update, move and new
-//! training with its review, the trainings changed on open.cx since the export (left as they
-//! are: conflicts), the trainings on open.cx that have no file (deleted only when the editor
-//! asks), the directory and segment names that match nothing in this workspace, and the files
-//! that cannot be read. [`ImportPlan::job`] is the one bulk job that applies it.
+//! training with its review, the trainings changed on open.cx since the export and in their
+//! file too (conflicts: left as they are until the editor settles one in the conflict view,
+//! [`ImportPlan::settle`]), the trainings on open.cx that have no file (deleted only when the
+//! editor asks), the directory and segment names that match nothing in this workspace, and the
+//! files that cannot be read. A file as it was exported (`base.rs`) of a training changed on
+//! open.cx since is older, not a change: open.cx's version stays. [`ImportPlan::job`] is the
+//! one bulk job that applies it.
 //!
 //! A file names its training by id; in another workspace (where that id is unknown) a training
 //! with the same title in the same directory is the one it updates, otherwise it is created.
@@ -20,7 +23,7 @@ use opencx::{Training, TrainingType};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::conflict::already_saved;
+use crate::conflict::{already_saved, Conflict};
 use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftSave;
 use crate::error::{Result, StudioError};
@@ -29,6 +32,7 @@ use crate::jobs::{ImportItem, JobRequest};
 use crate::review::{compare_drafts, review, Names, Review};
 use crate::workspace::{WorkspaceData, WorkspaceSummary};
 
+use super::base;
 use super::export::{io_error, TRAINING_EXTENSION, WORKSPACE_FILE};
 use super::format::{TrainingFile, WorkspaceFile};
 
@@ -136,6 +140,11 @@ pub struct ImportPlan {
     pub problems: Vec<FileProblem>,
     /// Files that match open.cx as it is.
     pub unchanged: u32,
+    /// Files as they were exported, of trainings changed on open.cx since: open.cx's version
+    /// stays (the file is older, not a change).
+    pub newer_on_open_cx: u32,
+    /// Titles of the conflicts settled by keeping open.cx's version (their files left out).
+    pub kept_theirs: Vec<String>,
 }
 
 /// Which kind of change a file makes.
@@ -175,6 +184,24 @@ pub struct PlannedConflict {
     pub message: String,
     /// From open.cx's version now to the file's.
     pub review: Review,
+    /// The conflict view's three versions (the exported one as the common base), when the
+    /// folder keeps the exported version; without it the conflict can only be listed.
+    pub conflict: Option<Conflict>,
+    /// Where the file is written again once an import settles it (an export of this workspace).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub file: Option<String>,
+}
+
+/// How the editor settles an import's conflict in the conflict view: the file's version, open.cx's
+/// (the file is left out), or a merge of the two.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "choice", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ConflictChoice {
+    KeepMine,
+    TakeTheirs,
+    Merge { draft: TrainingDraft },
 }
 
 /// A training on open.cx that no file names.
@@ -218,6 +245,50 @@ impl ImportPlan {
     /// Whether there is nothing to apply (deletions aside).
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// Settles the conflict of file `path` as the editor chose: the file's version or the merge
+    /// joins the changes (written only while open.cx still has the version compared with),
+    /// or open.cx's version stays and the file is left out.
+    pub fn settle(
+        &mut self,
+        path: &str,
+        choice: ConflictChoice,
+        draft_save: DraftSave,
+        names: Names<'_>,
+    ) -> Result<()> {
+        let gone = || {
+            StudioError::invalid_input(
+                "That conflict can no longer be settled in this import. Choose the folder to \
+                 import again.",
+            )
+        };
+        let at = self
+            .conflicts
+            .iter()
+            .position(|c| c.path == path)
+            .ok_or_else(gone)?;
+        let Some(conflict) = self.conflicts[at].conflict.clone() else {
+            return Err(gone());
+        };
+        let draft = match choice {
+            ConflictChoice::TakeTheirs => None,
+            ConflictChoice::KeepMine => Some(conflict.mine.clone()),
+            ConflictChoice::Merge { draft } => {
+                draft.validate()?;
+                Some(draft)
+            }
+        };
+        let settled = self.conflicts.remove(at);
+        match draft {
+            None => self.kept_theirs.push(settled.title),
+            Some(draft) => {
+                let review = review(&conflict.theirs, &draft, self.publish, draft_save, names);
+                let change = update(path, &conflict.theirs, draft, review, settled.file);
+                self.changes.push(change);
+            }
+        }
+        Ok(())
     }
 
     /// The bulk job applying the changes, and the deletions when `delete_missing`; with the
@@ -305,6 +376,8 @@ impl<'a> Planner<'a> {
                 unmatched: Vec::new(),
                 problems: contents.problems.clone(),
                 unchanged: 0,
+                newer_on_open_cx: 0,
+                kept_theirs: Vec::new(),
             },
         }
     }
@@ -490,56 +563,58 @@ impl<'a> Planner<'a> {
             self.plan.unchanged += 1;
             return;
         }
-        let publish = self.target.publish;
-        let review = review(server, &draft, publish, self.target.draft_save, self.names);
+        let (publish, draft_save) = (self.target.publish, self.target.draft_save);
         let guarded = file.id.as_deref() == Some(server.id.as_str()) && file.updated_at.is_some();
         if guarded && file.updated_at != Some(server.updated_at) {
+            let base = base::exported(self.root, &server.id)
+                .filter(|base| Some(base.updated_at) == file.updated_at);
+            if base
+                .as_ref()
+                .is_some_and(|base| already_saved(base, &draft, false))
+            {
+                // The file is as exported: only open.cx changed, and its version stays.
+                self.plan.newer_on_open_cx += 1;
+                return;
+            }
+            let title = server.shown_title();
+            let message = if base.is_some() {
+                format!(
+                    "“{title}” was changed on open.cx since it was exported, and its file was \
+                     changed too, so it is not imported until you choose which version to keep."
+                )
+            } else {
+                format!(
+                    "“{title}” was changed on open.cx since it was exported, and its file was \
+                     changed too, so it was left as it is. Export it again and make the change \
+                     there, or change it in the app."
+                )
+            };
+            let conflict = base.map(|base| {
+                Conflict::new(
+                    base,
+                    server.clone(),
+                    draft.clone(),
+                    publish,
+                    draft_save,
+                    self.names,
+                )
+            });
             self.plan.conflicts.push(PlannedConflict {
                 path: path.to_owned(),
                 training_id: server.id.clone(),
-                title: server.shown_title().to_owned(),
-                message: format!(
-                    "“{}” was changed on open.cx since it was exported, and its file was changed \
-                     too, so it was left as it is. Export it again and make the change there, or \
-                     change it in the app.",
-                    server.shown_title()
-                ),
-                review,
+                title: title.to_owned(),
+                message,
+                review: review(server, &draft, publish, draft_save, self.names),
+                conflict,
+                file: self.refreshed(path),
             });
             return;
         }
-        // Only the directory differs: a move, which never touches the text or its state.
-        let in_place = TrainingDraft {
-            directory_id: server.directory_id.clone(),
-            ..draft.clone()
-        };
+        let review = review(server, &draft, publish, draft_save, self.names);
         let file_path = self.refreshed(path);
-        let (kind, item) = if already_saved(server, &in_place, false) {
-            let item = ImportItem::Move {
-                id: server.id.clone(),
-                title: draft.title.clone(),
-                directory_id: draft.directory_id.clone(),
-                file: file_path,
-            };
-            (ChangeKind::Move, item)
-        } else {
-            let item = ImportItem::Update {
-                id: server.id.clone(),
-                title: draft.title.clone(),
-                draft,
-                file: file_path,
-            };
-            (ChangeKind::Update, item)
-        };
-        self.plan.changes.push(PlannedChange {
-            path: path.to_owned(),
-            kind,
-            title: server.shown_title().to_owned(),
-            training_id: Some(server.id.clone()),
-            review,
-            item,
-            seen: Some(server.updated_at),
-        });
+        self.plan
+            .changes
+            .push(update(path, server, draft, review, file_path));
     }
 
     fn create(&mut self, path: &str, draft: TrainingDraft) {
@@ -610,6 +685,48 @@ impl<'a> Planner<'a> {
                 updated_at: t.updated_at,
             })
             .collect();
+    }
+}
+
+/// The change that makes `server` what `draft` says: a move when only the directory differs
+/// (it never touches the text or its state), otherwise an update; `file` is written again
+/// from open.cx's answer.
+fn update(
+    path: &str,
+    server: &Training,
+    draft: TrainingDraft,
+    review: Review,
+    file: Option<String>,
+) -> PlannedChange {
+    let in_place = TrainingDraft {
+        directory_id: server.directory_id.clone(),
+        ..draft.clone()
+    };
+    let (kind, item) = if already_saved(server, &in_place, false) {
+        let item = ImportItem::Move {
+            id: server.id.clone(),
+            title: draft.title.clone(),
+            directory_id: draft.directory_id.clone(),
+            file,
+        };
+        (ChangeKind::Move, item)
+    } else {
+        let item = ImportItem::Update {
+            id: server.id.clone(),
+            title: draft.title.clone(),
+            draft,
+            file,
+        };
+        (ChangeKind::Update, item)
+    };
+    PlannedChange {
+        path: path.to_owned(),
+        kind,
+        title: server.shown_title().to_owned(),
+        training_id: Some(server.id.clone()),
+        review,
+        item,
+        seen: Some(server.updated_at),
     }
 }
 
@@ -754,18 +871,196 @@ mod tests {
         assert!(matches!(&items[3], ImportItem::Delete { id, .. } if id == "c"));
     }
 
-    #[test]
-    fn a_training_changed_on_open_cx_since_the_export_is_a_conflict_when_the_file_changed_too() {
-        let mut data = data();
-        let dir = exported(&data);
+    /// `data` exported, then "Late parcels" changed on open.cx (its text) and, unless
+    /// `file_too` is false, in its file (a line added).
+    fn changed_on_both_sides(data: &mut WorkspaceData, file_too: bool) -> tempfile::TempDir {
+        let dir = exported(data);
         data.trainings[0].content = "Changed on open.cx.".into();
         data.trainings[0].updated_at += chrono::Duration::minutes(5);
+        if file_too {
+            let late = dir.path().join("Returns/Late parcels.md");
+            let text = std::fs::read_to_string(&late).unwrap();
+            std::fs::write(&late, format!("{text}More.\n")).unwrap();
+        }
+        dir
+    }
+
+    fn names(data: &WorkspaceData) -> Names<'_> {
+        Names {
+            directories: &data.directories,
+            segments: &data.segments,
+        }
+    }
+
+    #[test]
+    fn a_file_as_exported_is_older_not_a_change_when_open_cx_changed_since() {
+        let mut data = data();
+        let dir = changed_on_both_sides(&mut data, false);
         let plan = plan_of(dir.path(), &data, "w1");
-        assert_eq!(plan.conflicts.len(), 1, "{plan:?}");
-        assert!(plan.conflicts[0]
+        assert!(
+            plan.conflicts.is_empty() && plan.changes.is_empty(),
+            "{plan:?}"
+        );
+        assert_eq!((plan.newer_on_open_cx, plan.unchanged), (1, 2));
+    }
+
+    #[test]
+    fn a_training_changed_on_both_sides_opens_the_conflict_view_from_the_exported_version() {
+        let mut data = data();
+        let exported_version = data.trainings[0].clone();
+        let dir = changed_on_both_sides(&mut data, true);
+        let plan = plan_of(dir.path(), &data, "w1");
+        assert!(plan.changes.is_empty(), "{plan:?}");
+        let [planned] = &plan.conflicts[..] else {
+            panic!("one conflict: {plan:?}");
+        };
+        assert!(planned
             .message
-            .contains("changed on open.cx since it was exported"));
-        assert!(plan.changes.is_empty());
+            .contains("until you choose which version to keep"));
+        let conflict = planned.conflict.as_ref().expect("the conflict view");
+        assert_eq!(conflict.base, exported_version);
+        assert_eq!(conflict.theirs.content, "Changed on open.cx.");
+        assert_eq!(
+            conflict.mine.content,
+            format!("{}More.\n", exported_version.content)
+        );
+        let added = |review: &Review, text: &str| {
+            review
+                .content_diff
+                .iter()
+                .any(|l| l.tag != crate::review::DiffTag::Equal && l.text.contains(text))
+        };
+        assert!(
+            added(&conflict.mine_changes, "More."),
+            "the file's change from the export"
+        );
+        assert!(
+            added(&conflict.theirs_changes, "Changed on open.cx."),
+            "and theirs"
+        );
+    }
+
+    #[test]
+    fn keeping_the_files_version_or_a_merge_imports_it_over_open_cx_as_it_is_now() {
+        let mut data = data();
+        let dir = changed_on_both_sides(&mut data, true);
+        let theirs_at = data.trainings[0].updated_at;
+        let planned = plan_of(dir.path(), &data, "w1");
+        let mut plan = planned.clone();
+        let path = "Returns/Late parcels.md";
+        plan.settle(
+            path,
+            ConflictChoice::KeepMine,
+            DraftSave::BesideLive,
+            names(&data),
+        )
+        .unwrap();
+        assert!(plan.conflicts.is_empty());
+        let [change] = &plan.changes[..] else {
+            panic!("{plan:?}")
+        };
+        assert_eq!(
+            (change.kind, change.seen),
+            (ChangeKind::Update, Some(theirs_at))
+        );
+        assert!(
+            matches!(&change.item, ImportItem::Update { draft, file: Some(_), .. } if draft.content.ends_with("More.\n"))
+        );
+        assert!(change
+            .review
+            .content_diff
+            .iter()
+            .any(|l| l.text.contains("More.")));
+        let (_, seen) = plan.job(false);
+        assert_eq!(
+            seen.get("a"),
+            Some(&theirs_at),
+            "guarded against a later change"
+        );
+
+        let mut merged = planned.clone();
+        let mut draft = planned.conflicts[0].conflict.as_ref().unwrap().mine.clone();
+        draft.content = "Changed on open.cx.\nMore.\n".into();
+        let choice = ConflictChoice::Merge { draft };
+        merged
+            .settle(path, choice, DraftSave::BesideLive, names(&data))
+            .unwrap();
+        assert!(
+            matches!(&merged.changes[0].item, ImportItem::Update { draft, .. } if draft.content == "Changed on open.cx.\nMore.\n")
+        );
+
+        let mut empty = planned;
+        let mut draft = empty.conflicts[0].conflict.as_ref().unwrap().mine.clone();
+        draft.title = " ".into();
+        let refused = empty.settle(
+            path,
+            ConflictChoice::Merge { draft },
+            DraftSave::BesideLive,
+            names(&data),
+        );
+        assert!(refused.is_err(), "a merge without a title is refused");
+        assert_eq!(empty.conflicts.len(), 1, "and the conflict stays");
+    }
+
+    #[test]
+    fn taking_theirs_leaves_the_file_out_and_says_so() {
+        let mut data = data();
+        let dir = changed_on_both_sides(&mut data, true);
+        let mut plan = plan_of(dir.path(), &data, "w1");
+        let path = "Returns/Late parcels.md";
+        plan.settle(
+            path,
+            ConflictChoice::TakeTheirs,
+            DraftSave::BesideLive,
+            names(&data),
+        )
+        .unwrap();
+        assert!(plan.conflicts.is_empty() && plan.changes.is_empty());
+        assert_eq!(plan.kept_theirs, ["Late parcels"]);
+        let again = plan.settle(
+            path,
+            ConflictChoice::KeepMine,
+            DraftSave::BesideLive,
+            names(&data),
+        );
+        assert!(again.is_err(), "settled once");
+    }
+
+    #[test]
+    fn without_the_exported_version_a_conflict_is_listed_and_cannot_be_settled() {
+        let mut data = data();
+        let dir = changed_on_both_sides(&mut data, true);
+        std::fs::remove_dir_all(dir.path().join(".training-studio")).unwrap();
+        let mut plan = plan_of(dir.path(), &data, "w1");
+        let [planned] = &plan.conflicts[..] else {
+            panic!("{plan:?}")
+        };
+        assert!(planned.conflict.is_none());
+        assert!(planned.message.contains("Export it again"));
+        let path = planned.path.clone();
+        let refused = plan.settle(
+            &path,
+            ConflictChoice::KeepMine,
+            DraftSave::BesideLive,
+            names(&data),
+        );
+        assert!(refused.is_err());
+        assert_eq!(plan.conflicts.len(), 1);
+    }
+
+    #[test]
+    fn an_untouched_file_of_a_training_changed_on_open_cx_without_its_exported_version_is_still_a_conflict(
+    ) {
+        let mut data = data();
+        let dir = changed_on_both_sides(&mut data, false);
+        std::fs::remove_dir_all(dir.path().join(".training-studio")).unwrap();
+        let plan = plan_of(dir.path(), &data, "w1");
+        assert_eq!(
+            plan.conflicts.len(),
+            1,
+            "nothing tells the file is as exported: {plan:?}"
+        );
+        assert_eq!(plan.newer_on_open_cx, 0);
     }
 
     #[test]

@@ -28,4 +28,13 @@ missing: Array<MissingTraining>, unmatched: Array<UnmatchedName>, problems: Arra
 /**
  * Files that match open.cx as it is.
  */
-unchanged: number, };
+unchanged: number, 
+/**
+ * Files as they were exported, of trainings changed on open.cx since: open.cx's version
+ * stays (the file is older, not a change).
+ */
+newer_on_open_cx: number, 
+/**
+ * Titles of the conflicts settled by keeping open.cx's version (their files left out).
+ */
+kept_theirs: Array<string>, };
