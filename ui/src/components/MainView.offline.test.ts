@@ -56,6 +56,8 @@ describe('MainView: cache first and offline', () => {
       load_workspace: () => load.promise,
     });
     await waitFor(() => expect(within(list()).getAllByRole('option')).toHaveLength(2));
+    // The load is asked for once the kept copy is on screen.
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'load_workspace')).toBe(true));
     expect(backend.calls.findIndex((c) => c.cmd === 'cached_workspace')).toBeLessThan(
       backend.calls.findIndex((c) => c.cmd === 'load_workspace'),
     );

@@ -2,7 +2,14 @@
 // benchmark (ui/e2e/bench/startup.mjs --stages) can say where the time to the list goes. Marks
 // cost next to nothing and are not read by the app itself.
 
-export type StartupStage = 'app-mounted' | 'session-resumed' | 'kept-copy-shown' | 'first-page-shown' | 'loaded';
+export type StartupStage =
+  | 'app-mounted'
+  | 'session-resumed'
+  | 'main-view-mounted'
+  | 'kept-copy-answered'
+  | 'kept-copy-painted'
+  | 'first-page-shown'
+  | 'loaded';
 
 /** Marks `stage` the first time it is reached. */
 export function markStartup(stage: StartupStage): void {

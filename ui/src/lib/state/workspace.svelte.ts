@@ -13,6 +13,7 @@ import { countByDirectory } from '../filter';
 import { IpcError, cachedWorkspace, loadWorkspace, onTrainingsArrived, toIpcError, type Seen } from '../ipc';
 import { applyMove, mergeProgress, revert, type Before } from '../jobs';
 import { shownTitle } from '../labels';
+import { afterPaint } from '../after-paint';
 import { markStartup } from '../startup-marks';
 import { withLanded } from '../outbox';
 
@@ -75,15 +76,18 @@ export class WorkspaceStore {
 
   // ---- loading ------------------------------------------------------------------------------
 
-  /** The workspace as kept on this computer, shown before open.cx answers (no request made). */
+  /** The workspace as kept on this computer, shown before open.cx answers (no request made);
+   *  resolves once it is on screen, so the load's work comes after the first paint. */
   async showCached(): Promise<void> {
     try {
       const cached = await cachedWorkspace();
+      markStartup('kept-copy-answered');
       if (!cached || this.#data !== null) return;
       this.#data = cached.data;
       this.#cachedAt = cached.fetched_at;
-      markStartup('kept-copy-shown');
       this.#firstData();
+      await afterPaint();
+      markStartup('kept-copy-painted');
     } catch {
       // Nothing kept (or unreadable): the load from open.cx answers instead.
     }
