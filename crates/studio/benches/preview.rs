@@ -1,6 +1,7 @@
 //! Preview cost in Rust: markdown → HTML (pulldown-cmark) → sanitized HTML (ammonia), for
 //! trainings of 1 KB, 10 KB and 100 KB, beside the unsanitized render as a baseline so the
-//! sanitizer's share is visible. Run: `cargo bench -p studio --bench preview`.
+//! sanitizer's share is visible, and the live preview's answer to one keystroke (every block
+//! rendered and keyed, only the edited one's HTML sent). Run: `cargo bench -p studio --bench preview`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -40,6 +41,20 @@ fn preview(c: &mut Criterion) {
             BenchmarkId::new("render+sanitize", format!("{kb}KB")),
             &doc,
             |b, doc| b.iter(|| studio::preview::render(doc)),
+        );
+        // A keystroke in the middle: the page knows every block of the document before it.
+        let known: Vec<String> = studio::preview::preview_blocks(&doc, &[])
+            .into_iter()
+            .map(|block| block.key)
+            .collect();
+        let middle = (doc.len() / 2..doc.len())
+            .find(|&at| doc.is_char_boundary(at))
+            .unwrap_or(doc.len());
+        let edited = format!("{}x{}", &doc[..middle], &doc[middle..]);
+        group.bench_with_input(
+            BenchmarkId::new("blocks after a keystroke", format!("{kb}KB")),
+            &edited,
+            |b, edited| b.iter(|| studio::preview::preview_blocks(edited, &known)),
         );
         group.bench_with_input(
             BenchmarkId::new("render only (baseline)", format!("{kb}KB")),
