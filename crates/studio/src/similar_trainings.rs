@@ -52,24 +52,65 @@ pub fn similar_trainings(
     index: &TrainingIndex,
     segments: &[Segment],
 ) -> Result<Vec<SimilarTraining>> {
+    let candidates = candidates(id, draft, trainings, index)?;
+    Ok(assess(id, draft, &candidates, segments))
+}
+
+/// What [`assess`] compares: the saved training `id` and the index's nearest trainings to it as
+/// edited, copied, so the workspace's cache is held only while they are found (assessing a long
+/// draft takes far longer, and a review must not wait for it).
+pub struct Candidates {
+    saved: Option<Training>,
+    nearest: Vec<Training>,
+}
+
+/// The trainings nearest to training `id` as edited (`draft`; as saved when `None`).
+pub fn candidates(
+    id: &str,
+    draft: Option<&TrainingDraft>,
+    trainings: &HashMap<String, Training>,
+    index: &TrainingIndex,
+) -> Result<Candidates> {
     let saved = trainings.get(id);
-    let edited = match (draft, saved) {
-        (Some(draft), saved) => Compared::draft(draft, saved),
-        (None, Some(saved)) => Compared::training(saved),
-        (None, None) => return Ok(Vec::new()),
+    let Some(edited) = edited(draft, saved) else {
+        return Ok(Candidates {
+            saved: None,
+            nearest: Vec::new(),
+        });
     };
     let text = Text {
         title: edited.title,
         content: edited.content,
     };
+    let nearest = index
+        .neighbours(id, text, CANDIDATES)?
+        .iter()
+        .filter_map(|neighbour| trainings.get(&neighbour.id).cloned())
+        .collect();
+    Ok(Candidates {
+        saved: saved.cloned(),
+        nearest,
+    })
+}
+
+/// The `candidates` like training `id` as edited, assessed and ranked (see
+/// [`similar_trainings`]).
+pub fn assess(
+    id: &str,
+    draft: Option<&TrainingDraft>,
+    candidates: &Candidates,
+    segments: &[Segment],
+) -> Vec<SimilarTraining> {
+    let Some(edited) = edited(draft, candidates.saved.as_ref()) else {
+        return Vec::new();
+    };
     let edited = Profile::new(Compared {
         id: Some(id),
         ..edited
     });
-    let mut found: Vec<SimilarTraining> = index
-        .neighbours(id, text, CANDIDATES)?
+    let mut found: Vec<SimilarTraining> = candidates
+        .nearest
         .iter()
-        .filter_map(|neighbour| trainings.get(&neighbour.id))
         .filter_map(|other| assessed(&edited, other, segments))
         .collect();
     found.sort_by(|a, b| {
@@ -86,7 +127,19 @@ pub fn similar_trainings(
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.id.cmp(&b.id))
     });
-    Ok(found)
+    found
+}
+
+/// Training `id` as the editor has it: `draft` over the saved one, or the saved one.
+fn edited<'a>(
+    draft: Option<&'a TrainingDraft>,
+    saved: Option<&'a Training>,
+) -> Option<Compared<'a>> {
+    match (draft, saved) {
+        (Some(draft), saved) => Some(Compared::draft(draft, saved)),
+        (None, Some(saved)) => Some(Compared::training(saved)),
+        (None, None) => None,
+    }
 }
 
 /// Two saved trainings side by side: the first as the editor would show it, the other assessed

@@ -20,15 +20,18 @@ impl Studio {
         let session = self.require()?;
         let names = session.names(&self.local_names(&session)?).await?;
         atomic_file::off_thread("search for similar trainings", move || {
-            let mut cache = session.cache();
-            let (trainings, index) = cache.indexed_trainings()?;
-            similar_trainings::similar_trainings(
+            let candidates = {
+                let mut cache = session.cache();
+                let (trainings, index) = cache.indexed_trainings()?;
+                similar_trainings::candidates(&id, draft.as_ref(), trainings, index)?
+            };
+            // Assessed with the cache free: a save or a review never waits for a long draft's.
+            Ok(similar_trainings::assess(
                 &id,
                 draft.as_ref(),
-                trainings,
-                index,
+                &candidates,
                 names.segments(),
-            )
+            ))
         })
         .await
     }
