@@ -3,8 +3,8 @@
 
 use opencx::Training;
 use studio::{
-    preview::PreviewBlock, CachedWorkspace, Review, SaveOutcome, Studio, StudioError,
-    TrainingDraft, WorkspaceData, Written,
+    CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
+    Written,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -42,9 +42,8 @@ pub async fn search_trainings(
 pub async fn render_preview(
     studio: State<'_, Studio>,
     markdown: String,
-    known: Vec<String>,
-) -> Result<Vec<PreviewBlock>, StudioError> {
-    Ok(studio.render_preview(&markdown, &known))
+) -> Result<String, StudioError> {
+    Ok(studio.render_preview(&markdown))
 }
 
 #[tauri::command]
