@@ -38,14 +38,6 @@ function pageStages() {
   for (const mark of performance.getEntriesByType('mark')) {
     if (mark.name.startsWith('startup:') && !(mark.name in stages)) stages[mark.name] = mark.startTime;
   }
-  // The IPC calls of the start and the editor's chunk, where WebKit times them as resources.
-  for (const r of performance.getEntriesByType('resource')) {
-    const name = /(resume_session|cached_workspace|load_workspace|Editor[^/]*\.js)/.exec(r.name)?.[1];
-    if (name && !(`${name}: asked` in stages)) {
-      stages[`${name}: asked`] = r.startTime;
-      stages[`${name}: answered`] = r.responseEnd;
-    }
-  }
   return { origin: performance.timeOrigin, stages };
 }
 
