@@ -14,12 +14,27 @@
 //! flattened and raw HTML beyond [`MAX_RAW_TAGS`] tags is shown as text; and a document whose
 //! HTML would be more than [`MAX_EXPANSION`] times its own length is not rendered (a backstop:
 //! pulldown-cmark already limits how far link references expand).
+//!
+//! The live preview is sent block by block ([`preview_blocks`]): the document is parsed once (so
+//! link reference definitions resolve document-wide), its events are split into top-level blocks
+//! (a paragraph, a heading, a list, a table, a rule…), and each block is rendered and sanitized on
+//! its own, keyed by a hash of its sanitized HTML. The page keeps the nodes of the blocks it shows
+//! and receives only the HTML of blocks it does not have; every byte it receives was sanitized.
+//! The bounds above still hold over the whole document. The whole-document HTML ([`render`]) is
+//! the blocks' HTML concatenated, so the review's preview reads the same as the live one.
+//! Because each block is sanitized closed, an unclosed raw `<div>` in one block no longer
+//! swallows the blocks after it. The sanitized blocks of the last render are kept by their
+//! unsanitized HTML, so a keystroke sanitizes only the block it changed (ammonia gives the same
+//! output for the same input; every byte sent is still the sanitizer's output).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use ts_rs::TS;
 
 /// Deeper markdown nesting (quotes, lists, emphasis) is flattened: its content stays.
 pub const MAX_DEPTH: usize = 48;
@@ -154,29 +169,135 @@ pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS);
 
-/// The sanitized HTML of `markdown`.
+/// One top-level block of the live preview, in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PreviewBlock {
+    /// A hash of the block's sanitized HTML: equal keys, equal HTML.
+    pub key: String,
+    /// The block's sanitized HTML; `None` when the page already shows a block with this key.
+    pub html: Option<String>,
+}
+
+/// A sanitized top-level block and its key.
+#[derive(Clone)]
+struct SanitizedBlock {
+    key: String,
+    html: String,
+}
+
+/// The sanitized HTML of `markdown` (its blocks' HTML, concatenated).
 pub fn render(markdown: &str) -> String {
+    sanitized_blocks(markdown)
+        .into_iter()
+        .map(|block| block.html)
+        .collect()
+}
+
+/// The blocks of `markdown` in order, with the HTML of each block whose key is not in `known`
+/// (the keys the page shows).
+pub fn preview_blocks(markdown: &str, known: &[String]) -> Vec<PreviewBlock> {
+    let known: HashSet<&str> = known.iter().map(String::as_str).collect();
+    sanitized_blocks(markdown)
+        .into_iter()
+        .map(|block| PreviewBlock {
+            html: (!known.contains(block.key.as_str())).then_some(block.html),
+            key: block.key,
+        })
+        .collect()
+}
+
+/// The markdown's events as the preview renders them: task list markers as ballot boxes, remote
+/// images as placeholders, nesting and raw HTML bounded over the whole document.
+fn preview_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     // Task list markers become plain ballot boxes instead of <input> elements.
     let events = Parser::new_ext(markdown, MARKDOWN_OPTIONS).map(|event| match event {
         Event::TaskListMarker(true) => Event::Text("☑ ".into()),
         Event::TaskListMarker(false) => Event::Text("☐ ".into()),
         other => other,
     });
-    let events = remote_images_as_placeholders(events);
+    bounded(remote_images_as_placeholders(events))
+}
+
+/// Splits an event stream into top-level blocks: each ends where the nesting of its tags closes
+/// (or right away, for a block that is one event, such as a rule).
+fn top_level_blocks<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Vec<Event<'a>>> {
+    let mut blocks = Vec::new();
+    let mut current = Vec::new();
+    let mut depth = 0usize;
+    for event in events {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        current.push(event);
+        if depth == 0 {
+            blocks.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// The blocks of `markdown`, each rendered and sanitized on its own; one block saying
+/// [`TOO_LARGE`] when the whole document's HTML would be more than its bound.
+fn sanitized_blocks(markdown: &str) -> Vec<SanitizedBlock> {
     let limit = markdown
         .len()
         .saturating_mul(MAX_EXPANSION)
         .saturating_add(EXPANSION_SLACK);
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, bounded(events));
-    if unsafe_html.len() > limit {
-        return TOO_LARGE.to_owned();
+    let mut unsafe_total = 0usize;
+    let mut unsafe_blocks = Vec::new();
+    for events in top_level_blocks(preview_events(markdown)) {
+        let mut unsafe_html = String::new();
+        html::push_html(&mut unsafe_html, events.into_iter());
+        unsafe_total = unsafe_total.saturating_add(unsafe_html.len());
+        if unsafe_total > limit {
+            return vec![keyed(TOO_LARGE.to_owned())];
+        }
+        unsafe_blocks.push(unsafe_html);
     }
-    let html = SANITIZER.clean(&unsafe_html).to_string();
-    if html.len() > limit {
-        return TOO_LARGE.to_owned();
+    let mut previous =
+        std::mem::take(&mut *LAST_RENDER.lock().unwrap_or_else(PoisonError::into_inner));
+    let mut current: HashMap<String, SanitizedBlock> = HashMap::with_capacity(unsafe_blocks.len());
+    let mut total = 0usize;
+    let mut blocks = Vec::with_capacity(unsafe_blocks.len());
+    for unsafe_html in unsafe_blocks {
+        let block = match current.get(&unsafe_html) {
+            Some(block) => block.clone(),
+            None => {
+                let block = previous
+                    .remove(&unsafe_html)
+                    .unwrap_or_else(|| keyed(SANITIZER.clean(&unsafe_html).to_string()));
+                current.insert(unsafe_html, block.clone());
+                block
+            }
+        };
+        total = total.saturating_add(block.html.len());
+        if total > limit {
+            return vec![keyed(TOO_LARGE.to_owned())];
+        }
+        blocks.push(block);
     }
-    html
+    *LAST_RENDER.lock().unwrap_or_else(PoisonError::into_inner) = current;
+    blocks
+}
+
+/// The sanitized blocks of the last render, by their unsanitized HTML (one document's worth).
+static LAST_RENDER: LazyLock<Mutex<HashMap<String, SanitizedBlock>>> =
+    LazyLock::new(Mutex::default);
+
+/// A block of sanitized HTML with its key: a 64-bit hash of the HTML, in hex.
+fn keyed(html: String) -> SanitizedBlock {
+    let mut hasher = DefaultHasher::new();
+    html.hash(&mut hasher);
+    SanitizedBlock {
+        key: format!("{:016x}", hasher.finish()),
+        html,
+    }
 }
 
 /// Drops start and end tags nested deeper than [`MAX_DEPTH`] (keeping what is inside) and
@@ -209,7 +330,112 @@ fn bounded<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = 
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{preview_blocks, preview_events, render, PreviewBlock, SANITIZER};
+    use pulldown_cmark::html;
+
+    /// The whole document rendered and sanitized in one piece, as the preview did before it was
+    /// split into blocks.
+    fn whole_document(markdown: &str) -> String {
+        let mut unsafe_html = String::new();
+        html::push_html(&mut unsafe_html, preview_events(markdown));
+        SANITIZER.clean(&unsafe_html).to_string()
+    }
+
+    const ORDINARY: &str = "# Refunds\n\nRefunds are possible **within 30 days**, see [the policy][policy].\n\n\
+        ## Steps\n\n1. Ask for the order number.\n2. Look up the date:\n   - in the shop\n   - or in the mail\n\n\
+        > Never refund shipping.\n>\n> - unless faulty\n\n\
+        | Plan | Price |\n|:--|--:|\n| Free | 0 |\n| Plus | 5 |\n\n\
+        ```text\nrefund --order 42\n\n   indented\n```\n\n    indented code\n\n\
+        ---\n\n- [x] done\n- [ ] todo\n\n***\n\n<div class=\"note\">raw <em>block</em></div>\n\n\
+        ![A parcel](https://cdn.example/a.png) and a footnote-like [^1].\n\n\
+        Setext heading\n--------------\n\n---\n\n[policy]: https://help.example.com/refunds \"Refund policy\"\n";
+
+    fn html_of(blocks: &[PreviewBlock]) -> String {
+        blocks.iter().filter_map(|b| b.html.clone()).collect()
+    }
+
+    #[test]
+    fn blocks_concatenated_are_the_whole_document() {
+        assert_eq!(render(ORDINARY), whole_document(ORDINARY));
+        let blocks = preview_blocks(ORDINARY, &[]);
+        assert!(blocks.len() > 10, "{blocks:?}");
+        // Reference links defined at the end resolve in earlier blocks.
+        assert!(
+            blocks[1]
+                .html
+                .as_deref()
+                .is_some_and(|html| html.contains("href=\"https://help.example.com/refunds\"")),
+            "{blocks:?}"
+        );
+        for markdown in [
+            "",
+            "one line",
+            "- a\n- b\n\n  para in item\n",
+            "a\n***\nb",
+            "x\n\n<!-- c -->\n\ny",
+        ] {
+            assert_eq!(render(markdown), whole_document(markdown), "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn unchanged_blocks_keep_their_key_and_known_ones_come_without_html() {
+        let before = preview_blocks(ORDINARY, &[]);
+        let edited = ORDINARY.replace("within 30 days", "within 31 days");
+        let known: Vec<String> = before.iter().map(|b| b.key.clone()).collect();
+        let after = preview_blocks(&edited, &known);
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<usize> = (0..after.len())
+            .filter(|&i| after[i].key != before[i].key)
+            .collect();
+        assert_eq!(changed, [1], "{after:?}");
+        // Only the edited block brings HTML; every other one is known to the page.
+        let sent: Vec<usize> = (0..after.len())
+            .filter(|&i| after[i].html.is_some())
+            .collect();
+        assert_eq!(sent, [1]);
+        assert!(html_of(&after).contains("within 31 days"));
+        // The blocks sanitized for the render before are reused, and give what a fresh render does.
+        assert_eq!(render(&edited), whole_document(&edited));
+    }
+
+    #[test]
+    fn a_repeated_block_has_one_key_and_comes_whole_unless_known() {
+        let markdown = "a\n\n---\n\nb\n\n---\n";
+        let blocks = preview_blocks(markdown, &[]);
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(blocks[1], blocks[3]);
+        assert_eq!(blocks[1].html.as_deref(), Some("<hr>\n"));
+        let known = [blocks[1].key.clone()];
+        let again = preview_blocks(markdown, &known);
+        assert_eq!(
+            (again[1].html.as_ref(), again[3].html.as_ref()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn an_unclosed_raw_element_stays_in_its_block() {
+        let blocks = preview_blocks("<div>\n\nafter\n", &[]);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert_eq!(blocks[1].html.as_deref(), Some("<p>after</p>\n"));
+    }
+
+    #[test]
+    fn the_bounds_hold_over_the_whole_document_not_per_block() {
+        // Raw tags are counted over the document, not per block.
+        let markdown = "<b>x</b>\n\n".repeat(super::MAX_RAW_TAGS);
+        let html = render(&markdown);
+        assert!(
+            html.contains("&lt;b&gt;x&lt;/b&gt;"),
+            "{}",
+            &html[html.len() - 200..]
+        );
+        let url = format!("https://a.example/{}", "x".repeat(2000));
+        let markdown = format!("[r]: {url}\n\n{}", "[r]\n\n".repeat(2000));
+        let limit = markdown.len() * super::MAX_EXPANSION + super::EXPANSION_SLACK;
+        assert!(render(&markdown).len() <= limit);
+    }
 
     fn assert_free_of(html: &str, needles: &[&str]) {
         let lower = html.to_ascii_lowercase();

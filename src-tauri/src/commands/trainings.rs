@@ -3,8 +3,8 @@
 
 use opencx::Training;
 use studio::{
-    CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
-    Written,
+    preview::PreviewBlock, CachedWorkspace, Review, SaveOutcome, Studio, StudioError,
+    TrainingDraft, WorkspaceData, Written,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -42,8 +42,9 @@ pub async fn search_trainings(
 pub async fn render_preview(
     studio: State<'_, Studio>,
     markdown: String,
-) -> Result<String, StudioError> {
-    Ok(studio.render_preview(&markdown))
+    known: Vec<String>,
+) -> Result<Vec<PreviewBlock>, StudioError> {
+    Ok(studio.render_preview(&markdown, &known))
 }
 
 #[tauri::command]

@@ -358,7 +358,7 @@ describe('Editor', () => {
     await waitFor(() => expect(preview.querySelector('.doc p')).toHaveTextContent('Hello <b>there</b>'));
     setContent('Second');
     await waitFor(() => expect(within(preview).getByText('Second')).toBeInTheDocument());
-    expect(backend.callsTo('render_preview').at(-1)).toEqual({ markdown: 'Second' });
+    expect(backend.callsTo('render_preview').at(-1)).toEqual({ markdown: 'Second', known: ['<p>Hello &lt;b&gt;there&lt;/b&gt;</p>'] });
   });
 
   it('keeps the unsaved form in the journal once typing stops, once, without blocking typing', async () => {

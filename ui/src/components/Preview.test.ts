@@ -1,13 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeBackend } from '../test/backend';
+import { fakeBackend, previewBlocks } from '../test/backend';
 import Preview from './Preview.svelte';
 
 const URL_SHOWN = 'https://help.northwind.example/refunds?from=studio';
 
 function setup(html: string, handlers = {}) {
-  const backend = fakeBackend({ render_preview: () => html, open_link: () => null, ...handlers });
+  const backend = fakeBackend({ render_preview: (args) => previewBlocks([html], args), open_link: () => null, ...handlers });
   render(Preview, { markdown: 'text with a link' });
   return { backend, user: userEvent.setup() };
 }
@@ -66,11 +66,14 @@ describe('Preview links', () => {
 });
 
 describe('Preview updates', () => {
-  const html = (markdown: string) =>
-    `<h2>Refunds</h2><p>See <a href="${URL_SHOWN}">the policy</a>.</p><p>${markdown}</p>`;
+  const blocks = (markdown: string) => [
+    '<h2>Refunds</h2>\n',
+    `<p>See <a href="${URL_SHOWN}">the policy</a>.</p>\n`,
+    `<p>${markdown}</p>\n`,
+  ];
 
-  it('changes only what a new render changed: the rest, a focused link too, stays as it was', async () => {
-    fakeBackend({ render_preview: (args) => html(String(args.markdown)) });
+  it('changes only the blocks a new render changed, asking only for those: the rest, a focused link too, stays', async () => {
+    const backend = fakeBackend({ render_preview: (args) => previewBlocks(blocks(String(args.markdown)), args) });
     const { rerender } = render(Preview, { markdown: 'Typed: a' });
     const preview = screen.getByRole('region', { name: 'Preview' });
     await within(preview).findByText('Typed: a');
@@ -84,5 +87,22 @@ describe('Preview updates', () => {
     expect(within(preview).getByRole('heading', { name: 'Refunds' })).toBe(heading);
     expect(within(preview).getByRole('link', { name: 'the policy' })).toBe(link);
     expect(link).toHaveFocus();
+    expect(backend.callsTo('render_preview').at(-1)).toEqual({
+      markdown: 'Typed: ab',
+      known: blocks('Typed: a'),
+    });
+  });
+
+  it('shows the blocks again when the text is emptied and written again', async () => {
+    fakeBackend({ render_preview: (args) => previewBlocks(String(args.markdown) ? blocks(String(args.markdown)) : [], args) });
+    const { rerender } = render(Preview, { markdown: 'one' });
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    await within(preview).findByText('one');
+    await rerender({ markdown: '' });
+    await within(preview).findByText('The preview appears here as you write.');
+    await rerender({ markdown: 'two' });
+    await within(preview).findByText('two');
+    expect(within(preview).getByRole('heading', { name: 'Refunds' })).toBeInTheDocument();
+    expect(within(preview).queryByText('one')).not.toBeInTheDocument();
   });
 });

@@ -4,11 +4,12 @@
 // text that arrives during a render waits, is replaced by newer text, and goes as soon as that
 // render answers. Typing never waits on a render: `update` only records the text.
 
-export interface PreviewSchedulerOptions {
-  /** Asks the backend for the HTML of some markdown. */
-  render: (markdown: string) => Promise<string>;
-  /** Receives each finished render, oldest first; the last one is always the latest text's. */
-  onResult: (html: string) => void;
+export interface PreviewSchedulerOptions<Render> {
+  /** Asks the backend for the render of some markdown. */
+  render: (markdown: string) => Promise<Render>;
+  /** Receives each finished render, oldest first, before the next one is asked for; the last one
+   * is always the latest text's. */
+  onResult: (render: Render) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -19,7 +20,7 @@ export interface PreviewScheduler {
   dispose(): void;
 }
 
-export function createPreviewScheduler(options: PreviewSchedulerOptions): PreviewScheduler {
+export function createPreviewScheduler<Render>(options: PreviewSchedulerOptions<Render>): PreviewScheduler {
   let pending: string | null = null; // the newest text not yet sent
   let inFlight = false;
   let disposed = false;
@@ -32,8 +33,8 @@ export function createPreviewScheduler(options: PreviewSchedulerOptions): Previe
     options
       .render(markdown)
       .then(
-        (html) => {
-          if (!disposed) options.onResult(html);
+        (render) => {
+          if (!disposed) options.onResult(render);
         },
         (error: unknown) => {
           if (!disposed) options.onError?.(error);
