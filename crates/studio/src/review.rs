@@ -6,17 +6,18 @@
 //! [`crate::vocabulary`].
 
 use std::collections::BTreeSet;
+use std::time::Instant;
 
 use chrono::{DateTime, Local, Utc};
 use opencx::{Channel, Segment, Training, TrainingType};
 use serde::{Deserialize, Serialize};
-use similar::{ChangeTag, TextDiff};
 use ts_rs::TS;
 
 use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftSave;
-use crate::preview;
+use crate::line_diff::{self, LineChange};
 use crate::promise::{Promise, PromisedState};
+use crate::rendered_parts::RenderedParts;
 use crate::vocabulary::{self, Field, PublicationState};
 use crate::workspace::DirectoryEntry;
 
@@ -26,7 +27,9 @@ use crate::workspace::DirectoryEntry;
 pub struct Review {
     pub changes: Vec<FieldChange>,
     pub content_diff: Vec<DiffLine>,
-    pub preview_html: String,
+    /// How the text will read, in parts: only for the review of a write (empty where two
+    /// versions are compared, which shows no rendered text).
+    pub rendered: RenderedParts,
     pub publish: bool,
     /// The sentence at the top: what this write does to what the AI agent uses.
     pub lead: String,
@@ -103,6 +106,7 @@ pub fn review(
         _ => None,
     };
     review.lead = lead(publish, review.out_of_use, &server.title);
+    review.rendered = RenderedParts::of(&draft.content);
     review
 }
 
@@ -250,7 +254,7 @@ fn build(before: Side<'_>, after: Side<'_>, publish: bool, names: Names<'_>) -> 
     Review {
         changes,
         content_diff: content_diff(before.content, after.content),
-        preview_html: preview::render(after.content),
+        rendered: RenderedParts::default(),
         publish,
         lead: String::new(),
         out_of_use: None,
@@ -290,17 +294,15 @@ pub fn content_diff(before: &str, after: &str) -> Vec<DiffLine> {
         }
     };
     let (before, after) = (with_newline(before), with_newline(after));
-    TextDiff::configure()
-        .timeout(DIFF_TIME_LIMIT)
-        .diff_lines(&before, &after)
-        .iter_all_changes()
-        .map(|change| DiffLine {
-            tag: match change.tag() {
-                ChangeTag::Equal => DiffTag::Equal,
-                ChangeTag::Insert => DiffTag::Insert,
-                ChangeTag::Delete => DiffTag::Delete,
+    line_diff::diff_lines(&before, &after, Instant::now() + DIFF_TIME_LIMIT)
+        .into_iter()
+        .map(|(change, text)| DiffLine {
+            tag: match change {
+                LineChange::Equal => DiffTag::Equal,
+                LineChange::Insert => DiffTag::Insert,
+                LineChange::Delete => DiffTag::Delete,
             },
-            text: change.value().trim_end_matches(['\n', '\r']).to_owned(),
+            text: text.trim_end_matches(['\n', '\r']).to_owned(),
         })
         .collect()
 }
@@ -667,8 +669,8 @@ mod tests {
                 segments: &[],
             },
         );
-        assert!(r.preview_html.contains("<strong>Hi</strong>"));
-        assert!(!r.preview_html.contains("script"));
+        assert!(r.rendered.first_html.contains("<strong>Hi</strong>"));
+        assert!(!r.rendered.first_html.contains("script"));
         let json = serde_json::to_value(&r.content_diff[0]).unwrap();
         assert!(["equal", "insert", "delete"].contains(&json["tag"].as_str().unwrap()));
     }

@@ -9,10 +9,11 @@
 // How it measures, all inside the page, without product changes:
 // - the app: "Save draft" clicked → the next animation frame after the "Review changes" dialog
 //   is in the DOM (the frame that shows it); the review_changes request the app sends is noted.
-// - the baseline: the same review_changes request sent again through the app's IPC, its answer
-//   drawn in full, as the dialog drew it before: a copy of the dialog's diff list holding one row
-//   per line (copies of the app's own row markup, so the same styles) and a copy of its rendered
-//   block holding the whole preview HTML, both in place of the app's; request → next frame.
+// - the baseline: the same review_changes request sent again through the app's IPC, beside the
+//   whole text rendered by render_preview (the review used to carry it), both drawn in full, as
+//   the dialog drew them before: a copy of the dialog's diff list holding one row per line
+//   (copies of the app's own row markup, so the same styles) and a copy of its rendered block
+//   holding the whole preview HTML, both in place of the app's; requests → next frame.
 // - "window answering": a timer asks to run every 16 ms from the click until 500 ms after the
 //   dialog shows; the longest gap between two of its runs is how long the window could not
 //   answer a key or a click. Elements in the dialog count what was drawn.
@@ -116,7 +117,10 @@ function openReview(afterMs, done) {
     const listCopy = list.cloneNode(false);
     const renderedCopy = rendered.cloneNode(false);
     const baseline = await timed(async () => {
-      const review = await internals.invoke('review_changes', request);
+      const [review, wholeText] = await Promise.all([
+        internals.invoke('review_changes', request),
+        internals.invoke('render_preview', { markdown: request.draft.content }),
+      ]);
       const rows = document.createDocumentFragment();
       for (const line of review.content_diff) {
         const li = row.cloneNode(true);
@@ -126,7 +130,7 @@ function openReview(afterMs, done) {
         rows.appendChild(li);
       }
       listCopy.appendChild(rows);
-      renderedCopy.innerHTML = review.preview_html;
+      renderedCopy.innerHTML = wholeText;
       list.replaceWith(listCopy);
       rendered.replaceWith(renderedCopy);
       return nextFrame();

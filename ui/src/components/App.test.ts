@@ -16,7 +16,7 @@ function setup(handlers: Record<string, Handler> = {}) {
     load_workspace: () => workspaceData(),
     search_trainings: () => [],
     confirm_close: () => null,
-    review_changes: (args) => ({ changes: [], content_diff: [], preview_html: '<p>ok</p>', publish: args.publish }),
+    review_changes: (args) => ({ changes: [], content_diff: [], rendered: { first_html: '<p>ok</p>', more_markdown: [] }, publish: args.publish }),
     ...handlers,
   });
   render(App);

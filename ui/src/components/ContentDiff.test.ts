@@ -44,21 +44,61 @@ describe('ContentDiff', () => {
 });
 
 describe('RenderedInParts', () => {
+  const paragraphs = (container: HTMLElement) => [...container.querySelectorAll('.doc > p')].map((p) => p.textContent);
+  const renderedBy = (html: string) => Promise.resolve(html);
+
   it('draws long rendered text one part at a time, in order', async () => {
     const user = userEvent.setup();
     const count = PART_SIZE + 30;
     const html = Array.from({ length: count }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
-    const { container } = render(RenderedInParts, { html });
-    const paragraphs = () => [...container.querySelectorAll('.doc > p')].map((p) => p.textContent);
-    expect(paragraphs()).toHaveLength(PART_SIZE);
+    const { container } = render(RenderedInParts, { parts: { first_html: html, more_markdown: [] }, render: renderedBy });
+    expect(paragraphs(container)).toHaveLength(PART_SIZE);
     await user.click(screen.getByRole('button', { name: /^Show more of the text \(\d+% shown\)$/ }));
-    expect(paragraphs()).toEqual(Array.from({ length: count }, (_, i) => `Paragraph ${i}`));
+    expect(paragraphs(container)).toEqual(Array.from({ length: count }, (_, i) => `Paragraph ${i}`));
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('renders each later part when asked, after what is drawn', async () => {
+    const user = userEvent.setup();
+    const asked: string[] = [];
+    const parts = { first_html: '<p>One</p>', more_markdown: ['Two', 'Three'] };
+    const { container } = render(RenderedInParts, {
+      parts,
+      render: (markdown: string) => {
+        asked.push(markdown);
+        return Promise.resolve(`<p>${markdown}</p>`);
+      },
+    });
+    expect(paragraphs(container)).toEqual(['One']);
+    expect(asked).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Show more of the text (33% shown)' }));
+    expect(paragraphs(container)).toEqual(['One', 'Two']);
+    await user.click(screen.getByRole('button', { name: 'Show more of the text (66% shown)' }));
+    expect(paragraphs(container)).toEqual(['One', 'Two', 'Three']);
+    expect(asked).toEqual(['Two', 'Three']);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('keeps what is drawn and offers to try again when a part cannot be rendered', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const { container } = render(RenderedInParts, {
+      parts: { first_html: '<p>One</p>', more_markdown: ['Two'] },
+      render: (markdown: string) => (fail ? Promise.reject(new Error('down')) : Promise.resolve(`<p>${markdown}</p>`)),
+    });
+    await user.click(screen.getByRole('button', { name: /^Show more of the text/ }));
+    expect(paragraphs(container)).toEqual(['One']);
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Show more of the text (it could not be rendered: try again)' }));
+    expect(paragraphs(container)).toEqual(['One', 'Two']);
+  });
+
   it('starts again from the first part when the text changes', async () => {
-    const { container, rerender } = render(RenderedInParts, { html: '<p>Old</p>' });
-    await rerender({ html: '<h2>New</h2><p>Text</p>' });
+    const { container, rerender } = render(RenderedInParts, {
+      parts: { first_html: '<p>Old</p>', more_markdown: [] },
+      render: renderedBy,
+    });
+    await rerender({ parts: { first_html: '<h2>New</h2><p>Text</p>', more_markdown: [] }, render: renderedBy });
     expect(container.querySelector('.doc')?.innerHTML).toBe('<h2>New</h2><p>Text</p>');
   });
 });

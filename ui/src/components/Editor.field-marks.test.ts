@@ -8,7 +8,7 @@ import { fakeBackend } from '../test/backend';
 import { DIRECTORIES, SEGMENTS, training } from '../test/fixtures';
 import Editor from './Editor.svelte';
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 const CHANNEL = 'open.cx does not accept the channel “WhatsApp”. Untick it, then save again.';
 
 function setup(refusal: { message: string; field?: string }) {

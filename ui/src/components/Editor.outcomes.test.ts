@@ -14,7 +14,7 @@ import { DIRECTORIES, SEGMENTS, training } from '../test/fixtures';
 import Announcer from './Announcer.svelte';
 import Editor from './Editor.svelte';
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 const MINE_T = training({ title: 'Refund policy', content: 'Within 30 days.' });
 const THEIRS: Training = {
   ...MINE_T,

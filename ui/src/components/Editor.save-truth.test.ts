@@ -22,7 +22,7 @@ function reviewOn(outOfUse: OutOfUse | null): Handler {
     return {
       changes: [{ field: 'state', label: 'State', before: 'Live', after: publish ? 'Live' : 'Draft, out of use until published' }],
       content_diff: [],
-      preview_html: '<p>x</p>',
+      rendered: { first_html: '<p>x</p>', more_markdown: [] },
       publish,
       lead: publish ? 'Publishing makes this version live: the AI agent starts using it right away.' : WARNING,
       out_of_use: publish ? null : outOfUse,

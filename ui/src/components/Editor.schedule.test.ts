@@ -22,7 +22,7 @@ const REVIEW: Review = {
     },
   ],
   content_diff: [],
-  preview_html: '',
+  rendered: { first_html: '', more_markdown: [] },
   publish: false,
   lead: 'Saving a draft keeps it in open.cx without changing what the AI agent uses.',
   out_of_use: null,

@@ -16,7 +16,7 @@ const REVIEW: Review = {
     { tag: 'delete', text: 'old line' },
     { tag: 'insert', text: 'new line' },
   ],
-  preview_html: '<h2>Rendered review</h2>',
+  rendered: { first_html: '<h2>Rendered review</h2>', more_markdown: [] },
   publish: false,
   lead: 'Saving a draft keeps it in open.cx without changing what the AI agent uses.', out_of_use: null,
 };

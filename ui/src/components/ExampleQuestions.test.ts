@@ -153,7 +153,7 @@ describe('the editor’s Example questions', () => {
   });
 });
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: 'Saving a draft…', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: 'Saving a draft…', out_of_use: null };
 
 describe('the review’s Example questions', () => {
   it('says what the edit changes, shows a failing check plainly, and still offers the save', async () => {

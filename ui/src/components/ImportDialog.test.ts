@@ -17,7 +17,7 @@ const review: Review = {
     { tag: 'equal', text: 'Refunds within 30 days.' },
     { tag: 'insert', text: 'Refunds within 45 days.' },
   ],
-  preview_html: '',
+  rendered: { first_html: '', more_markdown: [] },
   publish: false,
   lead: 'Saving a draft keeps it in open.cx without changing what the AI agent uses.',
   out_of_use: null,

@@ -11,7 +11,7 @@ import { renderMainView } from '../test/main-view';
 
 const REFUND = TRAININGS.find((t) => t.id === 't-refund') ?? training();
 const SHIPPING = TRAININGS.find((t) => t.id === 't-shipping') ?? training();
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 
 /** The check-up's pair side by side, as `compare_trainings` answers for the fixtures. */
 const COMPARISON: Comparison = {

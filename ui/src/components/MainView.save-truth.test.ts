@@ -15,7 +15,7 @@ const REFUND = TRAININGS.find((t) => t.id === 't-refund') ?? training();
 const OUT_OF_USE_REVIEW: Review = {
   changes: [],
   content_diff: [],
-  preview_html: '<p>x</p>',
+  rendered: { first_html: '<p>x</p>', more_markdown: [] },
   publish: false,
   lead: 'Saving a draft takes “Refund policy” out of use until it is published.',
   out_of_use: 'certain',

@@ -122,7 +122,7 @@ describe('MainView', () => {
     const t = workspaceData().trainings.find((x) => x.id === 't-shipping');
     const { user } = setup({
       save_training: () => ({ status: 'saved', training: training({ ...t, id: 't-shipping', title: 'Delivery times' }), differences: [] }),
-      review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true, lead: '', out_of_use: null }),
+      review_changes: () => ({ changes: [], content_diff: [], rendered: { first_html: '', more_markdown: [] }, publish: true, lead: '', out_of_use: null }),
     });
     const list = await screen.findByRole('listbox', { name: 'Trainings' });
     await user.click(within(list).getByRole('option', { name: /^Shipping times/ }));

@@ -33,7 +33,7 @@ function setup(edits: RecoveredEdit[], handlers: Record<string, Handler> = {}) {
     review_changes: (args) => ({
       changes: [{ field: 'title', label: 'Title', before: 'Refund policy', after: (args.draft as { title: string }).title }],
       content_diff: [],
-      preview_html: '<p>x</p>',
+      rendered: { first_html: '<p>x</p>', more_markdown: [] },
       publish: false,
       lead: '',
       out_of_use: null,

@@ -22,7 +22,7 @@ vi.mock('@tauri-apps/api/event', async (importOriginal) =>
   (await import('../test/leaks')).countingEventModule(importOriginal),
 );
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 const ROUNDS = 4;
 
 /** Every save meets someone else's change, so the conflict view opens. */

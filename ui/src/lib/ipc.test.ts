@@ -58,11 +58,11 @@ describe('commands', () => {
     const backend = fakeBackend({
       sign_in: () => ({ id: 'w', name: 'n', base_url: 'u', is_demo: false }),
       search_trainings: () => ['t1'],
-      review_changes: () => ({ changes: [], content_diff: [], preview_html: '', publish: true }),
+      review_changes: () => ({ changes: [], content_diff: [], rendered: { first_html: '', more_markdown: [] }, publish: true }),
       save_training: () => ({ status: 'saved', training: training(), differences: [] }),
       start_job: () => 'job-1',
       outbox_discard: () => ({ entries: [], waiting: 0, landed: [] }),
-      history_compare: () => ({ changes: [], content_diff: [], preview_html: '', publish: false }),
+      history_compare: () => ({ changes: [], content_diff: [], rendered: { first_html: '', more_markdown: [] }, publish: false }),
       confirm_close: () => null,
     });
     await signIn('Support', 'https://api.open.cx', 'ocx_test');

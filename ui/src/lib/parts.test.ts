@@ -26,14 +26,16 @@ describe('topLevelNodes', () => {
 });
 
 describe('drawnParts', () => {
-  it('moves nodes in as more is drawn, and replaces them for another text', () => {
+  it('moves nodes in as more is drawn or arrives, and replaces them for another text', () => {
     const node = document.createElement('div');
     const first = topLevelNodes('<p>1</p><p>2</p><p>3</p>');
-    const action = drawnParts(node, { nodes: first, upTo: 1 });
+    const action = drawnParts(node, { nodes: first, upTo: 1, source: 'a' });
     expect(node.innerHTML).toBe('<p>1</p>');
-    action.update({ nodes: first, upTo: 5 });
+    action.update({ nodes: first, upTo: 5, source: 'a' });
     expect(node.innerHTML).toBe('<p>1</p><p>2</p><p>3</p>');
-    action.update({ nodes: topLevelNodes('<h2>Other</h2>'), upTo: 1 });
+    action.update({ nodes: [...first, ...topLevelNodes('<p>4</p>')], upTo: 5, source: 'a' });
+    expect(node.innerHTML).toBe('<p>1</p><p>2</p><p>3</p><p>4</p>');
+    action.update({ nodes: topLevelNodes('<h2>Other</h2>'), upTo: 1, source: 'b' });
     expect(node.innerHTML).toBe('<h2>Other</h2>');
   });
 });

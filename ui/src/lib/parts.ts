@@ -3,7 +3,7 @@
 // it. Plain numbers and nodes in and out: the components and their tests share these rules.
 
 /** How many diff rows, or top-level nodes of rendered text, one part holds. */
-export const PART_SIZE = 200;
+export const PART_SIZE = 100;
 
 /** How many of `total` items are drawn once the next part after `shown` is added. */
 export function nextPartEnd(shown: number, total: number, size = PART_SIZE): number {
@@ -20,23 +20,25 @@ export function topLevelNodes(html: string): Node[] {
   return [...template.content.childNodes];
 }
 
-/** What `drawnParts` keeps drawn: the first `upTo` of `nodes`. */
+/** What `drawnParts` keeps drawn: the first `upTo` of `nodes`, which come from `source`. */
 export interface DrawnParts {
   nodes: readonly Node[];
   upTo: number;
+  /** What the nodes were made from: while it stays, `nodes` only grows at its end. */
+  source: unknown;
 }
 
 /**
  * Svelte action: `node` holds the first `upTo` of `nodes`, moved in a part at a time as `upTo`
- * grows; new `nodes` (another text) replace what it held.
+ * (or `nodes`, from the same source) grows; another `source` replaces what it held.
  */
 export function drawnParts(node: HTMLElement, parts: DrawnParts): { update: (next: DrawnParts) => void } {
-  let drawnFrom: readonly Node[] | null = null;
+  let drawnFrom: unknown = null;
   let drawn = 0;
-  const draw = ({ nodes, upTo }: DrawnParts) => {
-    if (drawnFrom !== nodes) {
+  const draw = ({ nodes, upTo, source }: DrawnParts) => {
+    if (drawnFrom !== source) {
       node.replaceChildren();
-      drawnFrom = nodes;
+      drawnFrom = source;
       drawn = 0;
     }
     const end = Math.min(upTo, nodes.length);

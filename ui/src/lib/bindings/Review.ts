@@ -2,11 +2,17 @@
 import type { DiffLine } from "./DiffLine";
 import type { FieldChange } from "./FieldChange";
 import type { OutOfUse } from "./OutOfUse";
+import type { RenderedParts } from "./RenderedParts";
 
 /**
  * Everything the review dialog shows.
  */
-export type Review = { changes: Array<FieldChange>, content_diff: Array<DiffLine>, preview_html: string, publish: boolean, 
+export type Review = { changes: Array<FieldChange>, content_diff: Array<DiffLine>, 
+/**
+ * How the text will read, in parts: only for the review of a write (empty where two
+ * versions are compared, which shows no rendered text).
+ */
+rendered: RenderedParts, publish: boolean, 
 /**
  * The sentence at the top: what this write does to what the AI agent uses.
  */

@@ -9,7 +9,7 @@ import { draftFromTraining } from '../form';
 import { JOURNAL_DELAY_MS, journalSettled } from '../journal';
 import { EditorDraft, type EditorDraftOptions } from './editor-draft.svelte';
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 const SAVED = training({ id: 't-1', title: 'Refunds', content: 'Within 30 days.', restricted_to_channels: ['web'] });
 
 function open(handlers: Record<string, Handler> = {}, options: Partial<EditorDraftOptions> = {}) {
