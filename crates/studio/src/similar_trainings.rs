@@ -26,6 +26,34 @@ use crate::search_index::{Text, TrainingIndex};
 /// How many of the index's nearest trainings are assessed.
 pub const CANDIDATES: usize = 10;
 
+/// How much of the edited text is compared (its beginning, up to the end of a line): a pasted
+/// megabyte was assessed sentence by sentence for 36 s, a core busy all the while; 64 KB is far
+/// more than a training the AI agent reads in full.
+pub const COMPARED_BYTES: usize = 64 * 1024;
+
+/// The share of `content` that is compared, in percent (100 when all of it is).
+pub fn compared_percent(content: &str) -> u8 {
+    let compared = compared_beginning(content).len();
+    if compared == content.len() {
+        return 100;
+    }
+    u8::try_from(compared * 100 / content.len()).unwrap_or(100)
+}
+
+/// The beginning of `content` that is compared: all of it up to [`COMPARED_BYTES`], else what
+/// comes before the last line break within them (or the last whole character, for one long line).
+fn compared_beginning(content: &str) -> &str {
+    if content.len() <= COMPARED_BYTES {
+        return content;
+    }
+    let mut end = COMPARED_BYTES;
+    while !content.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &content[..end];
+    head.rfind('\n').map_or(head, |at| &head[..=at])
+}
+
 /// A training like the one being edited.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -62,6 +90,25 @@ pub fn similar_trainings(
 pub struct Candidates {
     saved: Option<Training>,
     nearest: Vec<Training>,
+    compared_percent: u8,
+}
+
+impl Candidates {
+    /// The share of the edited text compared with them, in percent.
+    pub fn compared_percent(&self) -> u8 {
+        self.compared_percent
+    }
+}
+
+/// The editor's answer: the trainings like the one edited, and how much of its text was compared
+/// (its beginning: see [`COMPARED_BYTES`]).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SimilarTrainings {
+    pub trainings: Vec<SimilarTraining>,
+    /// The share of the text compared, in percent: under 100 when it is longer than what is
+    /// compared, and the list says so.
+    pub compared_percent: u8,
 }
 
 /// The trainings nearest to training `id` as edited (`draft`; as saved when `None`).
@@ -72,10 +119,12 @@ pub fn candidates(
     index: &TrainingIndex,
 ) -> Result<Candidates> {
     let saved = trainings.get(id);
+    let compared_percent = edited_whole(draft, saved).map_or(100, |e| compared_percent(e.content));
     let Some(edited) = edited(draft, saved) else {
         return Ok(Candidates {
             saved: None,
             nearest: Vec::new(),
+            compared_percent,
         });
     };
     let text = Text {
@@ -90,6 +139,7 @@ pub fn candidates(
     Ok(Candidates {
         saved: saved.cloned(),
         nearest,
+        compared_percent,
     })
 }
 
@@ -130,8 +180,8 @@ pub fn assess(
     found
 }
 
-/// Training `id` as the editor has it: `draft` over the saved one, or the saved one.
-fn edited<'a>(
+/// Training `id` as the editor has it (`draft` over the saved one, or the saved one), all of it.
+fn edited_whole<'a>(
     draft: Option<&'a TrainingDraft>,
     saved: Option<&'a Training>,
 ) -> Option<Compared<'a>> {
@@ -140,6 +190,18 @@ fn edited<'a>(
         (None, Some(saved)) => Some(Compared::training(saved)),
         (None, None) => None,
     }
+}
+
+/// Training `id` as the editor has it, the beginning of its content that is compared.
+fn edited<'a>(
+    draft: Option<&'a TrainingDraft>,
+    saved: Option<&'a Training>,
+) -> Option<Compared<'a>> {
+    let edited = edited_whole(draft, saved)?;
+    Some(Compared {
+        content: compared_beginning(edited.content),
+        ..edited
+    })
 }
 
 /// Two saved trainings side by side: the first as the editor would show it, the other assessed
@@ -328,6 +390,29 @@ mod tests {
         assert!(!ids(&found).contains(&"tone"));
         let saved = similar_trainings("tone", None, &trainings, &index, &[]).unwrap();
         assert_eq!(ids(&saved), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn only_the_beginning_of_a_long_text_is_compared() {
+        let trainings = workspace();
+        let index = TrainingIndex::build(trainings.values()).unwrap();
+        let mut draft = TrainingDraft::from_training(&trainings["tone"]);
+        let filler =
+            "Be warm and brief with every customer today.\n".repeat(2 * COMPARED_BYTES / 45);
+        // What the refund answers say comes only after the compared beginning.
+        draft.content = format!("{filler}Refunds are possible within 14 days of delivery.\n");
+        let found = similar_trainings("tone", Some(&draft), &trainings, &index, &[]).unwrap();
+        assert!(!ids(&found).contains(&"refund"), "{:?}", ids(&found));
+        assert!(found
+            .iter()
+            .all(|s| s.content_diff.iter().all(|l| !l.text.contains("14 days"))));
+        let percent = compared_percent(&draft.content);
+        assert!((40..60).contains(&percent), "{percent}");
+        assert!(compared_beginning(&draft.content).ends_with('\n'));
+        assert_eq!(compared_percent("short"), 100);
+        // One long line is cut at a character, never inside one.
+        let line = "é".repeat(COMPARED_BYTES);
+        assert_eq!(compared_beginning(&line).len(), COMPARED_BYTES);
     }
 
     #[test]

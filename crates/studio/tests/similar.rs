@@ -31,7 +31,8 @@ async fn the_demo_shows_a_near_duplicate_and_a_contradiction_in_overlapping_reac
         .studio
         .similar_trainings(training_id("return-label"), None)
         .await
-        .unwrap();
+        .unwrap()
+        .trainings;
     let copy = find(&found, "return-label-copy");
     assert_eq!(copy.similarity.likeness, Likeness::NearDuplicate);
     assert!(copy.notable);
@@ -46,7 +47,8 @@ async fn the_demo_shows_a_near_duplicate_and_a_contradiction_in_overlapping_reac
         .studio
         .similar_trainings(training_id("price-match"), None)
         .await
-        .unwrap();
+        .unwrap()
+        .trainings;
     let other = find(&found, "price-match-whatsapp");
     assert!(other.notable);
     assert_eq!(
@@ -83,6 +85,8 @@ async fn the_unsaved_form_is_compared_and_the_training_never_lists_itself() {
         .similar_trainings(id.clone(), Some(draft))
         .await
         .unwrap();
+    assert_eq!(found.compared_percent, 100);
+    let found = found.trainings;
     assert!(found.iter().all(|s| s.id != id));
     let other = find(&found, "price-match-whatsapp");
     assert_eq!(other.similarity.contradictions, []);

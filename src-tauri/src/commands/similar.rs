@@ -2,7 +2,7 @@
 //! with why, whether the same customers get both, and the sentences that may disagree (see
 //! `studio::similar_trainings`); and two trainings side by side, for the check-up's "Compare".
 
-use studio::similar_trainings::{Comparison, SimilarTraining};
+use studio::similar_trainings::{Comparison, SimilarTrainings};
 use studio::{Studio, StudioError, TrainingDraft};
 use tauri::State;
 
@@ -11,7 +11,7 @@ pub async fn similar_trainings(
     studio: State<'_, Studio>,
     id: String,
     draft: Option<TrainingDraft>,
-) -> Result<Vec<SimilarTraining>, StudioError> {
+) -> Result<SimilarTrainings, StudioError> {
     studio.similar_trainings(id, draft).await
 }
 

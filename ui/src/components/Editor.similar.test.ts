@@ -12,7 +12,7 @@ import { contentView, setContent } from '../test/editor';
 import { DIRECTORIES, SEGMENTS, training } from '../test/fixtures';
 import Editor from './Editor.svelte';
 
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 const MINE = training({
   title: 'Do you match a lower price?',
   content: 'We match a lower price from another shop within 14 days of purchase.',
@@ -50,7 +50,7 @@ function similar(overrides: Partial<SimilarTraining> = {}): SimilarTraining {
 
 function setup(items: SimilarTraining[], handlers: Record<string, Handler> = {}) {
   const backend = fakeBackend({
-    similar_trainings: () => items,
+    similar_trainings: () => ({ trainings: items, compared_percent: 100 }),
     review_changes: (args) => ({ ...REVIEW, publish: args.publish }),
     ...handlers,
   });

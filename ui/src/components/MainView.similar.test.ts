@@ -12,7 +12,7 @@ import { renderMainView } from '../test/main-view';
 
 const REFUND = TRAININGS.find((t) => t.id === 't-refund') ?? training();
 const SHIPPING = TRAININGS.find((t) => t.id === 't-shipping') ?? training();
-const REVIEW: Review = { changes: [], content_diff: [], preview_html: '<p>x</p>', publish: false, lead: '', out_of_use: null };
+const REVIEW: Review = { changes: [], content_diff: [], rendered: { first_html: '<p>x</p>', more_markdown: [] }, publish: false, lead: '', out_of_use: null };
 
 const SHIPPING_IS_SIMILAR: SimilarTraining = {
   id: SHIPPING.id,
@@ -31,7 +31,7 @@ const SHIPPING_IS_SIMILAR: SimilarTraining = {
 
 function setup(handlers: Record<string, Handler> = {}) {
   return renderMainView({
-    similar_trainings: (args) => (args.id === REFUND.id ? [SHIPPING_IS_SIMILAR] : []),
+    similar_trainings: (args) => ({ trainings: args.id === REFUND.id ? [SHIPPING_IS_SIMILAR] : [], compared_percent: 100 }),
     review_changes: () => REVIEW,
     start_job: jobsThatFinish((request) => (request.kind === 'delete' ? { deleted: [SHIPPING.id] } : {})),
     ...handlers,

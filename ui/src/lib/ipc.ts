@@ -41,7 +41,7 @@ import type { ReplaceReview } from './bindings/ReplaceReview';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
 import type { SaveOutcome } from './bindings/SaveOutcome';
-import type { SimilarTraining } from './bindings/SimilarTraining';
+import type { SimilarTrainings } from './bindings/SimilarTrainings';
 import type { Training } from './bindings/Training';
 import type { TrainingDraft } from './bindings/TrainingDraft';
 import type { TrainingsArrived } from './bindings/TrainingsArrived';
@@ -302,7 +302,7 @@ export const checkUp = (scope: CheckUpScope): Promise<CheckUp> => call('check_up
  * The trainings like training `id` as edited (`draft`, or as saved when `null`), most notable
  * first, from the workspace as loaded.
  */
-export const similarTrainings = (id: string, draft: TrainingDraft | null): Promise<SimilarTraining[]> =>
+export const similarTrainings = (id: string, draft: TrainingDraft | null): Promise<SimilarTrainings> =>
   call('similar_trainings', { id, draft });
 
 /**

@@ -51,7 +51,7 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     run_example_checks: () => ({ results: [], changes: [] }),
     check_up: () => ({ items: [], checked: 0, needs_attention: [] }),
     // No training like the one being edited.
-    similar_trainings: () => [],
+    similar_trainings: () => ({ trainings: [], compared_percent: 100 }),
     draft_rules: () => ({
       draft_save: 'beside_live',
       omitted_is_draft: 'publishes',

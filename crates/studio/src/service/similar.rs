@@ -6,17 +6,18 @@
 use crate::atomic_file;
 use crate::draft::TrainingDraft;
 use crate::error::Result;
-use crate::similar_trainings::{self, Comparison, SimilarTraining};
+use crate::similar_trainings::{self, Comparison, SimilarTrainings};
 
 use super::Studio;
 
 impl Studio {
-    /// The trainings like training `id` as edited (`draft`; as saved when `None`).
+    /// The trainings like training `id` as edited (`draft`; as saved when `None`), and how much
+    /// of its text was compared.
     pub async fn similar_trainings(
         &self,
         id: String,
         draft: Option<TrainingDraft>,
-    ) -> Result<Vec<SimilarTraining>> {
+    ) -> Result<SimilarTrainings> {
         let session = self.require()?;
         let names = session.names(&self.local_names(&session)?).await?;
         atomic_file::off_thread("search for similar trainings", move || {
@@ -26,12 +27,15 @@ impl Studio {
                 similar_trainings::candidates(&id, draft.as_ref(), trainings, index)?
             };
             // Assessed with the cache free: a save or a review never waits for a long draft's.
-            Ok(similar_trainings::assess(
-                &id,
-                draft.as_ref(),
-                &candidates,
-                names.segments(),
-            ))
+            Ok(SimilarTrainings {
+                trainings: similar_trainings::assess(
+                    &id,
+                    draft.as_ref(),
+                    &candidates,
+                    names.segments(),
+                ),
+                compared_percent: candidates.compared_percent(),
+            })
         })
         .await
     }

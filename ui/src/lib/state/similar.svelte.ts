@@ -19,6 +19,8 @@ export interface SimilarQuestion {
 
 export class SimilarStore {
   items = $state.raw<SimilarTraining[]>([]);
+  /** The share of the text compared, in percent (a very long text: only its beginning). */
+  comparedPercent = $state(100);
   /** An answer has come (the section says "none" only then). */
   checked = $state(false);
   failed = $state(false);
@@ -43,9 +45,10 @@ export class SimilarStore {
     this.#timer = null;
     const asked = ++this.#asked;
     try {
-      const items = await similarTrainings(id, draft);
+      const answer = await similarTrainings(id, draft);
       if (this.#disposed || asked !== this.#asked) return;
-      this.items = items;
+      this.items = answer.trainings;
+      this.comparedPercent = answer.compared_percent;
       this.checked = true;
       this.failed = false;
     } catch {
