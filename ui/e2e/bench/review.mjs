@@ -119,7 +119,7 @@ function openReview(afterMs, done) {
     const baseline = await timed(async () => {
       const [review, wholeText] = await Promise.all([
         internals.invoke('review_changes', request),
-        internals.invoke('render_preview', { markdown: request.draft.content }),
+        internals.invoke('render_preview', { markdown: request.draft.content, known: [] }),
       ]);
       const rows = document.createDocumentFragment();
       for (const line of review.content_diff) {
@@ -130,7 +130,7 @@ function openReview(afterMs, done) {
         rows.appendChild(li);
       }
       listCopy.appendChild(rows);
-      renderedCopy.innerHTML = wholeText;
+      renderedCopy.innerHTML = wholeText.map((block) => block.html).join('');
       list.replaceWith(listCopy);
       rendered.replaceWith(renderedCopy);
       return nextFrame();

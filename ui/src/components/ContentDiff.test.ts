@@ -5,8 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DiffLine } from '../lib/bindings/DiffLine';
 import { PART_SIZE } from '../lib/parts';
+import { fakeBackend } from '../test/backend';
 import ContentDiff from './ContentDiff.svelte';
 import RenderedInParts from './RenderedInParts.svelte';
+import ReviewDialog from './ReviewDialog.svelte';
 
 const eq = (text: string): DiffLine => ({ tag: 'equal', text });
 const added = (text: string): DiffLine => ({ tag: 'insert', text });
@@ -100,5 +102,23 @@ describe('RenderedInParts', () => {
     });
     await rerender({ parts: { first_html: '<h2>New</h2><p>Text</p>', more_markdown: [] }, render: renderedBy });
     expect(container.querySelector('.doc')?.innerHTML).toBe('<h2>New</h2><p>Text</p>');
+  });
+});
+
+describe('ReviewDialog', () => {
+  it('has the preview render each later part of the text, sanitized as the editor shows it', async () => {
+    const user = userEvent.setup();
+    const backend = fakeBackend();
+    const review = {
+      changes: [], content_diff: [], publish: false, lead: '', out_of_use: null,
+      rendered: { first_html: '<p>First part</p>', more_markdown: ['Second part'] },
+    };
+    const { container } = render(ReviewDialog, { review, busy: null, onconfirm: () => {}, oncancel: () => {} });
+    await user.click(screen.getByRole('button', { name: /^Show more of the text/ }));
+    expect([...container.ownerDocument.querySelectorAll('.rendered > p')].map((p) => p.textContent)).toEqual([
+      'First part',
+      'Second part',
+    ]);
+    expect(backend.callsTo('render_preview')).toEqual([{ markdown: 'Second part', known: [] }]);
   });
 });
