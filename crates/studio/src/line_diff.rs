@@ -10,13 +10,7 @@ use std::time::Instant;
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, DiffableStr};
 
-/// What happened to one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineChange {
-    Equal,
-    Insert,
-    Delete,
-}
+use crate::review::DiffTag;
 
 /// The lines of `before` and `after` (each with its line ending, as `similar` splits them) in
 /// diff order, each with what happened to it. Past `deadline` the algorithm returns a correct
@@ -25,7 +19,7 @@ pub fn diff_lines<'a>(
     before: &'a str,
     after: &'a str,
     deadline: Instant,
-) -> Vec<(LineChange, &'a str)> {
+) -> Vec<(DiffTag, &'a str)> {
     let (old, new) = (before.tokenize_lines(), after.tokenize_lines());
     let (old_ids, new_ids) = interned(&old, &new);
     // The positions of the lines the other side has too: only these can stay unchanged.
@@ -61,10 +55,10 @@ pub fn diff_lines<'a>(
     let mut lines = Vec::with_capacity(old.len().max(new.len()));
     let (mut next_old, mut next_new) = (0, 0);
     for (o, n) in unchanged.chain([(old.len(), new.len())]) {
-        lines.extend(old[next_old..o].iter().map(|l| (LineChange::Delete, *l)));
-        lines.extend(new[next_new..n].iter().map(|l| (LineChange::Insert, *l)));
+        lines.extend(old[next_old..o].iter().map(|l| (DiffTag::Delete, *l)));
+        lines.extend(new[next_new..n].iter().map(|l| (DiffTag::Insert, *l)));
         if let Some(line) = new.get(n).filter(|_| o < old.len()) {
-            lines.push((LineChange::Equal, *line));
+            lines.push((DiffTag::Equal, *line));
         }
         (next_old, next_new) = (o + 1, n + 1);
     }
@@ -96,21 +90,21 @@ mod tests {
     }
 
     /// `similar`'s own line diff, in the same form.
-    fn similar_lines<'a>(before: &'a str, after: &'a str) -> Vec<(LineChange, &'a str)> {
+    fn similar_lines<'a>(before: &'a str, after: &'a str) -> Vec<(DiffTag, &'a str)> {
         TextDiff::from_lines(before, after)
             .iter_all_changes()
             .map(|c| {
                 let tag = match c.tag() {
-                    ChangeTag::Equal => LineChange::Equal,
-                    ChangeTag::Insert => LineChange::Insert,
-                    ChangeTag::Delete => LineChange::Delete,
+                    ChangeTag::Equal => DiffTag::Equal,
+                    ChangeTag::Insert => DiffTag::Insert,
+                    ChangeTag::Delete => DiffTag::Delete,
                 };
                 (tag, c.value())
             })
             .collect()
     }
 
-    fn count(lines: &[(LineChange, &str)], tag: LineChange) -> usize {
+    fn count(lines: &[(DiffTag, &str)], tag: DiffTag) -> usize {
         lines.iter().filter(|(t, _)| *t == tag).count()
     }
 
@@ -140,19 +134,16 @@ mod tests {
         let after = "h\nb\na\nz\nb\nw\na\nt\n";
         let ours = diff_lines(before, after, soon());
         let theirs = similar_lines(before, after);
-        assert_eq!(
-            count(&ours, LineChange::Equal),
-            count(&theirs, LineChange::Equal)
-        );
+        assert_eq!(count(&ours, DiffTag::Equal), count(&theirs, DiffTag::Equal));
         // Read back, each side is whole and in order.
-        let side = |skip: LineChange| -> String {
+        let side = |skip: DiffTag| -> String {
             ours.iter()
                 .filter(|(t, _)| *t != skip)
                 .map(|(_, l)| *l)
                 .collect()
         };
-        assert_eq!(side(LineChange::Insert), before);
-        assert_eq!(side(LineChange::Delete), after);
+        assert_eq!(side(DiffTag::Insert), before);
+        assert_eq!(side(DiffTag::Delete), after);
     }
 
     #[test]
@@ -160,9 +151,9 @@ mod tests {
         let before = "Say hello.\nThen help.\n";
         let after: String = (0..40_000).map(|i| format!("Line {}\n", i % 7)).collect();
         let lines = diff_lines(before, &after, soon());
-        assert_eq!(count(&lines, LineChange::Delete), 2);
-        assert_eq!(count(&lines, LineChange::Insert), 40_000);
-        assert_eq!(lines[0], (LineChange::Delete, "Say hello.\n"));
-        assert_eq!(lines[2], (LineChange::Insert, "Line 0\n"));
+        assert_eq!(count(&lines, DiffTag::Delete), 2);
+        assert_eq!(count(&lines, DiffTag::Insert), 40_000);
+        assert_eq!(lines[0], (DiffTag::Delete, "Say hello.\n"));
+        assert_eq!(lines[2], (DiffTag::Insert, "Line 0\n"));
     }
 }

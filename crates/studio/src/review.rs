@@ -1,9 +1,9 @@
 //! The "Review changes" dialog's content: what saving or publishing a draft would change, field
-//! by field in plain words, a line diff of the instructions, and the sanitized preview. Its
-//! sentence and state line follow the workspace's draft rules: where saving a draft takes a live
-//! training out of use (or may: the rules are unknown), it says so and the dialog offers the
-//! careful choices instead. Every word of a field, channel, type or state comes from
-//! [`crate::vocabulary`].
+//! by field in plain words, a line diff of the instructions, and how it will read (the sanitized
+//! preview, in parts: `rendered_parts.rs`). Its sentence and state line follow the workspace's
+//! draft rules: where saving a draft takes a live training out of use (or may: the rules are
+//! unknown), it says so and the dialog offers the careful choices instead. Every word of a field,
+//! channel, type or state comes from [`crate::vocabulary`].
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use crate::draft::TrainingDraft;
 use crate::draft_rules::DraftSave;
-use crate::line_diff::{self, LineChange};
+use crate::line_diff;
 use crate::promise::{Promise, PromisedState};
 use crate::rendered_parts::RenderedParts;
 use crate::vocabulary::{self, Field, PublicationState};
@@ -296,12 +296,8 @@ pub fn content_diff(before: &str, after: &str) -> Vec<DiffLine> {
     let (before, after) = (with_newline(before), with_newline(after));
     line_diff::diff_lines(&before, &after, Instant::now() + DIFF_TIME_LIMIT)
         .into_iter()
-        .map(|(change, text)| DiffLine {
-            tag: match change {
-                LineChange::Equal => DiffTag::Equal,
-                LineChange::Insert => DiffTag::Insert,
-                LineChange::Delete => DiffTag::Delete,
-            },
+        .map(|(tag, text)| DiffLine {
+            tag,
             text: text.trim_end_matches(['\n', '\r']).to_owned(),
         })
         .collect()
