@@ -29,11 +29,17 @@ export function pssKiB(pid) {
   }
 }
 
-/** PSS (KiB) of `rootPid` and every process below it (the app and its WebKit processes). */
-export function treePssKiB(rootPid) {
+/** PSS (KiB) of `rootPid` and every process below it, per process name (the app, its WebKit
+ *  web and network processes): name → KiB. */
+export function treePssByName(rootPid) {
   const all = processes();
   const inTree = (pid) => pid === rootPid || (all.has(pid) && pid > 1 && inTree(all.get(pid).ppid));
-  let total = 0;
-  for (const pid of all.keys()) if (inTree(pid)) total += pssKiB(pid);
-  return total;
+  const byName = {};
+  for (const [pid, { comm }] of all) if (inTree(pid)) byName[comm] = (byName[comm] ?? 0) + pssKiB(pid);
+  return byName;
+}
+
+/** PSS (KiB) of `rootPid` and every process below it (the app and its WebKit processes). */
+export function treePssKiB(rootPid) {
+  return Object.values(treePssByName(rootPid)).reduce((sum, kib) => sum + kib, 0);
 }

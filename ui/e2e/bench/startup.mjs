@@ -9,7 +9,7 @@
 //   node ui/e2e/bench/startup.mjs --stages [N ...]
 // --stages also prints where the app's time to the list goes: the median moment, counted from
 // the launch, of each stage of its page (the page's start, its HTML and script parsed, and the
-// app's own `startup:*` marks, lib/startup-marks.ts).
+// app's own `startup:*` marks, lib/startup-marks.ts), and the PSS of each of its processes.
 // Needs target/release/{training-studio,bare-window} (scripts/bench.sh builds them), tauri-driver
 // and a display (run under xvfb-run). Each launch is a fresh process; the demo's state file and
 // workspace cache are kept after the first launch of a size, as on a user's machine: that first
@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, bareWindow, launch, listShown, median, startDriver } from './app.mjs';
-import { treePssKiB } from './processes.mjs';
+import { treePssByName } from './processes.mjs';
 
 const RUNS = 5;
 const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number).filter(Boolean);
@@ -56,7 +56,9 @@ async function launchOnce(application, args, shows, arg) {
     for (const [name, at] of Object.entries(stages)) if (at !== undefined) fromLaunch[name] = origin - startedAt + at;
     await new Promise((r) => setTimeout(r, 1000)); // let the page settle before reading memory
     const pid = Number(execFileSync('pgrep', ['-n', '-f', application]).toString().trim());
-    return { shownMs, pssMiB: treePssKiB(pid) / 1024, stages: fromLaunch };
+    const pssByName = treePssByName(pid);
+    const pssMiB = Object.values(pssByName).reduce((sum, kib) => sum + kib, 0) / 1024;
+    return { shownMs, pssMiB, pssByName, stages: fromLaunch };
   } finally {
     await browser.deleteSession();
   }
@@ -100,6 +102,9 @@ try {
     const order = (name) => median(appRuns.map((r) => r.stages[name] ?? Infinity));
     for (const name of names.sort((a, b) => order(a) - order(b))) console.log(`| ${name} | ${at(bare, name)} | ${at(appRuns, name)} |`);
     console.log(`| list shown (the benchmark's clock) | ${fmt(bare, 'shownMs')} ms | ${fmt(appRuns, 'shownMs')} ms |`);
+    const processNames = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.pssByName)))].sort();
+    const pss = (runs, name) => `${(median(runs.map((r) => r.pssByName[name] ?? 0)) / 1024).toFixed(0)} MiB`;
+    for (const name of processNames) console.log(`| PSS of ${name} (median) | ${pss(bare, name)} | ${pss(appRuns, name)} |`);
   }
 } finally {
   stopDriver();
