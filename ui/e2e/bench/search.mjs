@@ -9,7 +9,10 @@
 // In the page, a keystroke's time is its keydown's; a MutationObserver on the list notes the
 // first change after it, and the keystroke is on screen at the animation frame after that change
 // (a keystroke that changes nothing shown counts to the first frame after its input event). Keys
-// that type nothing (Ctrl, Ctrl+A) are not counted.
+// that type nothing (Ctrl, Ctrl+A) are not counted. After the table, where the app's keystrokes
+// go: keydown → input event, the input's handlers (the app's filtering, its "search: filter"
+// span, and the list's update run inside them), list changed → the frame, and the frame → the
+// first task after it (layout and paint), over every keystroke and over the slowest twentieth.
 // - the app: its own search box and virtualised list;
 // - the baseline: a naive search in the same page: a copy of the search box over the app's, and on
 //   each input every training's title and content normalised again, the matches sorted by title,
@@ -74,12 +77,16 @@ function watch(which, done) {
       window.__searchBench.trainings = trainings.length;
     });
   }
-  const state = { keys: [], pending: [], box, list, trainings: null };
+  const state = { keys: [], pending: [], box, list, trainings: null, profileStart: performance.now() };
   window.__searchBench = state;
+  window.__keystrokeProfile = which === 'app';
   const toFrame = (ks) => requestAnimationFrame(() => {
     const now = performance.now();
     for (const k of ks) if (k.drawnAt === undefined) k.drawnAt = now;
+    setTimeout(() => { const later = performance.now(); for (const k of ks) k.paintedAt ??= later; }, 0);
   });
+  window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputAt = performance.now(); }, true);
+  window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputDone = performance.now(); });
   // The key's own time: WebKit stamps events on the page's clock; when the stamp is not on it
   // (or is later than now), the time the listener ran.
   box.addEventListener('keydown', (event) => {
@@ -100,7 +107,8 @@ function watch(which, done) {
   new MutationObserver(() => {
     const ks = state.pending;
     state.pending = [];
-    for (const k of ks) k.changed = true;
+    const now = performance.now();
+    for (const k of ks) { k.changed = true; k.changedAt = now; }
     if (ks.length) toFrame(ks);
   }).observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
   box.focus();
@@ -109,7 +117,25 @@ function watch(which, done) {
 
 function collect(done) {
   const state = window.__searchBench;
-  done({ keys: state.keys.filter((k) => k.value !== null).map((k) => ({ ms: k.drawnAt === undefined ? null : k.drawnAt - k.at, value: k.value, changed: k.changed })), trainings: state.trainings });
+  window.__keystrokeProfile = false;
+  const spans = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('keystroke: ') && e.startTime >= state.profileStart);
+  performance.clearMeasures();
+  const keys = state.keys.filter((k) => k.value !== null);
+  done({
+    keys: keys.map((k, i) => {
+      const next = keys[i + 1]?.at ?? Infinity;
+      const stages = {};
+      for (const e of spans) if (e.startTime >= k.at && e.startTime < next) stages[e.name.slice(11)] = (stages[e.name.slice(11)] ?? 0) + e.duration;
+      const gap = (a, b) => (a === undefined || b === undefined ? undefined : b - a);
+      stages['keydown → input'] = gap(k.at, k.inputAt);
+      stages['input handlers'] = gap(k.inputAt, k.inputDone);
+      stages['input → list changed'] = gap(k.inputDone, k.changedAt);
+      stages['list changed → frame'] = gap(k.changedAt, k.drawnAt);
+      stages['frame → painted'] = gap(k.drawnAt, k.paintedAt);
+      return { ms: k.drawnAt === undefined ? null : k.drawnAt - k.at, value: k.value, changed: k.changed, stages };
+    }),
+    trainings: state.trainings,
+  });
 }
 
 /* ---- in node ---- */
@@ -181,6 +207,21 @@ try {
   console.log(row('baseline: naive (normalise and sort every training per keystroke)', naive));
   console.log();
   console.log(`p95: naive ÷ app ${(naive.p95 / app.p95).toFixed(1)}×`);
+  // Where the app's keystrokes go: each stage over every keystroke of every run, and over the
+  // slowest twentieth of them (the ones that make the p95).
+  const appKeys = runs.flatMap((r) => r.app.keys).filter((k) => k.ms !== null);
+  const slow = [...appKeys].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.ceil(appKeys.length / 20)));
+  const names = [...new Set(appKeys.flatMap((k) => Object.keys(k.stages)))];
+  const cell = (keys, name) => {
+    const xs = keys.map((k) => k.stages[name]).filter((x) => typeof x === 'number');
+    return xs.length ? `${median(xs).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)} ms` : '—';
+  };
+  console.log();
+  console.log(`Where the app's keystroke goes (median / p95 of each stage; ${appKeys.length} keystrokes, and the slowest ${slow.length}: ${slow.map((k) => `${JSON.stringify(k.value)} ${k.ms.toFixed(0)} ms`).join(', ')}):`);
+  console.log();
+  console.log('| stage | every keystroke | the slowest |');
+  console.log('|---|---:|---:|');
+  for (const name of names) console.log(`| ${name} | ${cell(appKeys, name)} | ${cell(slow, name)} |`);
 } finally {
   stopDriver();
   rmSync(dataHome, { recursive: true, force: true });

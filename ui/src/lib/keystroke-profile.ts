@@ -1,6 +1,7 @@
 // Spans around the stages of a keystroke (editor → form, dirty check, journal timer, writing
-// radar, preview render and DOM, scroll sync) as `performance.measure` entries named
-// "keystroke: <stage>", for the keystroke → preview benchmark (ui/e2e/bench/preview-latency.mjs).
+// radar, preview render and DOM, scroll sync; the search's filtering) as `performance.measure`
+// entries named "keystroke: <stage>", for the keystroke → preview benchmark
+// (ui/e2e/bench/preview-latency.mjs) and the search-as-you-type one (ui/e2e/bench/search.mjs).
 // Off unless the benchmark sets `window.__keystrokeProfile = true`: in normal use a stage costs
 // one property read and nothing fills the performance buffer.
 
