@@ -113,6 +113,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trainings::load_workspace,
             commands::trainings::cached_workspace,
             commands::trainings::search_trainings,
+            commands::trainings::render_preview,
             commands::trainings::review_changes,
             commands::trainings::save_training,
             commands::trainings::save_as_separate_draft,

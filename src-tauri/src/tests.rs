@@ -128,6 +128,24 @@ fn no_command_ever_returns_the_api_key() {
     let tid = training["id"].as_str().unwrap().to_owned();
     let found = call("search_trainings", json!({"query": training["title"]})).unwrap();
     assert!(found.as_array().unwrap().iter().any(|v| v == tid.as_str()));
+    let blocks = call(
+        "render_preview",
+        json!({"markdown": "**hi** <script>x</script>\n\nshown", "known": []}),
+    )
+    .unwrap();
+    assert!(
+        blocks[0]["html"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>hi</strong>")
+            && !blocks.to_string().contains("script")
+    );
+    let again = call(
+        "render_preview",
+        json!({"markdown": "**hi**\n\nshown", "known": [blocks[1]["key"]]}),
+    )
+    .unwrap();
+    assert_eq!(again[1], json!({"key": blocks[1]["key"], "html": null}));
     let draft = json!({
         "title": "Greeting, revised",
         "content": "Say hello warmly.",

@@ -66,7 +66,7 @@ fn the_main_window_may_call_exactly_the_apps_commands_and_listen() {
         known.contains("plugin:window|close") && known.contains("plugin:webview|create_webview")
     );
     assert!(
-        apps.contains("sign_in") && apps.contains("review_changes"),
+        apps.contains("sign_in") && apps.contains("render_preview"),
         "{apps:?}"
     );
     let expected: BTreeSet<String> = apps

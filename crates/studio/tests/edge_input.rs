@@ -124,10 +124,10 @@ fn draft(f: &Fixture) -> TrainingDraft {
     TrainingDraft::from_training(&f.training)
 }
 
-/// The live preview's HTML of `markdown` (what the page's renderer draws): every block, none known
-/// to the page.
-fn preview_html(markdown: &str) -> String {
-    studio::preview::preview_blocks(markdown, &[])
+/// The live preview's HTML of `markdown`: every block, none known to the page.
+fn preview_html(studio: &Studio, markdown: &str) -> String {
+    studio
+        .render_preview(markdown, &[])
         .into_iter()
         .filter_map(|block| block.html)
         .collect()
@@ -142,7 +142,7 @@ async fn a_one_megabyte_body_saves_previews_and_reviews() {
     d.content = paragraph.repeat(1024 * 1024 / paragraph.len() + 1);
     assert!(d.content.len() >= 1024 * 1024);
     let started = Instant::now();
-    let html = preview_html(&d.content);
+    let html = preview_html(&f.studio, &d.content);
     assert!(
         started.elapsed() < HUNG,
         "preview took {:?}",
@@ -170,7 +170,7 @@ async fn control_characters_survive_exactly() {
         "Line one\r\nLine two\rthree\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{85}\u{2028}\u{2029}\nend"
             .into();
     round_trip(&f, "control characters", &d).await.unwrap();
-    let html = preview_html(&d.content);
+    let html = preview_html(&f.studio, &d.content);
     assert!(html.contains("end"), "{html:?}");
 }
 
@@ -194,7 +194,7 @@ async fn right_to_left_text_and_emoji_survive_and_are_found() {
     d.title = "החזרים — استرداد 👩‍👩‍👧‍👦 🇮🇱 ✔︎".into();
     d.content = "## מדיניות\n\nالعميل يطلب **استرداد** 💸\u{202E}txet desrever\u{202C} e\u{301}\u{301} 🏳️‍🌈\n".into();
     round_trip(&f, "RTL and emoji", &d).await.unwrap();
-    let html = preview_html(&d.content);
+    let html = preview_html(&f.studio, &d.content);
     assert!(html.contains("<strong>استرداد</strong>"), "{html}");
     for query in ["استرداد", "👩‍👩‍👧‍👦", "החזרים"] {
         let found = f.studio.search_trainings(query).await.unwrap();

@@ -15,6 +15,7 @@ pub const COMMANDS: &[&str] = &[
     "load_workspace",
     "cached_workspace",
     "search_trainings",
+    "render_preview",
     "review_changes",
     "save_training",
     "save_as_separate_draft",

@@ -3,8 +3,8 @@
 
 use opencx::Training;
 use studio::{
-    CachedWorkspace, Review, SaveOutcome, Studio, StudioError, TrainingDraft, WorkspaceData,
-    Written,
+    preview::PreviewBlock, CachedWorkspace, Review, SaveOutcome, Studio, StudioError,
+    TrainingDraft, WorkspaceData, Written,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -36,6 +36,15 @@ pub async fn search_trainings(
     query: String,
 ) -> Result<Vec<String>, StudioError> {
     studio.search_trainings(&query).await
+}
+
+#[tauri::command]
+pub async fn render_preview(
+    studio: State<'_, Studio>,
+    markdown: String,
+    known: Vec<String>,
+) -> Result<Vec<PreviewBlock>, StudioError> {
+    Ok(studio.render_preview(&markdown, &known))
 }
 
 #[tauri::command]

@@ -14,11 +14,10 @@
 // right before that dispatch. A MutationObserver on the preview notes each DOM update and how
 // many typed letters it shows; a keystroke's latency runs to the first update showing it, and to
 // the animation frame after that update (the frame that draws it).
-// Baselines: the app's own preview is held (its request to the preview worker is held back until
-// the trial ends, so its one-in-flight scheduler sends no more), and the script asks the same
-// worker itself for the whole document (no block known) and puts each answer into a copy of the
-// preview's element in its place: the same editor work, renderer and sanitizer, scheduled
-// differently and without keeping blocks.
+// Baselines: the app's own preview is held (its render_preview request is held back until the
+// trial ends, so its one-in-flight scheduler sends no more), and the script calls render_preview
+// itself through the app's IPC and puts each answer into a copy of the preview's element in its
+// place: the same editor work, IPC, Rust render and DOM update, scheduled differently.
 // Each run of a size is a fresh launch of the app (demo workspace, first training opened).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -60,19 +59,8 @@ function documentOf(kb) {
 
 /* ---- in the page (self-contained: WebDriver serialises these functions) ---- */
 
-/** Replaces the editor's text; answers once the preview shows its last paragraph. Notes the
- *  preview's worker (window.__benchWorker) as the app posts to it, and lets typeAndMeasure hold
- *  the app's requests (window.__benchHold). */
+/** Replaces the editor's text; answers once the preview shows its last paragraph. */
 function setDocument(text, prefix, done) {
-  if (!window.__benchPost) {
-    const post = Worker.prototype.postMessage;
-    window.__benchPost = post;
-    Worker.prototype.postMessage = function (message, ...rest) {
-      window.__benchWorker = this;
-      if (message?.id > 0 && window.__benchHold) return window.__benchHold(() => post.call(this, message, ...rest));
-      return post.call(this, message, ...rest);
-    };
-  }
   const content = document.querySelector('.cm-content');
   const view = content?.cmTile?.root?.view ?? content?.cmView?.rootView?.view ?? content?.cmView?.view;
   if (!view) { done('no CodeMirror view found'); return; }
@@ -141,29 +129,15 @@ function typeAndMeasure(mode, keys, interval, prefix, done) {
     const url = typeof input === 'string' ? input : String(input?.url ?? input);
     const command = /^(?:ipc:\/\/localhost|http:\/\/ipc\.localhost)\/([^?#]+)/.exec(url)?.[1];
     if (command) calls[command] = (calls[command] ?? 0) + 1;
-    return realFetch(input, init);
+    const ours = init?.headers instanceof Headers && init.headers.get('x-bench') === 'baseline';
+    if (mode === 'app' || command !== 'render_preview' || ours) return realFetch(input, init);
+    return new Promise((resolve, reject) => held.push(() => realFetch(input, init).then(resolve, reject)));
   };
-  // The app's requests to its preview worker: counted, and held in the baselines.
-  window.__benchHold = (send) => {
-    calls['preview worker'] = (calls['preview worker'] ?? 0) + 1;
-    if (mode === 'app') send();
-    else held.push(send);
-  };
-  // The baselines ask the app's worker for every block's HTML (no keys known; ids below zero,
-  // which the app ignores) and put the whole document in: the whole-document render and DOM
-  // update the app did before it kept blocks.
-  const worker = window.__benchWorker;
-  const answers = new Map();
-  let nextId = -1;
-  worker.addEventListener('message', ({ data }) => {
-    answers.get(data.id)?.(data.blocks ?? []);
-    answers.delete(data.id);
-  });
-  const render = (markdown) => new Promise((resolve) => {
-    const id = nextId--;
-    answers.set(id, resolve);
-    window.__benchPost.call(worker, { id, markdown, known: [] });
-  }).then((blocks) => { doc.innerHTML = blocks.map((block) => block.html).join(''); });
+  // The baselines ask for every block's HTML (no keys known) and put the whole document in:
+  // the whole-document render and DOM update the app did before it kept blocks.
+  const render = (markdown) => window.__TAURI_INTERNALS__
+    .invoke('render_preview', { markdown, known: [] }, { headers: { 'x-bench': 'baseline' } })
+    .then((blocks) => { doc.innerHTML = blocks.map((block) => block.html).join(''); });
   // naive: one render per keystroke, answers applied in order.
   let chain = Promise.resolve();
   // frame: one render in flight, the latest text sent on the next animation frame.
@@ -209,7 +183,6 @@ function typeAndMeasure(mode, keys, interval, prefix, done) {
     clearTimeout(timeout);
     observer.disconnect();
     window.fetch = realFetch;
-    window.__benchHold = null;
     if (doc !== appDoc) {
       doc.remove();
       appDoc.style.display = '';
@@ -297,7 +270,7 @@ async function runOnce(browser, kb) {
       dom: median(toDom), domP95: quantile(toDom, 0.95),
       frame: median(toFrame), frameP95: quantile(toFrame, 0.95),
       updates: r.updates, fps: r.framesPerSecond, lateP95: quantile(r.lateBy, 0.95),
-      renders: r.calls['preview worker'] ?? 0, journalWrites: r.calls.journal_write ?? 0,
+      renders: r.calls.render_preview ?? 0, journalWrites: r.calls.journal_write ?? 0,
       stages: Object.fromEntries(Object.entries(r.stages).map(([name, ms]) => [name, {
         calls: ms.length / KEYS, median: median(ms), p95: quantile(ms, 0.95),
         perKey: ms.reduce((a, b) => a + b, 0) / KEYS,

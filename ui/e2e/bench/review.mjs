@@ -10,7 +10,7 @@
 // - the app: "Save draft" clicked → the next animation frame after the "Review changes" dialog
 //   is in the DOM (the frame that shows it); the review_changes request the app sends is noted.
 // - the baseline: the same review_changes request sent again through the app's IPC, beside the
-//   whole text rendered by the preview's worker (the review used to carry it), both drawn in full, as
+//   whole text rendered by render_preview (the review used to carry it), both drawn in full, as
 //   the dialog drew them before: a copy of the dialog's diff list holding one row per line
 //   (copies of the app's own row markup, so the same styles) and a copy of its rendered block
 //   holding the whole preview HTML, both in place of the app's; requests → next frame.
@@ -49,16 +49,8 @@ function documentOf(kb) {
 
 /* ---- in the page (self-contained: WebDriver serialises these functions) ---- */
 
-/** Replaces the editor's text, as a paste does; notes the preview's worker as the app posts the
- *  new text to it (window.__benchWorker: the baseline asks it for the whole text). */
+/** Replaces the editor's text, as a paste does. */
 function setDocument(text, done) {
-  if (!window.__benchWorker) {
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (...args) {
-      window.__benchWorker = this;
-      return post.apply(this, args);
-    };
-  }
   const content = document.querySelector('.cm-content');
   const view = content?.cmTile?.root?.view ?? content?.cmView?.rootView?.view ?? content?.cmView?.view;
   if (!view) { done('no CodeMirror view found'); return; }
@@ -127,17 +119,7 @@ function openReview(afterMs, done) {
     const baseline = await timed(async () => {
       const [review, wholeText] = await Promise.all([
         internals.invoke('review_changes', request),
-        // Every block's HTML (none known; an id below zero, which the app ignores).
-        new Promise((resolve) => {
-          const worker = window.__benchWorker;
-          const answer = ({ data }) => {
-            if (data.id !== -1) return;
-            worker.removeEventListener('message', answer);
-            resolve(data.blocks);
-          };
-          worker.addEventListener('message', answer);
-          worker.postMessage({ id: -1, markdown: request.draft.content, known: [] });
-        }),
+        internals.invoke('render_preview', { markdown: request.draft.content, known: [] }),
       ]);
       const rows = document.createDocumentFragment();
       for (const line of review.content_diff) {

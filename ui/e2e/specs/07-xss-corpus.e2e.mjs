@@ -1,10 +1,9 @@
 // Every payload of the hostile-markdown corpus (crates/studio/tests/data/xss-corpus.txt, the same
 // file the Rust oracle checks) rendered in the real preview: pasted into the real editor one at a
 // time, then all at once, with every element of the preview hovered, focused and clicked. Nothing
-// may run: the sentinel window.__pwned stays unset and the page sends no command but the
-// editor's own (journal_write, the writing checks; the payloads try sign_out through
-// window.__TAURI_INTERNALS__.invoke). The preview renders in its worker (the app's sanitizer in
-// WebAssembly), and says it is busy (aria-busy) until the latest text is shown.
+// may run: the sentinel window.__pwned stays unset and the page sends no command but
+// render_preview and the editor's own journal_write (the payloads try sign_out through
+// window.__TAURI_INTERNALS__.invoke).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +29,7 @@ function loadCorpus() {
 
 /* Runs inside the webview: replaces the editor's text the way a paste does (select all, then a
    paste event carrying the text, handled by CodeMirror's own paste handler), waits until the
-   preview has rendered the new text (no longer busy), and pokes every element of the preview the way a
+   preview has rendered exactly that text, and pokes every element of the preview the way a
    person might. Returns the labels whose render never arrived. */
 async function pasteEachAndWait(entries, timeoutMs) {
   const editor = document.querySelector('[aria-label="Content"]');
@@ -52,12 +51,10 @@ async function pasteEachAndWait(entries, timeoutMs) {
     data.setData('text/plain', payload);
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     const deadline = Date.now() + timeoutMs;
-    // The paste reaches the preview after the editor's update: a frame later it is busy.
-    await frame();
     let done = false;
     while (!done && Date.now() < deadline) {
       await frame();
-      done = preview.getAttribute('aria-busy') === 'false';
+      done = window.__ipcSpy.some((c) => c.cmd === 'render_preview' && c.args?.markdown === payload && c.response !== null);
     }
     if (!done) missed.push(label);
     await frame();
@@ -111,11 +108,13 @@ describe('The XSS corpus in the real preview', () => {
     await browser.pause(1_000);
 
     const calls = await ipcCalls();
+    const renders = calls.filter((c) => c.cmd === 'render_preview');
+    expect(renders.length).toBeGreaterThanOrEqual(corpus.length + 1);
     // The editor also keeps what was typed in the local journal (journal_write): the app's own
     // autosave, which never reaches open.cx; and it reads the typed text for the writing checks
     // (instruction health, similar trainings, the workspace check-up), which only read the local
     // cache. Anything else (sign_out above all) would be a payload.
-    const expected = new Set(['journal_write', 'instruction_health', 'similar_trainings', 'check_up']);
+    const expected = new Set(['render_preview', 'journal_write', 'instruction_health', 'similar_trainings', 'check_up']);
     const others = calls.filter((c) => !expected.has(c.cmd)).map((c) => c.cmd);
     expect(others).toEqual([]);
     const found = await browser.execute(() => {

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { DiffLine } from '../lib/bindings/DiffLine';
 import { PART_SIZE } from '../lib/parts';
 import { fakeBackend } from '../test/backend';
-import { previewWorker } from '../test/preview-renderer';
 import ContentDiff from './ContentDiff.svelte';
 import RenderedInParts from './RenderedInParts.svelte';
 import ReviewDialog from './ReviewDialog.svelte';
@@ -109,7 +108,7 @@ describe('RenderedInParts', () => {
 describe('ReviewDialog', () => {
   it('has the preview render each later part of the text, sanitized as the editor shows it', async () => {
     const user = userEvent.setup();
-    fakeBackend();
+    const backend = fakeBackend();
     const review = {
       changes: [], content_diff: [], publish: false, lead: '', out_of_use: null,
       rendered: { first_html: '<p>First part</p>', more_markdown: ['Second part'] },
@@ -120,6 +119,6 @@ describe('ReviewDialog', () => {
       'First part',
       'Second part',
     ]);
-    expect(previewWorker.requests).toEqual([{ markdown: 'Second part', known: [] }]);
+    expect(backend.callsTo('render_preview')).toEqual([{ markdown: 'Second part', known: [] }]);
   });
 });

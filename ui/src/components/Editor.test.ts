@@ -7,7 +7,6 @@ import type { Training } from '../lib/bindings/Training';
 import type { TrainingDraft } from '../lib/bindings/TrainingDraft';
 import { deferred, fakeBackend, ipcFailure, type Handler } from '../test/backend';
 import { contentView, selectContent, setContent } from '../test/editor';
-import { previewWorker } from '../test/preview-renderer';
 import { DIRECTORIES, SEGMENTS, training } from '../test/fixtures';
 import Editor from './Editor.svelte';
 
@@ -353,13 +352,13 @@ describe('Editor', () => {
     expect(contentView().state.doc.toString()).toBe('Be **kind**');
   });
 
-  it('renders the preview in the preview worker', async () => {
-    setup(training({ content: 'Hello <b>there</b>' }));
+  it('renders the preview through the backend', async () => {
+    const { backend } = setup(training({ content: 'Hello <b>there</b>' }));
     const preview = screen.getByRole('region', { name: 'Preview' });
     await waitFor(() => expect(preview.querySelector('.doc p')).toHaveTextContent('Hello <b>there</b>'));
     setContent('Second');
     await waitFor(() => expect(within(preview).getByText('Second')).toBeInTheDocument());
-    expect(previewWorker.requests.at(-1)).toEqual({ markdown: 'Second', known: ['<p>Hello &lt;b&gt;there&lt;/b&gt;</p>'] });
+    expect(backend.callsTo('render_preview').at(-1)).toEqual({ markdown: 'Second', known: ['<p>Hello &lt;b&gt;there&lt;/b&gt;</p>'] });
   });
 
   it('keeps the unsaved form in the journal once typing stops, once, without blocking typing', async () => {

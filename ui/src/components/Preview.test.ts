@@ -1,15 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeBackend } from '../test/backend';
-import { previewWorker } from '../test/preview-renderer';
+import { fakeBackend, previewBlocks } from '../test/backend';
 import Preview from './Preview.svelte';
 
 const URL_SHOWN = 'https://help.northwind.example/refunds?from=studio';
 
 function setup(html: string, handlers = {}) {
-  previewWorker.pieces = () => [html];
-  const backend = fakeBackend({ open_link: () => null, ...handlers });
+  const backend = fakeBackend({ render_preview: (args) => previewBlocks([html], args), open_link: () => null, ...handlers });
   render(Preview, { markdown: 'text with a link' });
   return { backend, user: userEvent.setup() };
 }
@@ -75,7 +73,7 @@ describe('Preview updates', () => {
   ];
 
   it('changes only the blocks a new render changed, asking only for those: the rest, a focused link too, stays', async () => {
-    previewWorker.pieces = blocks;
+    const backend = fakeBackend({ render_preview: (args) => previewBlocks(blocks(String(args.markdown)), args) });
     const { rerender } = render(Preview, { markdown: 'Typed: a' });
     const preview = screen.getByRole('region', { name: 'Preview' });
     await within(preview).findByText('Typed: a');
@@ -89,14 +87,14 @@ describe('Preview updates', () => {
     expect(within(preview).getByRole('heading', { name: 'Refunds' })).toBe(heading);
     expect(within(preview).getByRole('link', { name: 'the policy' })).toBe(link);
     expect(link).toHaveFocus();
-    expect(previewWorker.requests.at(-1)).toEqual({
+    expect(backend.callsTo('render_preview').at(-1)).toEqual({
       markdown: 'Typed: ab',
       known: blocks('Typed: a'),
     });
   });
 
   it('shows the blocks again when the text is emptied and written again', async () => {
-    previewWorker.pieces = (markdown) => (markdown ? blocks(markdown) : []);
+    fakeBackend({ render_preview: (args) => previewBlocks(String(args.markdown) ? blocks(String(args.markdown)) : [], args) });
     const { rerender } = render(Preview, { markdown: 'one' });
     const preview = screen.getByRole('region', { name: 'Preview' });
     await within(preview).findByText('one');

@@ -36,6 +36,7 @@ import type { OutboxView } from './bindings/OutboxView';
 import type { Reach } from './bindings/Reach';
 import type { ReachEdit } from './bindings/ReachEdit';
 import type { ReachQuestion } from './bindings/ReachQuestion';
+import type { PreviewBlock } from './bindings/PreviewBlock';
 import type { ReplaceReview } from './bindings/ReplaceReview';
 import type { RecoveredEdit } from './bindings/RecoveredEdit';
 import type { Review } from './bindings/Review';
@@ -137,6 +138,13 @@ export const cachedWorkspace = (): Promise<CachedWorkspace | null> => call('cach
 
 /** Ids of the trainings the server's `search` matches. */
 export const searchTrainings = (query: string): Promise<string[]> => call('search_trainings', { query });
+
+/**
+ * The markdown's top-level blocks in order, keyed by their sanitized HTML (ammonia, in Rust: safe
+ * to insert as is), with the HTML of each block whose key is not in `known` (the blocks shown).
+ */
+export const renderPreview = (markdown: string, known: string[]): Promise<PreviewBlock[]> =>
+  call('render_preview', { markdown, known });
 
 /** Opens a preview link in the system's browser; kind `invalid_input` unless http, https or mailto. */
 export const openLink = (url: string): Promise<null> => call('open_link', { url });

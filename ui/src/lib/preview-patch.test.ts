@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import corpus from '../../../crates/studio/tests/data/xss-corpus.txt?raw';
-import { previewBlocks } from '../test/preview-renderer';
+import { previewBlocks } from '../test/backend';
 import { PreviewBlocks } from './preview-patch';
 
 /** The DOM a fresh parse of each piece of `html` gives, one after the other, in a bare <div>. */
@@ -38,10 +38,10 @@ const DOC = [
   '<p>More: <a href="https://help.example.com" rel="noopener noreferrer">policy</a></p>\n',
 ] as const;
 
-/** Shows `pieces` (one block each) in `target` as the renderer answers them: HTML only for blocks
+/** Shows `pieces` (one block each) in `target` as the backend answers them: HTML only for blocks
  * the page does not show. */
 function show(shown: PreviewBlocks, target: HTMLElement | null, pieces: readonly string[]) {
-  shown.apply(previewBlocks(pieces, shown.keys()), target);
+  shown.apply(previewBlocks(pieces, { known: shown.keys() }), target);
 }
 
 describe('the preview blocks', () => {
@@ -74,7 +74,7 @@ describe('the preview blocks', () => {
     show(shown, target, DOC);
     const [heading, first, list, last] = [...target.children];
     const edited = [DOC[0], DOC[1].replace('30 days', '31 days'), DOC[2], DOC[3]];
-    const answer = previewBlocks(edited, shown.keys());
+    const answer = previewBlocks(edited, { known: shown.keys() });
     expect(answer.filter((block) => block.html !== null)).toHaveLength(1);
     shown.apply(answer, target);
     expectSame(target, parsed(...edited));

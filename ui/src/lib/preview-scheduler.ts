@@ -11,8 +11,6 @@ export interface PreviewSchedulerOptions<Render> {
    * is always the latest text's. */
   onResult: (render: Render) => void;
   onError?: (error: unknown) => void;
-  /** Every text given has been rendered (or failed) and nothing is in flight. */
-  onIdle?: () => void;
 }
 
 export interface PreviewScheduler {
@@ -45,7 +43,6 @@ export function createPreviewScheduler<Render>(options: PreviewSchedulerOptions<
       .finally(() => {
         inFlight = false;
         send();
-        if (!inFlight && !disposed) options.onIdle?.();
       });
   }
 

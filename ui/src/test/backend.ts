@@ -3,6 +3,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type { JobProgress } from '../lib/bindings/JobProgress';
 import type { JobRequest } from '../lib/bindings/JobRequest';
+import type { PreviewBlock } from '../lib/bindings/PreviewBlock';
 import { requestIds } from '../lib/jobs';
 
 export type Handler = (args: Record<string, unknown>) => unknown;
@@ -17,12 +18,24 @@ export interface FakeBackend {
   emit(event: string, payload?: unknown): Promise<void>;
 }
 
+/**
+ * A render_preview answer: each piece of HTML one block keyed by its HTML, sent unless the page
+ * said it shows that key (`args.known`), as the backend does.
+ */
+export function previewBlocks(pieces: readonly string[], args: Record<string, unknown>): PreviewBlock[] {
+  const known = new Set((args.known as string[] | undefined) ?? []);
+  return pieces.map((html) => ({ key: html, html: known.has(html) ? null : html }));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Defaults: previews render as a paragraph, the journal is empty and takes every write, no cached
  * workspace, an empty outbox and history, no health notes, no example questions, a workspace
  * checked as keeping drafts beside the live version; anything not handled rejects, so a stray
  * call shows. */
 export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend {
   const table: Record<string, Handler> = {
+    render_preview: (args) => previewBlocks([`<p>${escapeHtml(String(args.markdown))}</p>`], args),
     // The local journal of unsaved edits: empty, and every write accepted.
     journal_list: () => [],
     journal_write: () => null,

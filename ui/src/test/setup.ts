@@ -1,13 +1,9 @@
-// Test environment: jest-dom matchers, cleanup between tests, a fresh IPC mock each time, the
-// preview worker's stand-in, and the few layout APIs jsdom lacks that CodeMirror calls.
+// Test environment: jest-dom matchers, cleanup between tests, a fresh IPC mock each time, and
+// the few layout APIs jsdom lacks that CodeMirror calls.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { afterEach, vi } from 'vitest';
-import { previewWorker } from './preview-renderer';
-
-// The preview worker's stand-in (jsdom has no Worker).
-vi.mock('../lib/preview-renderer', () => import('./preview-renderer'));
+import { afterEach } from 'vitest';
 
 const emptyRects = (): DOMRectList => {
   const list: DOMRect[] = [];
@@ -22,5 +18,4 @@ afterEach(async () => {
   // Components stop their event listeners asynchronously; let them before the mock goes.
   await new Promise((resolve) => setTimeout(resolve, 0));
   clearMocks();
-  previewWorker.reset();
 });

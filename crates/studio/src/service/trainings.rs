@@ -10,6 +10,7 @@ use crate::draft::TrainingDraft;
 use crate::error::Result;
 use crate::local_names;
 use crate::open_workspace::Session;
+use crate::preview::PreviewBlock;
 use crate::review::{self, Review};
 use crate::workspace::{TrainingsArrived, WorkspaceData};
 use crate::workspace_cache::CachedWorkspace;
@@ -66,6 +67,12 @@ impl Studio {
     pub async fn get_training(&self, id: &str) -> Result<Training> {
         let session = self.require()?;
         Ok(session.keep(session.client.get_training(id).await?))
+    }
+
+    /// The markdown's preview, block by block, with the sanitized HTML of the blocks whose keys
+    /// are not in `known` (the blocks the page shows).
+    pub fn render_preview(&self, markdown: &str, known: &[String]) -> Vec<PreviewBlock> {
+        crate::preview::preview_blocks(markdown, known)
     }
 
     /// What saving (or publishing) `draft` over training `id` would change.
@@ -142,5 +149,15 @@ mod tests {
         );
         assert!(studio.resume_session().await.unwrap().is_none());
         assert_eq!(studio.list_workspaces().unwrap(), WorkspaceList::default());
+    }
+
+    #[test]
+    fn preview_goes_through_the_sanitizer() {
+        let (_dir, studio) = studio();
+        let blocks = studio.render_preview("<b onclick=x()>hi</b>\n\nsame", &[]);
+        assert_eq!(blocks[0].html.as_deref(), Some("<p><b>hi</b></p>\n"));
+        let known = [blocks[1].key.clone()];
+        let again = studio.render_preview("<b onclick=x()>hi</b>\n\nsame", &known);
+        assert_eq!(again[1].html, None);
     }
 }
