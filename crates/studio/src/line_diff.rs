@@ -8,9 +8,18 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, DiffableStr};
+use ts_rs::TS;
 
-use crate::review::DiffTag;
+/// A diff line's side: in both versions, only in the new one, or only in the old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    Equal,
+    Insert,
+    Delete,
+}
 
 /// The lines of `before` and `after` (each with its line ending, as `similar` splits them) in
 /// diff order, each with what happened to it. Past `deadline` the algorithm returns a correct

@@ -72,13 +72,7 @@ pub struct DiffLine {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffTag {
-    Equal,
-    Insert,
-    Delete,
-}
+pub use crate::line_diff::DiffTag;
 
 /// The names the review needs to turn ids into words.
 #[derive(Debug, Clone, Copy)]
