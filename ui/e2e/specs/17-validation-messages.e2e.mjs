@@ -63,7 +63,12 @@ describe('A value open.cx refuses', () => {
   it('clears the mark once the channel is unticked, and then saves', async () => {
     await (await whatsapp()).click();
     const unticked = await whatsapp();
-    expect(await unticked.getAttribute('aria-invalid')).toBe(null);
+    // The mark goes with the form's next update (on a loaded machine, after the click returns).
+    await browser.waitUntil(async () => (await unticked.getAttribute('aria-invalid')) === null, {
+      timeout: 10_000,
+      timeoutMsg: 'the channel stayed marked after it was unticked',
+    });
+    expect(await unticked.isSelected()).toBe(false);
     expect(await description(unticked)).toBe('');
     await saveDraftThroughReview();
     await browser.waitUntil(async () => (await api.findByTitle(EDITED).catch(() => null)) !== null, {
