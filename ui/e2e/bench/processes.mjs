@@ -39,7 +39,7 @@ export function treePssByName(rootPid) {
   return byName;
 }
 
-/** PSS (KiB) of `rootPid` and every process below it (the app and its WebKit processes). */
-export function treePssKiB(rootPid) {
-  return Object.values(treePssByName(rootPid)).reduce((sum, kib) => sum + kib, 0);
+/** The PSS (KiB) of every process of a `treePssByName` answer together. */
+export function totalKiB(byName) {
+  return Object.values(byName).reduce((sum, kib) => sum + kib, 0);
 }

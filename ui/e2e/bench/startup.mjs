@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, bareWindow, launch, listShown, median, startDriver } from './app.mjs';
-import { treePssByName } from './processes.mjs';
+import { totalKiB, treePssByName } from './processes.mjs';
 
 const RUNS = 5;
 const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number).filter(Boolean);
@@ -57,7 +57,7 @@ async function launchOnce(application, args, shows, arg) {
     await new Promise((r) => setTimeout(r, 1000)); // let the page settle before reading memory
     const pid = Number(execFileSync('pgrep', ['-n', '-f', application]).toString().trim());
     const pssByName = treePssByName(pid);
-    const pssMiB = Object.values(pssByName).reduce((sum, kib) => sum + kib, 0) / 1024;
+    const pssMiB = totalKiB(pssByName) / 1024;
     return { shownMs, pssMiB, pssByName, stages: fromLaunch };
   } finally {
     await browser.deleteSession();
