@@ -24,6 +24,8 @@ export default defineConfig(({ mode }) => ({
   },
   // Tests run Svelte's client build (the one the webview runs), not its server build.
   resolve: mode === 'test' ? { conditions: ['browser'] } : {},
+  // The preview renderer's test reads the WebAssembly module as a data URL (`?inline`).
+  assetsInclude: mode === 'test' ? ['**/*.wasm'] : [],
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

@@ -47,7 +47,7 @@ pub mod local_names;
 pub mod moves;
 mod open_workspace;
 pub mod outbox;
-pub mod preview;
+pub use markdown_preview as preview;
 pub mod promise;
 pub mod radar;
 pub mod reach;

@@ -61,4 +61,37 @@ describe('preview scheduler', () => {
     s.update('y');
     expect(render).toHaveBeenCalledTimes(1);
   });
+
+  it('applies a render the page does at once in the same task, and never overtakes one in flight', async () => {
+    const slow = deferred<string>();
+    // The first text goes to the backend (a promise); later ones render at once.
+    const render = vi.fn((md: string) => (md === 'long' ? slow.promise : `<p>${md}</p>`));
+    const onResult = vi.fn();
+    const s = createPreviewScheduler({ render, onResult });
+
+    s.update('long');
+    s.update('short');
+    expect(onResult).not.toHaveBeenCalled(); // "short" waits for the render in flight
+
+    slow.resolve('<p>long</p>');
+    await settle();
+    expect(onResult.mock.calls.map((c) => c[0])).toEqual(['<p>long</p>', '<p>short</p>']);
+
+    s.update('now');
+    expect(onResult).toHaveBeenLastCalledWith('<p>now</p>'); // no await: the keystroke's own task
+  });
+
+  it('reports a render that throws at once, and goes on with later text', () => {
+    const render = vi.fn((md: string) => {
+      if (md === 'bad') throw new Error('boom');
+      return md;
+    });
+    const onResult = vi.fn();
+    const onError = vi.fn();
+    const s = createPreviewScheduler({ render, onResult, onError });
+    s.update('bad');
+    expect(onError).toHaveBeenCalledTimes(1);
+    s.update('good');
+    expect(onResult).toHaveBeenCalledWith('good');
+  });
 });

@@ -1,12 +1,14 @@
-// Keeps the live preview in step with typing without flooding the backend: at most one render is
-// in flight, and the latest text wins. Text that arrives while nothing renders is sent at once
-// (waiting for a frame first cost a whole frame, or several on a slow compositor, per keystroke);
-// text that arrives during a render waits, is replaced by newer text, and goes as soon as that
-// render answers. Typing never waits on a render: `update` only records the text.
+// Keeps the live preview in step with typing without flooding the backend. A render the page can
+// do at once (lib/preview-renderer) is applied at once, in the keystroke's own task. Otherwise at
+// most one render is in flight, and the latest text wins: text that arrives while nothing renders
+// is sent at once (waiting for a frame first cost a whole frame, or several on a slow compositor,
+// per keystroke); text that arrives during a render waits, is replaced by newer text, and goes as
+// soon as that render answers. Typing never waits on the backend: `update` only records the text
+// and, when the page can render it, renders it.
 
 export interface PreviewSchedulerOptions<Render> {
-  /** Asks the backend for the render of some markdown. */
-  render: (markdown: string) => Promise<Render>;
+  /** Renders some markdown: at once, or by asking the backend (a promise). */
+  render: (markdown: string) => Render | Promise<Render>;
   /** Receives each finished render, oldest first, before the next one is asked for; the last one
    * is always the latest text's. */
   onResult: (render: Render) => void;
@@ -29,9 +31,19 @@ export function createPreviewScheduler<Render>(options: PreviewSchedulerOptions<
     if (disposed || inFlight || pending === null) return;
     const markdown = pending;
     pending = null;
+    let rendered: Render | Promise<Render>;
+    try {
+      rendered = options.render(markdown);
+    } catch (error) {
+      options.onError?.(error);
+      return;
+    }
+    if (!(rendered instanceof Promise)) {
+      options.onResult(rendered);
+      return;
+    }
     inFlight = true;
-    options
-      .render(markdown)
+    rendered
       .then(
         (render) => {
           if (!disposed) options.onResult(render);

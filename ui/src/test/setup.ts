@@ -1,9 +1,17 @@
-// Test environment: jest-dom matchers, cleanup between tests, a fresh IPC mock each time, and
-// the few layout APIs jsdom lacks that CodeMirror calls.
+// Test environment: jest-dom matchers, cleanup between tests, a fresh IPC mock each time, the
+// preview rendered through that mock, and the few layout APIs jsdom lacks that CodeMirror calls.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+
+// Component tests render the preview through the app's stand-ins (test/backend's render_preview),
+// so each can say what HTML it shows; the page's WebAssembly renderer has its own tests
+// (lib/preview-wasm.test.ts, lib/preview-renderer.test.ts).
+vi.mock('../lib/preview-renderer', () => ({
+  loadInPageRenderer: () => Promise.resolve(),
+  renderInPage: () => null,
+}));
 
 const emptyRects = (): DOMRectList => {
   const list: DOMRect[] = [];

@@ -15,11 +15,15 @@
 //! HTML would be more than [`MAX_EXPANSION`] times its own length is not rendered (a backstop:
 //! pulldown-cmark already limits how far link references expand).
 //!
-//! The live preview is sent block by block ([`preview_blocks`]): the document is parsed once (so
+//! The live preview is rendered block by block ([`preview_blocks`]): the document is parsed once (so
 //! link reference definitions resolve document-wide), its events are split into top-level blocks
 //! (a paragraph, a heading, a list, a table, a rule…), and each block is rendered and sanitized on
 //! its own, keyed by a hash of its sanitized HTML. The page keeps the nodes of the blocks it shows
 //! and receives only the HTML of blocks it does not have; every byte it receives was sanitized.
+//! The page runs this very code, compiled to WebAssembly (`crates/preview-wasm`), in the
+//! keystroke's own task: a keystroke's preview needs no round trip through the app's IPC. The app
+//! uses it natively (the review's "How it will read", the writing checks, and the live preview
+//! of a text too long for the page to render at once or before the module has loaded).
 //! The bounds above still hold over the whole document. The whole-document HTML ([`render`]) is
 //! the blocks' HTML concatenated, so the review's preview reads the same as the live one.
 //! Because each block is sanitized closed, an unclosed raw `<div>` in one block no longer
@@ -34,7 +38,6 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use ts_rs::TS;
 
 /// Deeper markdown nesting (quotes, lists, emphasis) is flattened: its content stays.
 pub const MAX_DEPTH: usize = 48;
@@ -170,8 +173,8 @@ pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS);
 
 /// One top-level block of the live preview, in document order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PreviewBlock {
     /// A hash of the block's sanitized HTML: equal keys, equal HTML.
     pub key: String,
