@@ -1,3 +1,5 @@
+// First, before the app's modules are evaluated: the backend answers while the page gets ready.
+import './lib/ask-early';
 import { mount } from 'svelte';
 import './app.css';
 import App from './components/App.svelte';

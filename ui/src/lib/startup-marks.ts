@@ -5,8 +5,10 @@
 export type StartupStage =
   | 'app-mounted'
   | 'session-resumed'
+  | 'kept-copy-asked'
   | 'main-view-mounted'
   | 'kept-copy-answered'
+  | 'kept-copy-rendered'
   | 'kept-copy-painted'
   | 'first-page-shown'
   | 'loaded';

@@ -52,6 +52,15 @@ describe('the workspace store', () => {
     expect(loadedHook).toHaveBeenCalledTimes(1);
   });
 
+  it('shows a kept copy asked for earlier without asking the backend again', async () => {
+    const kept = workspaceData({ trainings: [training({ id: 't-early' })] });
+    const backend = fakeBackend();
+    const store = new WorkspaceStore();
+    await store.showCached(Promise.resolve({ data: kept, fetched_at: '2026-12-01T08:00:00Z' }));
+    expect(ids(store)).toEqual(['t-early']);
+    expect(backend.callsTo('cached_workspace')).toHaveLength(0);
+  });
+
   it('with nothing kept, shows each page of trainings as it arrives, then the load’s answer', async () => {
     const answer = deferred<WorkspaceData>();
     const backend = fakeBackend({ load_workspace: () => answer.promise });

@@ -2,6 +2,8 @@
 // are open.cx's answer or the copy kept on this computer (offline), and how the last load went.
 // The one place that changes the workspace data: a save, a move, a job's progress, a created or
 // deleted training or directory each go through a method here; everything else reads.
+import { tick } from 'svelte';
+import type { CachedWorkspace } from '../bindings/CachedWorkspace';
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
 import type { MoveItem } from '../bindings/MoveItem';
 import type { Training } from '../bindings/Training';
@@ -77,15 +79,18 @@ export class WorkspaceStore {
   // ---- loading ------------------------------------------------------------------------------
 
   /** The workspace as kept on this computer, shown before open.cx answers (no request made);
-   *  resolves once it is on screen, so the load's work comes after the first paint. */
-  async showCached(): Promise<void> {
+   *  resolves once it is on screen, so the load's work comes after the first paint. `kept`: the
+   *  backend's answer when it was asked already (at the page's start, lib/early-start.ts). */
+  async showCached(kept: Promise<CachedWorkspace | null> = cachedWorkspace()): Promise<void> {
     try {
-      const cached = await cachedWorkspace();
+      const cached = await kept;
       markStartup('kept-copy-answered');
       if (!cached || this.#data !== null) return;
       this.#data = cached.data;
       this.#cachedAt = cached.fetched_at;
       this.#firstData();
+      await tick();
+      markStartup('kept-copy-rendered');
       await afterPaint();
       markStartup('kept-copy-painted');
     } catch {
