@@ -22,7 +22,8 @@ export function quantile(xs, q) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** Starts tauri-driver with `env` for the apps it launches; returns a stop function. */
+/** Starts tauri-driver with `env` for the apps it launches; returns a stop function (its
+ *  promise resolves once the driver is gone, so another may take its port). */
 export async function startDriver(env) {
   // Release builds accept WebDriver automation only when asked to.
   const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
@@ -30,7 +31,11 @@ export async function startDriver(env) {
     env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: 'true' },
   });
   await waitForPort(PORT, 20_000);
-  return () => driver.kill();
+  const gone = new Promise((resolve) => driver.once('exit', resolve));
+  return () => {
+    driver.kill();
+    return gone;
+  };
 }
 
 /** A new session: launches `application` (the release app unless named) with `args`. */

@@ -1,24 +1,29 @@
 // Measures the release app as a person meets it, beside a bare Tauri 2 window (crates/bare-window:
 // the same Tauri and release profile, compositing off like the app, one static page): time from
 // launch until the window shows its content — for the app, the main view listing the trainings of
-// a `scale:N` demo workspace; for the bare window, its page — and the memory of the process and
-// its WebKit processes (PSS summed over the process tree, /proc/PID/smaps_rollup) one second after.
-// The two are launched in turn, RUNS times each per size, and the medians and the app's ratio to
-// the bare window are printed side by side.
+// a `scale:N` workspace; for the bare window, its page — and the memory of the process and its
+// WebKit processes (PSS summed over the process tree, /proc/PID/smaps_rollup) one second after.
+// The app runs two ways per size: the demo (`--demo --demo-seed scale:N`: its simulator, holding
+// the whole workspace, runs inside the app's process, so its PSS counts it) and signed in to a
+// workspace served by a separate opencx-sim process (as a customer's app meets open.cx: the PSS is
+// the app's own). The bare window and the app are launched in turn, RUNS times each per size and
+// way, and the medians and the app's ratio to the bare window are printed side by side.
 //   node ui/e2e/bench/startup.mjs [N ...]      (default: 1000)
 //   node ui/e2e/bench/startup.mjs --stages [N ...]
 // --stages also prints where the app's time to the list goes: the median moment, counted from
 // the launch, of each stage of its page (the page's start, its HTML and script parsed, and the
 // app's own `startup:*` marks, lib/startup-marks.ts), and the PSS of each of its processes.
-// Needs target/release/{training-studio,bare-window} (scripts/bench.sh builds them), tauri-driver
-// and a display (run under xvfb-run). Each launch is a fresh process; the demo's state file and
-// workspace cache are kept after the first launch of a size, as on a user's machine: that first
-// launch (which generates the workspace) is a warm-up, not counted.
+// Needs target/release/{training-studio,bare-window,opencx-sim} (scripts/bench.sh builds them),
+// tauri-driver, a display and a D-Bus session with an unlocked keyring (run as scripts/bench.sh
+// does). Each launch is a fresh process; the workspace cache (and the demo's state file) are kept
+// after the first launch of a size and way, as on a user's machine: that first launch (which
+// generates the demo's workspace, or signs in and loads everything) is a warm-up, not counted.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, bareWindow, launch, listShown, median, startDriver } from './app.mjs';
+import { signIn, startSim } from './sim.mjs';
 import { totalKiB, treePssByName } from './processes.mjs';
 
 const RUNS = 5;
@@ -64,8 +69,42 @@ async function launchOnce(application, args, shows, arg) {
   }
 }
 
-const launchApp = (n) => launchOnce(app, ['--demo', '--demo-seed', `scale:${n}`], listShown, n);
+const launchDemo = (n) => launchOnce(app, ['--demo', '--demo-seed', `scale:${n}`], listShown, n);
+const launchSignedIn = (n) => launchOnce(app, [], listShown, n);
 const launchBare = () => launchOnce(bareWindow, [], pageShows, null);
+
+/** Signs in to the simulator at `url` and waits for all `n` trainings: the app keeps the
+ *  workspace, its copy of it and the key, so the next launches resume it. */
+async function signInOnce(url, n) {
+  const browser = await launch([]);
+  try {
+    await signIn(browser, url);
+    await browser.waitUntil(() => browser.execute(listShown, n), { timeout: 180_000, interval: 50 });
+    await new Promise((r) => setTimeout(r, 3000)); // the kept copy is written after the load
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+/** With a tauri-driver whose apps keep their data in a fresh folder: `warmUp`, then the bare
+ *  window and `launchTheApp` in turn, RUNS times each. */
+async function interleaved(warmUp, launchTheApp) {
+  const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
+  const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
+  try {
+    await warmUp();
+    const bare = [];
+    const appRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await launchBare());
+      appRuns.push(await launchTheApp());
+    }
+    return { bare, app: appRuns };
+  } finally {
+    await stopDriver();
+    rmSync(dataHome, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+}
 
 const fmt = (runs, key, digits = 0) => median(runs.map((r) => r[key])).toFixed(digits);
 const range = (runs) => {
@@ -74,39 +113,35 @@ const range = (runs) => {
 };
 const ratio = (app, bare, key) => (median(app.map((r) => r[key])) / median(bare.map((r) => r[key]))).toFixed(2);
 
-const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
-const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
-try {
-  console.log(`| trainings | bare window: shown, median of ${RUNS} (min–max) | app: list shown (min–max) | app ÷ bare | bare window: PSS, median | app + WebKit: PSS | app ÷ bare |`);
-  console.log('|---|---|---|---:|---|---|---:|');
-  const stageRows = [];
-  for (const n of sizes.length ? sizes : [1000]) {
-    await launchApp(n); // warm-up: the demo generates and keeps the workspace
-    const bare = [];
-    const appRuns = [];
-    for (let i = 0; i < RUNS; i++) {
-      bare.push(await launchBare());
-      appRuns.push(await launchApp(n));
-    }
-    if (STAGES) stageRows.push({ n, bare, app: appRuns });
-    console.log(`| ${n} | ${fmt(bare, 'shownMs')} ms (${range(bare)}) | ${fmt(appRuns, 'shownMs')} ms (${range(appRuns)}) | ${ratio(appRuns, bare, 'shownMs')}× | ${fmt(bare, 'pssMiB')} MiB | ${fmt(appRuns, 'pssMiB')} MiB | ${ratio(appRuns, bare, 'pssMiB')}× |`);
+console.log(`| trainings | the app's workspace | bare window: shown, median of ${RUNS} (min–max) | app: list shown (min–max) | app ÷ bare | bare window: PSS, median | app + WebKit: PSS | app ÷ bare |`);
+console.log('|---|---|---|---|---:|---|---|---:|');
+const rows = [];
+for (const n of sizes.length ? sizes : [1000]) {
+  const demo = await interleaved(() => launchDemo(n), () => launchDemo(n));
+  rows.push({ n, how: 'demo (simulator in the app)', ...demo });
+  const sim = await startSim(n);
+  try {
+    const signedIn = await interleaved(() => signInOnce(sim.url, n), () => launchSignedIn(n));
+    rows.push({ n, how: 'opencx-sim (own process)', ...signedIn });
+  } finally {
+    sim.stop();
   }
-  for (const { n, bare, app: appRuns } of stageRows) {
-    console.log(`\n| stage, counted from the launch (median of ${RUNS}) | bare window | app, ${n} trainings |`);
-    console.log('|---|---:|---:|');
-    const names = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.stages)))];
-    const at = (runs, name) => {
-      const times = runs.map((r) => r.stages[name]).filter((t) => t !== undefined);
-      return times.length ? `${median(times).toFixed(0)} ms` : '–';
-    };
-    const order = (name) => median(appRuns.map((r) => r.stages[name] ?? Infinity));
-    for (const name of names.sort((a, b) => order(a) - order(b))) console.log(`| ${name} | ${at(bare, name)} | ${at(appRuns, name)} |`);
-    console.log(`| list shown (the benchmark's clock) | ${fmt(bare, 'shownMs')} ms | ${fmt(appRuns, 'shownMs')} ms |`);
-    const processNames = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.pssByName)))].sort();
-    const pss = (runs, name) => `${(median(runs.map((r) => r.pssByName[name] ?? 0)) / 1024).toFixed(0)} MiB`;
-    for (const name of processNames) console.log(`| PSS of ${name} (median) | ${pss(bare, name)} | ${pss(appRuns, name)} |`);
+  for (const { how, bare, app: appRuns } of rows.slice(-2)) {
+    console.log(`| ${n} | ${how} | ${fmt(bare, 'shownMs')} ms (${range(bare)}) | ${fmt(appRuns, 'shownMs')} ms (${range(appRuns)}) | ${ratio(appRuns, bare, 'shownMs')}× | ${fmt(bare, 'pssMiB')} MiB | ${fmt(appRuns, 'pssMiB')} MiB | ${ratio(appRuns, bare, 'pssMiB')}× |`);
   }
-} finally {
-  stopDriver();
-  rmSync(dataHome, { recursive: true, force: true });
+}
+for (const { n, how, bare, app: appRuns } of STAGES ? rows : []) {
+  console.log(`\n| stage, counted from the launch (median of ${RUNS}) | bare window | app, ${n} trainings, ${how} |`);
+  console.log('|---|---:|---:|');
+  const names = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.stages)))];
+  const at = (runs, name) => {
+    const times = runs.map((r) => r.stages[name]).filter((t) => t !== undefined);
+    return times.length ? `${median(times).toFixed(0)} ms` : '–';
+  };
+  const order = (name) => median(appRuns.map((r) => r.stages[name] ?? Infinity));
+  for (const name of names.sort((a, b) => order(a) - order(b))) console.log(`| ${name} | ${at(bare, name)} | ${at(appRuns, name)} |`);
+  console.log(`| list shown (the benchmark's clock) | ${fmt(bare, 'shownMs')} ms | ${fmt(appRuns, 'shownMs')} ms |`);
+  const processNames = [...new Set([...bare, ...appRuns].flatMap((r) => Object.keys(r.pssByName)))].sort();
+  const pss = (runs, name) => `${(median(runs.map((r) => r.pssByName[name] ?? 0)) / 1024).toFixed(0)} MiB`;
+  for (const name of processNames) console.log(`| PSS of ${name} (median) | ${pss(bare, name)} | ${pss(appRuns, name)} |`);
 }
