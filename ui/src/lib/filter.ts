@@ -2,6 +2,7 @@
 import type { Training } from './bindings/Training';
 import { isLive, shownContent, shownTitle } from './labels';
 import { isScheduled } from './schedule';
+import { SearchIndex } from './search-index';
 
 /** Which directory the list shows: everything, the trainings outside any directory, or one. */
 export type DirectoryFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'dir'; id: string };
@@ -46,28 +47,51 @@ function haystack(t: Training): string {
   return text;
 }
 
+/** Which trainings' texts hold each character and pair of characters (see search-index.ts). */
+const index = new SearchIndex<Training>(haystack);
+
 /** How long one slice of preparing the search may hold the page, in milliseconds. */
 const PREPARE_SLICE_MS = 4;
 
 /**
- * Normalises every training's title and content for search before anyone types, a few
- * milliseconds at a time between the page's other work (a key press waits for one slice at
- * most), so the first keystroke does not normalise all of them at once: over 10,000 trainings
- * that took a third of a second. Returns the function that stops it (the list was replaced).
+ * Readies the search for a new list of trainings before anyone types, a few milliseconds at a
+ * time between the page's other work (a key press waits for one slice at most): normalises each
+ * training's title and content (over 10,000 trainings that took a third of a second) and brings
+ * the index up to date, dropping the trainings the list no longer holds (gone, or replaced by an
+ * edited copy) and adding the new ones. Until it is done the search scans the texts instead.
+ * Returns the function that stops it (the list was replaced); `onReady` runs once the index
+ * answers for `trainings`.
  */
-export function prepareSearch(trainings: readonly Training[]): () => void {
+export function prepareSearch(trainings: readonly Training[], onReady?: () => void): () => void {
+  let stale: Training[] | null = null;
   let next = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const slice = () => {
     const until = performance.now() + PREPARE_SLICE_MS;
-    while (next < trainings.length && performance.now() < until) {
-      const training = trainings[next++];
-      if (training) haystack(training);
+    if (stale === null) {
+      stale = index.itemsOutside(new Set(trainings));
+      // Most of the list replaced (a fresh load): starting again is no slower.
+      if (stale.length > index.size / 2) {
+        index.clear();
+        stale = [];
+      }
+      index.reserve(trainings.length);
     }
-    if (next < trainings.length) timer = setTimeout(slice, 0);
+    while (stale.length > 0 && performance.now() < until) index.remove(stale.pop() as Training);
+    while (stale.length === 0 && next < trainings.length && performance.now() < until) {
+      const training = trainings[next++];
+      if (training) index.add(training);
+    }
+    if (stale.length > 0 || next < trainings.length) timer = setTimeout(slice, 0);
+    else if (index.markReady(trainings, sortedByTitle(trainings))) onReady?.();
   };
   timer = setTimeout(slice, 0);
   return () => clearTimeout(timer);
+}
+
+/** Bytes the search index holds (its bitsets), for the search benchmark. */
+export function searchIndexBytes(): number {
+  return index.bytes();
 }
 
 /** The normalised words of a query; none for a blank one. */
@@ -148,9 +172,10 @@ function sortedByTitle(trainings: readonly Training[]): readonly Training[] {
 const lastSearch = new WeakMap<readonly Training[], { words: readonly string[]; found: readonly Training[] }>();
 
 /**
- * The trainings (in title order) whose text holds every word. A keystroke that only refines the
- * last search (each earlier word is inside one of the new ones, as when typing on) can only
- * match fewer, so it searches what the last one found instead of the whole list.
+ * The trainings (in title order) whose text holds every word. Once the index holds the list, it
+ * answers; until then the texts are scanned, and a keystroke that only refines the last search
+ * (each earlier word is inside one of the new ones, as when typing on) can only match fewer, so
+ * it scans what the last one found instead of the whole list.
  */
 function localMatches(
   trainings: readonly Training[],
@@ -161,6 +186,8 @@ function localMatches(
     lastSearch.delete(trainings);
     return all;
   }
+  const indexed = index.search(trainings, words);
+  if (indexed !== null) return indexed;
   const last = lastSearch.get(trainings);
   const refines = last !== undefined && last.words.every((w) => words.some((n) => n.includes(w)));
   const found = (refines ? last.found : all).filter((t) => matchesWords(t, words));
