@@ -179,33 +179,31 @@ export class SearchIndex<T extends object> {
     return all;
   }
 
+  /** Sets (`on`) or clears the slot's bit in the bitsets of every key of the item's text. */
   #mark(item: T, slot: number, on: boolean): void {
     const text = this.#text(item);
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
+    const bitsets = this.#bitsets;
+    const flip = (key: number) => {
+      let bitset = bitsets[key];
+      if (bitset === undefined) {
+        if (!on) return;
+        bitset = new Uint32Array(this.#words);
+        bitsets[key] = bitset;
+      }
+      bitset[word] = on ? (bitset[word] as number) | bit : (bitset[word] as number) & ~bit;
+    };
     let first = -1;
     let second = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      this.#flip(charKey(c), word, bit, on);
-      if (second >= 0) this.#flip(pairKey(second, c), word, bit, on);
-      if (first >= 0) this.#flip(tripleKey(first, second, c), word, bit, on);
+      flip(charKey(c));
+      if (second >= 0) flip(pairKey(second, c));
+      if (first >= 0) flip(tripleKey(first, second, c));
       first = second;
       second = c;
     }
-  }
-
-  #flip(key: number, word: number, bit: number, on: boolean): void {
-    let bitset = this.#bitsets[key];
-    if (!on) {
-      if (bitset) bitset[word] = (bitset[word] as number) & ~bit;
-      return;
-    }
-    if (!bitset) {
-      bitset = new Uint32Array(this.#words);
-      this.#bitsets[key] = bitset;
-    }
-    bitset[word] = (bitset[word] as number) | bit;
   }
 }
 
