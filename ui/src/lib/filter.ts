@@ -55,20 +55,23 @@ const PREPARE_SLICE_MS = 4;
 
 /**
  * Readies the search for a new list of trainings before anyone types, a few milliseconds at a
- * time between the page's other work (a key press waits for one slice at most): normalises each
- * training's title and content (over 10,000 trainings that took a third of a second) and brings
- * the index up to date, dropping the trainings the list no longer holds (gone, or replaced by an
- * edited copy) and adding the new ones. Until it is done the search scans the texts instead.
- * Returns the function that stops it (the list was replaced); `onReady` runs once the index
- * answers for `trainings`.
+ * time between the page's other work (a key press waits for one slice at most). First it
+ * normalises each training's title and content (over 10,000 trainings that took a third of a
+ * second), so that a scan is already quick; then it brings the index up to date, dropping the
+ * trainings the list no longer holds (gone, or replaced by an edited copy) and adding the new
+ * ones. Until the index holds the list the search scans the texts instead. Returns the function
+ * that stops it (the list was replaced); `onReady` runs once the index answers for `trainings`.
  */
 export function prepareSearch(trainings: readonly Training[], onReady?: () => void): () => void {
+  let normalised = 0;
   let stale: Training[] | null = null;
-  let next = 0;
+  let added = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const slice = () => {
     const until = performance.now() + PREPARE_SLICE_MS;
-    if (stale === null) {
+    const inTime = () => performance.now() < until;
+    while (normalised < trainings.length && inTime()) haystack(trainings[normalised++] as Training);
+    if (normalised === trainings.length && stale === null && inTime()) {
       stale = index.itemsOutside(new Set(trainings));
       // Most of the list replaced (a fresh load): starting again is no slower.
       if (stale.length > index.size / 2) {
@@ -77,12 +80,9 @@ export function prepareSearch(trainings: readonly Training[], onReady?: () => vo
       }
       index.reserve(trainings.length);
     }
-    while (stale.length > 0 && performance.now() < until) index.remove(stale.pop() as Training);
-    while (stale.length === 0 && next < trainings.length && performance.now() < until) {
-      const training = trainings[next++];
-      if (training) index.add(training);
-    }
-    if (stale.length > 0 || next < trainings.length) timer = setTimeout(slice, 0);
+    while (stale !== null && stale.length > 0 && inTime()) index.remove(stale.pop() as Training);
+    while (stale?.length === 0 && added < trainings.length && inTime()) index.add(trainings[added++] as Training);
+    if (stale?.length !== 0 || added < trainings.length) timer = setTimeout(slice, 0);
     else if (index.markReady(trainings, sortedByTitle(trainings))) onReady?.();
   };
   timer = setTimeout(slice, 0);
