@@ -57,7 +57,7 @@ node scripts/criterion-table.mjs target/criterion/similar
 
 echo
 echo "## local search over 10,000 trainings (npm --prefix ui run bench:search)"
-npm --prefix ui run --silent bench:search 2>/dev/null | grep -e '^|' -e '^search index'
+npm --prefix ui run --silent bench:search 2>/dev/null | grep -e '^|' -e 'search index over'
 
 echo
 echo "## autosave (cargo run --release -p studio --example bench_autosave)"
