@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeBackend, previewBlocks } from '../test/backend';
+import { deferred, fakeBackend, previewBlocks } from '../test/backend';
 import Preview from './Preview.svelte';
 
 const URL_SHOWN = 'https://help.northwind.example/refunds?from=studio';
@@ -104,5 +104,16 @@ describe('Preview updates', () => {
     await within(preview).findByText('two');
     expect(within(preview).getByRole('heading', { name: 'Refunds' })).toBeInTheDocument();
     expect(within(preview).queryByText('one')).not.toBeInTheDocument();
+  });
+
+  it('says it is busy (aria-busy) until the latest text is shown', async () => {
+    const answer = deferred<unknown>();
+    fakeBackend({ render_preview: () => answer.promise });
+    render(Preview, { markdown: 'slow' });
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    await waitFor(() => expect(preview).toHaveAttribute('aria-busy', 'true'));
+    answer.resolve(previewBlocks(['<p>slow</p>\n'], { known: [] }));
+    await within(preview).findByText('slow');
+    await waitFor(() => expect(preview).toHaveAttribute('aria-busy', 'false'));
   });
 });

@@ -94,4 +94,20 @@ describe('preview scheduler', () => {
     s.update('good');
     expect(onResult).toHaveBeenCalledWith('good');
   });
+
+  it('says when every text given is shown: after a render at once, and after the last one in flight', async () => {
+    const slow = deferred<string>();
+    const render = vi.fn((md: string) => (md === 'long' ? slow.promise : md));
+    const onIdle = vi.fn();
+    const s = createPreviewScheduler({ render, onResult: vi.fn(), onIdle });
+
+    s.update('now');
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    s.update('long');
+    s.update('after');
+    expect(onIdle).toHaveBeenCalledTimes(1); // "long" in flight, "after" waiting
+    slow.resolve('long');
+    await settle();
+    expect(onIdle).toHaveBeenCalledTimes(2); // once, when "after" is shown too
+  });
 });

@@ -13,6 +13,8 @@ export interface PreviewSchedulerOptions<Render> {
    * is always the latest text's. */
   onResult: (render: Render) => void;
   onError?: (error: unknown) => void;
+  /** Every text given has been rendered (or failed) and nothing is in flight. */
+  onIdle?: () => void;
 }
 
 export interface PreviewScheduler {
@@ -36,10 +38,12 @@ export function createPreviewScheduler<Render>(options: PreviewSchedulerOptions<
       rendered = options.render(markdown);
     } catch (error) {
       options.onError?.(error);
+      options.onIdle?.();
       return;
     }
     if (!(rendered instanceof Promise)) {
       options.onResult(rendered);
+      options.onIdle?.();
       return;
     }
     inFlight = true;
@@ -54,7 +58,8 @@ export function createPreviewScheduler<Render>(options: PreviewSchedulerOptions<
       )
       .finally(() => {
         inFlight = false;
-        send();
+        if (pending !== null) send();
+        else if (!disposed) options.onIdle?.();
       });
   }
 
