@@ -19,7 +19,7 @@
 // after the first launch of a size and way, as on a user's machine: that first launch (which
 // generates the demo's workspace, or signs in and loads everything) is a warm-up, not counted.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, bareWindow, launch, listShown, median, startDriver } from './app.mjs';
@@ -73,26 +73,29 @@ const launchDemo = (n) => launchOnce(app, ['--demo', '--demo-seed', `scale:${n}`
 const launchSignedIn = (n) => launchOnce(app, [], listShown, n);
 const launchBare = () => launchOnce(bareWindow, [], pageShows, null);
 
-/** Signs in to the simulator at `url` and waits for all `n` trainings: the app keeps the
- *  workspace, its copy of it and the key, so the next launches resume it. */
-async function signInOnce(url, n) {
+/** Signs in to the simulator at `url` and waits for all `n` trainings and the app's kept copy
+ *  of them (in `dataHome`; written once the directories and segments have come too, which at
+ *  10,000 wait for the app's request budget): the next launches resume the workspace from it. */
+async function signInOnce(url, n, dataHome) {
   const browser = await launch([]);
   try {
     await signIn(browser, url);
     await browser.waitUntil(() => browser.execute(listShown, n), { timeout: 180_000, interval: 50 });
-    await new Promise((r) => setTimeout(r, 3000)); // the kept copy is written after the load
+    const kept = () => readdirSync(dataHome, { recursive: true }).some((f) => /(^|\/)cache\/[^/]+\.json$/.test(f));
+    await browser.waitUntil(async () => kept(), { timeout: 180_000, interval: 500 });
+    await new Promise((r) => setTimeout(r, 1000));
   } finally {
     await browser.deleteSession();
   }
 }
 
-/** With a tauri-driver whose apps keep their data in a fresh folder: `warmUp`, then the bare
+/** With a tauri-driver whose apps keep their data in a fresh folder: `warmUp(folder)`, then the bare
  *  window and `launchTheApp` in turn, RUNS times each. */
 async function interleaved(warmUp, launchTheApp) {
   const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
   const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
   try {
-    await warmUp();
+    await warmUp(dataHome);
     const bare = [];
     const appRuns = [];
     for (let i = 0; i < RUNS; i++) {
@@ -121,7 +124,7 @@ for (const n of sizes.length ? sizes : [1000]) {
   rows.push({ n, how: 'demo (simulator in the app)', ...demo });
   const sim = await startSim(n);
   try {
-    const signedIn = await interleaved(() => signInOnce(sim.url, n), () => launchSignedIn(n));
+    const signedIn = await interleaved((dataHome) => signInOnce(sim.url, n, dataHome), () => launchSignedIn(n));
     rows.push({ n, how: 'opencx-sim (own process)', ...signedIn });
   } finally {
     sim.stop();
