@@ -17,7 +17,8 @@
 // tauri-driver, a display and a D-Bus session with an unlocked keyring (run as scripts/bench.sh
 // does). Each launch is a fresh process; the workspace cache (and the demo's state file) are kept
 // after the first launch of a size and way, as on a user's machine: that first launch (which
-// generates the demo's workspace, or signs in and loads everything) is a warm-up, not counted.
+// generates the demo's workspace, or signs in and loads everything, and lasts until the kept
+// copy is written) is a warm-up, not counted.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -69,17 +70,21 @@ async function launchOnce(application, args, shows, arg) {
   }
 }
 
-const launchDemo = (n) => launchOnce(app, ['--demo', '--demo-seed', `scale:${n}`], listShown, n);
+const demoArgs = (n) => ['--demo', '--demo-seed', `scale:${n}`];
+const launchDemo = (n) => launchOnce(app, demoArgs(n), listShown, n);
 const launchSignedIn = (n) => launchOnce(app, [], listShown, n);
 const launchBare = () => launchOnce(bareWindow, [], pageShows, null);
 
-/** Signs in to the simulator at `url` and waits for all `n` trainings and the app's kept copy
- *  of them (in `dataHome`; written once the directories and segments have come too, which at
- *  10,000 wait for the app's request budget): the next launches resume the workspace from it. */
-async function signInOnce(url, n, dataHome) {
-  const browser = await launch([]);
+/**
+ * The warm-up launch of a size and way: the app with `args` (signed in to the simulator at
+ * `signInTo` first, if given) until it lists all `n` trainings and has written its kept copy of
+ * them in `dataHome` (once the directories and segments have come too, which at 10,000 wait for
+ * the app's request budget), so the launches after it start as a returning user's app does.
+ */
+async function warmUp(args, n, dataHome, signInTo = null) {
+  const browser = await launch(args);
   try {
-    await signIn(browser, url);
+    if (signInTo) await signIn(browser, signInTo);
     await browser.waitUntil(() => browser.execute(listShown, n), { timeout: 180_000, interval: 50 });
     const kept = () => readdirSync(dataHome, { recursive: true }).some((f) => /(^|\/)cache\/[^/]+\.json$/.test(f));
     await browser.waitUntil(async () => kept(), { timeout: 180_000, interval: 500 });
@@ -89,13 +94,13 @@ async function signInOnce(url, n, dataHome) {
   }
 }
 
-/** With a tauri-driver whose apps keep their data in a fresh folder: `warmUp(folder)`, then the bare
+/** With a tauri-driver whose apps keep their data in a fresh folder: `prepare(folder)` (a warm-up), then the bare
  *  window and `launchTheApp` in turn, RUNS times each. */
-async function interleaved(warmUp, launchTheApp) {
+async function interleaved(prepare, launchTheApp) {
   const dataHome = mkdtempSync(path.join(os.tmpdir(), 'ts-bench-'));
   const stopDriver = await startDriver({ XDG_DATA_HOME: dataHome });
   try {
-    await warmUp(dataHome);
+    await prepare(dataHome);
     const bare = [];
     const appRuns = [];
     for (let i = 0; i < RUNS; i++) {
@@ -120,11 +125,11 @@ console.log(`| trainings | the app's workspace | bare window: shown, median of $
 console.log('|---|---|---|---|---:|---|---|---:|');
 const rows = [];
 for (const n of sizes.length ? sizes : [1000]) {
-  const demo = await interleaved(() => launchDemo(n), () => launchDemo(n));
+  const demo = await interleaved((dataHome) => warmUp(demoArgs(n), n, dataHome), () => launchDemo(n));
   rows.push({ n, how: 'demo (simulator in the app)', ...demo });
   const sim = await startSim(n);
   try {
-    const signedIn = await interleaved((dataHome) => signInOnce(sim.url, n, dataHome), () => launchSignedIn(n));
+    const signedIn = await interleaved((dataHome) => warmUp([], n, dataHome, sim.url), () => launchSignedIn(n));
     rows.push({ n, how: 'opencx-sim (own process)', ...signedIn });
   } finally {
     sim.stop();
