@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deferred, fakeBackend, previewBlocks } from '../test/backend';
+import { renderInPage } from '../lib/preview-renderer';
 import Preview from './Preview.svelte';
 
 const URL_SHOWN = 'https://help.northwind.example/refunds?from=studio';
@@ -115,5 +116,21 @@ describe('Preview updates', () => {
     answer.resolve(previewBlocks(['<p>slow</p>\n'], { known: [] }));
     await within(preview).findByText('slow');
     await waitFor(() => expect(preview).toHaveAttribute('aria-busy', 'false'));
+  });
+
+  it('renders once per text when the page renders at once, with no IPC', async () => {
+    const backend = fakeBackend();
+    const inPage = vi.mocked(renderInPage).mockImplementation((markdown, known) =>
+      previewBlocks([`<p>${markdown}</p>\n`], { known }),
+    );
+    const { rerender } = render(Preview, { markdown: 'one' });
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    await within(preview).findByText('one');
+    const rendersOfOne = inPage.mock.calls.length;
+    await rerender({ markdown: 'two' });
+    expect(within(preview).getByText('two')).toBeInTheDocument();
+    expect(preview).toHaveAttribute('aria-busy', 'false');
+    expect(inPage.mock.calls.length).toBe(rendersOfOne + 1);
+    expect(backend.callsTo('render_preview')).toEqual([]);
   });
 });

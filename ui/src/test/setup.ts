@@ -10,7 +10,7 @@ import { afterEach, vi } from 'vitest';
 // (lib/preview-wasm.test.ts, lib/preview-renderer.test.ts).
 vi.mock('../lib/preview-renderer', () => ({
   loadInPageRenderer: () => Promise.resolve(),
-  renderInPage: () => null,
+  renderInPage: vi.fn(() => null),
 }));
 
 const emptyRects = (): DOMRectList => {
