@@ -2,11 +2,13 @@
 // over a training's content (every line of it added: nothing folds), at 100 KB and 1 MB: the app
 // (the diff and the rendered text drawn in parts) against a baseline in the same run, the
 // app's earlier design: every diff row and the whole rendered text put in the page at once.
-//   node ui/e2e/bench/review.mjs [--runs 5] [--sizes 100,1024]
+//   node ui/e2e/bench/review.mjs [--runs 5] [--sizes 100,1024] [--no-baseline]
+// (--no-baseline: the app alone, with where its time goes; the baseline takes a minute a run at 1 MB)
 // Needs target/release/training-studio (scripts/bench.sh builds it), tauri-driver and a display
 // (run under xvfb-run with dbus-run-session).
 //
-// How it measures, all inside the page, without product changes:
+// How it measures, all inside the page (the app's own stage spans, ui/src/lib/keystroke-profile.ts,
+// switched on for the app's click only):
 // - the app: "Save draft" clicked → the next animation frame after the "Review changes" dialog
 //   is in the DOM (the frame that shows it); the review_changes request the app sends is noted.
 // - the baseline: the same review_changes request sent again through the app's IPC, beside the
@@ -30,6 +32,7 @@ const option = (name, fallback) => {
 const RUNS = Number(option('runs', 5));
 const SIZES_KB = option('sizes', '100,1024').split(',').map(Number);
 const AFTER_MS = 500;
+const BASELINE = !process.argv.includes('--no-baseline');
 
 /** One realistic training section, repeated to the size (as in preview-latency.mjs). */
 const SECTION = '## Refunds after 30 days\n\n'
@@ -59,7 +62,7 @@ function setDocument(text, done) {
 }
 
 /** Opens the review both ways; answers with times, the longest timer gaps and element counts. */
-function openReview(afterMs, done) {
+function openReview(afterMs, withBaseline, done) {
   const reviewDialog = () => [...document.querySelectorAll('[role="dialog"]')]
     .find((d) => d.querySelector('h2')?.textContent === 'Review changes');
   const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
@@ -95,20 +98,46 @@ function openReview(afterMs, done) {
     const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save draft');
     if (!save) throw new Error('no "Save draft" button');
 
+    // The app's own spans of the review's stages (ui/src/lib/keystroke-profile.ts), and the
+    // style, layout and paint of the frame that shows the dialog: from that frame's animation
+    // callback to a message posted in it (which runs once the frame is drawn).
+    window.__keystrokeProfile = true;
+    performance.clearMeasures();
+    let clickedAt = 0;
+    let framePainted = 0;
+    let frameStarted = 0;
     const app = await timed(() => new Promise((resolve) => {
       const observer = new MutationObserver(() => {
         if (!reviewDialog()) return;
         observer.disconnect();
-        requestAnimationFrame(resolve);
+        requestAnimationFrame((t) => {
+          frameStarted = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { framePainted = performance.now(); };
+          channel.port2.postMessage(0);
+          resolve(t);
+        });
       });
       observer.observe(document.body, { childList: true, subtree: true });
+      clickedAt = performance.now();
       save.click();
     }));
+    window.__keystrokeProfile = false;
     window.fetch = realFetch;
     const dialog = reviewDialog();
     if (!dialog || !request) throw new Error('the review did not open');
     app.elements = dialog.querySelectorAll('*').length;
+    app.stages = performance.getEntriesByType('measure')
+      .filter((e) => e.name.startsWith("keystroke: "))
+      .map((e) => ({ name: e.name.replace(/^keystroke: /, ''), at: e.startTime - clickedAt, ms: e.duration }));
+    app.stages.push({ name: 'frame showing the dialog: style, layout, paint', at: frameStarted - clickedAt, ms: framePainted - frameStarted });
+    app.answerBytes = JSON.stringify(await internals.invoke('review_changes', request)).length;
 
+    if (!withBaseline) {
+      [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Keep editing')?.click();
+      done({ app });
+      return;
+    }
     // The baseline draws into copies of the app's diff list and rendered block, in their place.
     const list = dialog.querySelector('ol[aria-label="Content changes"]');
     const rendered = dialog.querySelector('.rendered');
@@ -172,7 +201,7 @@ async function runOnce(browser, kb) {
   if (problem) throw new Error(problem);
   await new Promise((r) => setTimeout(r, 2000)); // the preview and the journal write settle
   await browser.executeAsync(settle);
-  const r = await browser.executeAsync(openReview, AFTER_MS);
+  const r = await browser.executeAsync(openReview, AFTER_MS, BASELINE);
   if (r.error) throw new Error(r.error);
   return r;
 }
@@ -194,7 +223,18 @@ try {
       }
       process.stderr.write(`${kb} KB run ${run + 1}: ${JSON.stringify(runs.at(-1))}\n`);
     }
-    table.push({ kb, of: (side, key) => median(runs.map((r) => r[side][key])) });
+    // Each stage's median start and duration over the runs that had it (a stage that runs
+    // more than once in a run counts its first start and its summed time).
+    const stages = new Map();
+    for (const name of new Set(runs.flatMap((r) => r.app.stages.map((s) => s.name)))) {
+      const per = runs.map((r) => r.app.stages.filter((s) => s.name === name)).filter((s) => s.length > 0);
+      stages.set(name, {
+        at: median(per.map((s) => Math.min(...s.map((x) => x.at)))),
+        ms: median(per.map((s) => s.reduce((sum, x) => sum + x.ms, 0))),
+      });
+    }
+    const answerKiB = Math.round(median(runs.map((r) => r.app.answerBytes)) / 1024);
+    table.push({ kb, stages, answerKiB, of: (side, key) => median(runs.map((r) => r[side][key])) });
   }
   console.log(`A training's content replaced by a pasted text (every line added), then "Save draft"; medians of ${RUNS} runs (a fresh app launch per run and size).`);
   console.log();
@@ -203,10 +243,22 @@ try {
   const size = (kb) => (kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`);
   for (const { kb, of } of table) {
     console.log(`| ${size(kb)} | the app (drawn in parts) | ${fmt(of('app', 'ms'))} | ${fmt(of('app', 'longestGap'))} | ${of('app', 'elements')} |`);
-    console.log(`| ${size(kb)} | baseline: everything drawn at once (request → next frame) | ${fmt(of('baseline', 'ms'))} | ${fmt(of('baseline', 'longestGap'))} | ${of('baseline', 'elements')} |`);
+    if (BASELINE) console.log(`| ${size(kb)} | baseline: everything drawn at once (request → next frame) | ${fmt(of('baseline', 'ms'))} | ${fmt(of('baseline', 'longestGap'))} | ${of('baseline', 'elements')} |`);
   }
   console.log();
-  for (const { kb, of } of table) {
+  console.log(`Where the app's click → dialog goes (medians over the runs: when each stage starts after the click, and how long it takes; the review's answer is ${table.map(({ kb, answerKiB }) => `${answerKiB.toLocaleString()} KiB of JSON at ${size(kb)}`).join(', ')}):`);
+  console.log();
+  console.log(`| stage | ${table.map(({ kb }) => `${size(kb)}: starts at / takes`).join(' | ')} |`);
+  console.log(`|---|${table.map(() => '---:').join('|')}|`);
+  const names = [...new Set(table.flatMap(({ stages }) => [...stages.keys()]))];
+  for (const name of names) {
+    console.log(`| ${name} | ${table.map(({ stages }) => {
+      const s = stages.get(name);
+      return s ? `${fmt(s.at)} / ${s.ms.toFixed(1)} ms` : '—';
+    }).join(' | ')} |`);
+  }
+  console.log();
+  for (const { kb, of } of BASELINE ? table : []) {
     console.log(`${size(kb)}: baseline ÷ app, time to show ${(of('baseline', 'ms') / of('app', 'ms')).toFixed(1)}×, longest gap ${(of('baseline', 'longestGap') / of('app', 'longestGap')).toFixed(1)}×`);
   }
 } finally {

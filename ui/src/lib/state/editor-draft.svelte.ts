@@ -22,7 +22,7 @@ import { draftFromTraining, hasErrors, isDirty, validateForm } from '../form';
 import { versionLabel } from '../history';
 import { IpcError, reviewChanges, saveAsSeparateDraft, saveTraining, toIpcError } from '../ipc';
 import { JOURNAL_DELAY_MS, forgetEdit, keepEdit } from '../journal';
-import { stage } from '../keystroke-profile';
+import { stage, stageAsync } from '../keystroke-profile';
 import { shownTitle } from '../labels';
 
 export const QUEUED_TEXT =
@@ -231,8 +231,8 @@ export class EditorDraft {
     this.differences = [];
     try {
       const [data, checks] = await Promise.all([
-        reviewChanges(this.saved.id, draft, publish),
-        checksOfEdit(this.saved.id, draft),
+        stageAsync('review: backend answer (IPC round trip)', reviewChanges(this.saved.id, draft, publish)),
+        stageAsync('review: example checks', checksOfEdit(this.saved.id, draft)),
       ]);
       this.review = { data, draft, publish, checks };
     } catch (raw) {
