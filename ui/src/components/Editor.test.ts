@@ -155,6 +155,22 @@ describe('Editor', () => {
     expect(backend.callsTo('save_training')).toEqual([]);
   });
 
+  it('opens and closes the review without adding or removing a child beside the editor\'s content', async () => {
+    // WebKit restyles the whole subtree of an element that stops being the last child: a
+    // dialog added after the editor's body (a long preview in it) froze the window for seconds.
+    const { user } = setup();
+    const editor = screen.getByRole('region', { name: 'Editor' });
+    const children = [...editor.children];
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), '!');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Review changes' });
+    expect([...editor.children]).toEqual(children);
+    expect(children.at(-1)).toContainElement(dialog);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect([...editor.children]).toEqual(children);
+  });
+
   it('starts "Save draft" with Ctrl+S', async () => {
     const { user, backend } = setup();
     await user.type(screen.getByRole('textbox', { name: 'Title' }), '!');
