@@ -35,8 +35,10 @@ const QUERIES = ['refund polic', 'gift card cur', 'escalate ord'];
 
 /* ---- in the page (self-contained: WebDriver serialises these functions) ---- */
 
-/** Starts watching `which` ('app' or 'baseline'): keydown → list change → next frame. */
-function watch(which, done) {
+/** Starts watching `which` ('app' or 'baseline'): keydown → list change → next frame. The
+ *  baseline starts once the app's kept copy holds all `expected` trainings (in a fresh demo it is
+ *  written only after the first load has its names, which wait for the request budget). */
+function watch(which, expected, done) {
   const appBox = document.querySelector('input[aria-label="Search trainings"]');
   const appList = document.querySelector('[role="listbox"][aria-label="Trainings"]');
   if (!appBox || !appList) { done('no search box or list'); return; }
@@ -61,8 +63,14 @@ function watch(which, done) {
     const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
     const titleOf = (t) => t.draft_title ?? t.title;
     const titleEl = [...rowTemplate.querySelectorAll('*')].find((el) => el.children.length === 0 && el.textContent.trim().length > 3);
-    window.__TAURI_INTERNALS__.invoke('cached_workspace').then((cached) => {
+    const asked = performance.now();
+    const askForTrainings = () => window.__TAURI_INTERNALS__.invoke('cached_workspace').then((cached) => {
       const trainings = cached?.data?.trainings ?? [];
+      if (trainings.length < expected) {
+        if (performance.now() - asked > 120_000) done(`the app's kept copy holds ${trainings.length} of ${expected} trainings`);
+        else setTimeout(askForTrainings, 500);
+        return;
+      }
       box.addEventListener('input', () => {
         const words = normalise(box.value).split(/\s+/).filter(Boolean);
         const found = trainings
@@ -75,45 +83,51 @@ function watch(which, done) {
         }
         list.replaceChildren(rows);
       });
-      window.__searchBench.trainings = trainings.length;
-    });
+      begin(trainings.length);
+    }, (error) => done(`cached_workspace: ${error?.message ?? error}`));
+    askForTrainings();
+  } else {
+    begin(null);
   }
-  const state = { keys: [], pending: [], box, list, trainings: null, profileStart: performance.now() };
-  window.__searchBench = state;
-  window.__keystrokeProfile = which === 'app';
-  const toFrame = (ks) => requestAnimationFrame(() => {
-    const now = performance.now();
-    for (const k of ks) if (k.drawnAt === undefined) k.drawnAt = now;
-    setTimeout(() => { const later = performance.now(); for (const k of ks) k.paintedAt ??= later; }, 0);
-  });
-  window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputAt = performance.now(); }, true);
-  window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputDone = performance.now(); });
-  // The key's own time: WebKit stamps events on the page's clock; when the stamp is not on it
-  // (or is later than now), the time the listener ran.
-  box.addEventListener('keydown', (event) => {
-    const now = performance.now();
-    const at = event.timeStamp > 0 && event.timeStamp <= now && now - event.timeStamp < 10_000 ? event.timeStamp : now;
-    const key = { at, ranAt: now, value: null, drawnAt: undefined, changed: false };
-    state.keys.push(key);
-    state.pending.push(key);
-  }, true);
-  box.addEventListener('input', () => {
-    const key = state.keys.at(-1);
-    if (key) key.value = box.value;
-    // A keystroke that changes nothing in the list: on screen at the next frame.
-    setTimeout(() => {
-      if (key && !key.changed) { state.pending = state.pending.filter((k) => k !== key); toFrame([key]); }
-    }, 0);
-  }, true);
-  new MutationObserver(() => {
-    const ks = state.pending;
-    state.pending = [];
-    const now = performance.now();
-    for (const k of ks) { k.changed = true; k.changedAt = now; }
-    if (ks.length) toFrame(ks);
-  }).observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
-  box.focus();
-  done(null);
+
+  function begin(trainings) {
+    const state = { keys: [], pending: [], box, list, trainings, profileStart: performance.now() };
+    window.__searchBench = state;
+    window.__keystrokeProfile = which === 'app';
+    const toFrame = (ks) => requestAnimationFrame(() => {
+      const now = performance.now();
+      for (const k of ks) if (k.drawnAt === undefined) k.drawnAt = now;
+      setTimeout(() => { const later = performance.now(); for (const k of ks) k.paintedAt ??= later; }, 0);
+    });
+    window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputAt = performance.now(); }, true);
+    window.addEventListener('input', () => { const key = state.keys.at(-1); if (key) key.inputDone = performance.now(); });
+    // The key's own time: WebKit stamps events on the page's clock; when the stamp is not on it
+    // (or is later than now), the time the listener ran.
+    box.addEventListener('keydown', (event) => {
+      const now = performance.now();
+      const at = event.timeStamp > 0 && event.timeStamp <= now && now - event.timeStamp < 10_000 ? event.timeStamp : now;
+      const key = { at, ranAt: now, value: null, drawnAt: undefined, changed: false };
+      state.keys.push(key);
+      state.pending.push(key);
+    }, true);
+    box.addEventListener('input', () => {
+      const key = state.keys.at(-1);
+      if (key) key.value = box.value;
+      // A keystroke that changes nothing in the list: on screen at the next frame.
+      setTimeout(() => {
+        if (key && !key.changed) { state.pending = state.pending.filter((k) => k !== key); toFrame([key]); }
+      }, 0);
+    }, true);
+    new MutationObserver(() => {
+      const ks = state.pending;
+      state.pending = [];
+      const now = performance.now();
+      for (const k of ks) { k.changed = true; k.changedAt = now; }
+      if (ks.length) toFrame(ks);
+    }).observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
+    box.focus();
+    done(null);
+  }
 }
 
 function collect(done) {
@@ -152,7 +166,7 @@ async function typeQueries(browser) {
 }
 
 async function runOnce(browser) {
-  await browser.setTimeout({ script: 60_000 });
+  await browser.setTimeout({ script: 180_000 });
   await browser.waitUntil(() => browser.execute(listShown, N), {
     timeout: 180_000,
     interval: 200,
@@ -161,7 +175,7 @@ async function runOnce(browser) {
   await new Promise((r) => setTimeout(r, 1000));
   const result = {};
   for (const which of ['app', 'baseline']) {
-    const problem = await browser.executeAsync(watch, which);
+    const problem = await browser.executeAsync(watch, which, N);
     if (problem) throw new Error(problem);
     await new Promise((r) => setTimeout(r, 500));
     await typeQueries(browser);
