@@ -1,6 +1,7 @@
 // A made-up workspace of 10,000 trainings for the search benchmark: deterministic (seeded), with
 // titles and markdown bodies of realistic length, some accents and some unpublished drafts.
 import type { Training } from '../src/lib/bindings/Training';
+import { random } from '../src/test/random';
 
 const WORDS = (
   'refund order delivery parcel invoice account password login return exchange size stock ' +
@@ -9,17 +10,6 @@ const WORDS = (
   'holiday hours escalate human tone friendly apology credit store gift enterprise team ' +
   'purchase VAT customs duties region Europe merino wool jacket boots tent backpack'
 ).split(' ');
-
-/** A small seeded random generator (mulberry32), so every run searches the same workspace. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function workspace(count: number, seed = 6): Training[] {
   const next = random(seed);

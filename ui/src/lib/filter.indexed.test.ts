@@ -5,17 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Training } from './bindings/Training';
 import { training } from '../test/fixtures';
 import { NO_FILTERS, byTitle, filterTrainings, matchesQuery, prepareSearch } from './filter';
-
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test/random';
 
 // Composed and decomposed accents, letters whose lower case or NFD changes their length (İ, ß,
 // the ﬁ ligature), Greek, Cyrillic, CJK, emoji (surrogate pairs), digits and punctuation.
