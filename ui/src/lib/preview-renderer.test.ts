@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-// The module the page loads, as `npm test` builds it first (scripts/build-preview-wasm.sh).
-import wasmDataUrl from './generated/preview.wasm?inline';
+import { previewModuleBytes } from '../test/preview-module';
 
 // The test setup stands in for this module in component tests; here it is the real one.
 vi.unmock('./preview-renderer');
-
-const bytes = Uint8Array.from(atob(wasmDataUrl.slice(wasmDataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0));
 
 /** A fresh copy of the module (its loaded renderer is module state), loading `answer`. */
 async function freshRenderer(answer: () => Promise<unknown>) {
@@ -14,7 +11,7 @@ async function freshRenderer(answer: () => Promise<unknown>) {
   return import('./preview-renderer');
 }
 
-const served = () => Promise.resolve({ ok: true, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) });
+const served = () => Promise.resolve({ ok: true, arrayBuffer: () => Promise.resolve(previewModuleBytes.slice().buffer) });
 
 describe('Where the live preview renders', () => {
   let warn: ReturnType<typeof vi.spyOn>;

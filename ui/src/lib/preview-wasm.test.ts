@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import corpus from '../../../crates/studio/tests/data/xss-corpus.txt?raw';
+import { previewModuleBytes } from '../test/preview-module';
 import { loadPreviewRenderer } from './preview-wasm';
 
-// The module the page runs for the live preview, as `npm test` builds it first
-// (scripts/build-preview-wasm.sh), inlined by Vite as a data URL.
-import wasmDataUrl from './generated/preview.wasm?inline';
-
-const bytes = Uint8Array.from(atob(wasmDataUrl.slice(wasmDataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0));
-const render = await loadPreviewRenderer(bytes);
+const render = await loadPreviewRenderer(previewModuleBytes);
 
 const htmlOf = (markdown: string) =>
   render(markdown, [])
